@@ -1,0 +1,87 @@
+"""Predicates over memberships: who holds which role, and so which permissions, where.
+
+Roles and the permissions they grant are library data (library/roles.yaml); these predicates
+are used by views (through ``assure.core.access.requires``), templates and tests alike.
+"""
+
+from django.utils import timezone
+
+from assure.library.selectors import RoleDefinition, role_definitions
+
+from .models import Membership, RestrictedGrant
+
+_CACHE = "_assure_permission_cache"
+
+
+def _memberships(user, partnership) -> list[Membership]:
+    if not getattr(user, "is_authenticated", False) or not user.is_active or partnership is None:
+        return []
+    cache = user.__dict__.setdefault(_CACHE, {})
+    key = ("memberships", partnership.pk)
+    if key not in cache:
+        cache[key] = list(
+            Membership.objects.filter(user=user, partnership=partnership, is_active=True).select_related("agency")
+        )
+    return cache[key]
+
+
+def forget_permissions(user) -> None:
+    """Drop what was cached on this user object (after a membership changes)."""
+    user.__dict__.pop(_CACHE, None)
+
+
+def roles_of(user, partnership) -> set[str]:
+    """Codes of the user's active roles in the partnership."""
+    return {m.role for m in _memberships(user, partnership)}
+
+
+def role_definitions_of(user, partnership) -> list[RoleDefinition]:
+    definitions = role_definitions()
+    return [definitions[code] for code in sorted(roles_of(user, partnership)) if code in definitions]
+
+
+def permissions_of(user, partnership) -> frozenset[str]:
+    """Everything the user's roles in the partnership allow; empty if they are not a member."""
+    granted: set[str] = set()
+    for definition in role_definitions_of(user, partnership):
+        granted |= definition.permissions
+    return frozenset(granted)
+
+
+def has_permission(user, permission: str, partnership) -> bool:
+    return permission in permissions_of(user, partnership)
+
+
+def agencies_of(user, partnership) -> set[int]:
+    """Ids of the agencies the user acts for in the partnership (agency-scoped roles only)."""
+    return {m.agency_id for m in _memberships(user, partnership) if m.agency_id}
+
+
+def is_agency_scoped(user, partnership) -> bool:
+    """True when every role the user holds there acts for an agency, so their view of agency
+    records is limited to their own agency's."""
+    definitions = role_definitions_of(user, partnership)
+    return bool(definitions) and all(d.agency_scoped for d in definitions)
+
+
+def requires_mfa(user) -> bool:
+    """True when any of the user's active roles, in any partnership, requires MFA."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    definitions = role_definitions()
+    roles = set(Membership.objects.filter(user=user, is_active=True).values_list("role", flat=True))
+    return any(definitions[r].mfa_required for r in roles if r in definitions)
+
+
+def has_restricted_grant(user, partnership, area: str) -> bool:
+    """True when the user holds a live explicit grant for the area, and a role that may be
+    granted it."""
+    if not any(area in d.restricted_areas for d in role_definitions_of(user, partnership)):
+        return False
+    cache = user.__dict__.setdefault(_CACHE, {})
+    key = ("grant", partnership.pk, area)
+    if key not in cache:
+        today = timezone.localdate()
+        grants = RestrictedGrant.objects.filter(user=user, partnership=partnership, area=area, revoked_at__isnull=True)
+        cache[key] = any(g.expires_on is None or g.expires_on >= today for g in grants)
+    return cache[key]

@@ -1,0 +1,27 @@
+"""Registers: a django-tables2 table, optionally filtered, rendered on a page or exported."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django_tables2 import RequestConfig, Table
+from django_tables2.export import TableExport
+
+EXPORT_FORMATS = ("csv", "xlsx")
+PAGE_SIZE = 25
+
+
+def register_response(
+    request: HttpRequest, *, table: Table, template: str, context: dict, export_name: str, filterset=None
+) -> HttpResponse:
+    """Render the register page, or its CSV/XLSX export when ``?_export=csv|xlsx`` is asked for.
+
+    The export holds every filtered row (not only the current page), without the columns that
+    exist only for the page (links and buttons, marked ``exclude_from_export``).
+    """
+    RequestConfig(request, paginate={"per_page": PAGE_SIZE}).configure(table)
+    export_format = request.GET.get("_export")
+    if export_format in EXPORT_FORMATS:
+        exporter = TableExport(export_format, table, exclude_columns=getattr(table, "export_exclude", ()))
+        stamp = timezone.localdate().isoformat()
+        return exporter.response(filename=f"{export_name}-{stamp}.{export_format}")
+    return render(request, template, {**context, "table": table, "filter": filterset})

@@ -1,0 +1,56 @@
+"""The shell's own pages: home, choosing a partnership, the accessibility and privacy
+statements, and error pages that say nothing about what exists."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from assure.partnerships.selectors import partnerships_of
+
+from .access import public, signed_in
+
+LAST_PARTNERSHIP = "assure_partnership"
+
+
+@public
+def home(request: HttpRequest) -> HttpResponse:
+    """Signed-in people go to the partnership they last worked in (or choose one)."""
+    if not request.user.is_authenticated:
+        return redirect("account_login")
+    mine = partnerships_of(user=request.user)
+    last = mine.filter(slug=request.session.get(LAST_PARTNERSHIP)).first()
+    only = mine.first() if mine.count() == 1 else None
+    chosen = last or only
+    if chosen:
+        return redirect(chosen)
+    return redirect("core:partnerships")
+
+
+@signed_in
+def partnership_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/partnerships.html", {"partnerships": partnerships_of(user=request.user)})
+
+
+@public
+def accessibility(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/accessibility.html")
+
+
+@public
+def privacy(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/privacy.html")
+
+
+def bad_request(request, exception=None):
+    return render(request, "400.html", status=400)
+
+
+def permission_denied(request, exception=None):
+    return render(request, "403.html", status=403)
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    return render(request, "500.html", status=500)

@@ -1,0 +1,188 @@
+"""Validate and load the YAML documents of library/ into LibraryDocument and LibraryItem.
+
+Loading is idempotent: a document version already stored with the same checksum is left alone;
+the same version with different content is refused (publish a new version instead), so a loaded
+version is never rewritten.
+"""
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from django.conf import settings
+from django.db import transaction
+from pydantic import ValidationError as PydanticValidationError
+
+from .models import LibraryDocument, LibraryItem
+from .schemas import ITEM_SCHEMAS, DocumentHeader
+
+
+@dataclass(frozen=True)
+class LibraryProblem:
+    path: str
+    urn: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.urn}: {self.message}"
+
+
+class LibraryInvalid(Exception):
+    def __init__(self, problems: list[LibraryProblem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+@dataclass
+class ValidDocument:
+    path: str
+    header: DocumentHeader
+    items: list
+    checksum: str
+
+
+@dataclass
+class LoadReport:
+    created: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+
+
+def library_files(root: Path | None = None) -> list[Path]:
+    """Every YAML document under the library folder, in a stable order."""
+    root = root or settings.LIBRARY_DIR
+    return sorted(p for p in Path(root).rglob("*.yaml") if p.is_file())
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.relative_to(settings.BASE_DIR))
+    except ValueError:
+        return str(path)
+
+
+def _pydantic_messages(error: PydanticValidationError) -> list[str]:
+    return [f"{'.'.join(str(x) for x in e['loc']) or '(document)'}: {e['msg']}" for e in error.errors()]
+
+
+def validate_file(path: Path) -> tuple[ValidDocument | None, list[LibraryProblem]]:
+    """Parse and validate one file; every problem names the file and the URN it concerns."""
+    shown = _display(path)
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        return None, [LibraryProblem(shown, "(unreadable)", f"not valid YAML: {exc}")]
+    if not isinstance(raw, dict):
+        return None, [LibraryProblem(shown, "(unreadable)", "a library document must be a mapping")]
+    doc_urn = str(raw.get("urn", "(no urn)"))
+    try:
+        header = DocumentHeader.model_validate(raw)
+    except PydanticValidationError as exc:
+        return None, [LibraryProblem(shown, doc_urn, m) for m in _pydantic_messages(exc)]
+
+    schema = ITEM_SCHEMAS[header.kind]
+    problems: list[LibraryProblem] = []
+    items = []
+    seen: set[str] = set()
+    for index, raw_item in enumerate(header.items):
+        item_urn = (
+            str(raw_item.get("urn", f"{header.urn} item {index + 1}"))
+            if isinstance(raw_item, dict)
+            else (f"{header.urn} item {index + 1}")
+        )
+        try:
+            item = schema.model_validate(raw_item)
+        except PydanticValidationError as exc:
+            problems += [LibraryProblem(shown, item_urn, m) for m in _pydantic_messages(exc)]
+            continue
+        if item.urn in seen:
+            problems.append(LibraryProblem(shown, item.urn, "URN used twice in this document"))
+        seen.add(item.urn)
+        items.append(item)
+    if not header.items:
+        problems.append(LibraryProblem(shown, header.urn, "a document needs at least one item"))
+    if problems:
+        return None, problems
+
+    canonical = header.model_dump(mode="json", exclude={"items"})
+    canonical["items"] = [item.model_dump(mode="json") for item in items]
+    checksum = hashlib.sha256(json.dumps(canonical, sort_keys=True).encode()).hexdigest()
+    return ValidDocument(shown, header, items, checksum), []
+
+
+def validate_library(paths: list[Path] | None = None) -> list[ValidDocument]:
+    """Validate every file; raise LibraryInvalid with all problems of all files at once."""
+    paths = library_files() if paths is None else paths
+    documents: list[ValidDocument] = []
+    problems: list[LibraryProblem] = []
+    versions: dict[tuple[str, int], str] = {}
+    for path in paths:
+        document, found = validate_file(path)
+        problems += found
+        if document is None:
+            continue
+        key = (document.header.urn, document.header.version)
+        if key in versions:
+            problems.append(
+                LibraryProblem(document.path, document.header.urn, f"version {key[1]} also in {versions[key]}")
+            )
+        versions[key] = document.path
+        documents.append(document)
+    if problems:
+        raise LibraryInvalid(problems)
+    return documents
+
+
+def _stored_checksum_problem(document: ValidDocument, stored: LibraryDocument) -> LibraryProblem:
+    return LibraryProblem(
+        document.path,
+        document.header.urn,
+        f"version {stored.version} is already loaded with different content; publish it as a new version",
+    )
+
+
+@transaction.atomic
+def load_library(paths: list[Path] | None = None) -> LoadReport:
+    """Load every valid document not yet stored; refuse the whole load if anything is wrong."""
+    documents = validate_library(paths)
+    report = LoadReport()
+    problems: list[LibraryProblem] = []
+    for document in documents:
+        header = document.header
+        stored = LibraryDocument.objects.filter(urn=header.urn, version=header.version).first()
+        label = f"{header.urn} v{header.version}"
+        if stored is not None:
+            if stored.checksum != document.checksum:
+                problems.append(_stored_checksum_problem(document, stored))
+            else:
+                report.unchanged.append(label)
+            continue
+        content = header.model_dump(mode="json", exclude={"items"})
+        content["items"] = [item.model_dump(mode="json") for item in document.items]
+        stored = LibraryDocument.objects.create(
+            urn=header.urn,
+            version=header.version,
+            kind=header.kind,
+            provider=header.provider,
+            title=header.title,
+            checksum=document.checksum,
+            source_path=document.path,
+            content=content,
+        )
+        LibraryItem.objects.bulk_create(
+            LibraryItem(
+                document=stored,
+                urn=item.urn,
+                kind=header.kind,
+                code=item.code,
+                title=item.title,
+                position=position,
+                data=item.model_dump(mode="json"),
+            )
+            for position, item in enumerate(document.items)
+        )
+        report.created.append(label)
+    if problems:
+        raise LibraryInvalid(problems)
+    return report

@@ -1,0 +1,20 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from assure.library.loader import LibraryInvalid, load_library
+
+
+class Command(BaseCommand):
+    help = "Validate and load every YAML document under library/; versions already loaded are left as they are."
+
+    def handle(self, *args, **options):
+        try:
+            report = load_library()
+        except LibraryInvalid as exc:
+            for problem in exc.problems:
+                self.stderr.write(str(problem))
+            raise CommandError(f"Nothing loaded: {len(exc.problems)} problem(s) in the library.") from exc
+        for label in report.created:
+            self.stdout.write(f"loaded {label}")
+        self.stdout.write(
+            self.style.SUCCESS(f"{len(report.created)} document(s) loaded, {len(report.unchanged)} unchanged.")
+        )

@@ -1,0 +1,224 @@
+"""Settings shared by every environment.
+
+Everything that differs between machines or is secret comes from the environment. With nothing
+set, Assure runs on an embedded SQLite database with the immediate task backend, which is what
+the demo and a developer need.
+"""
+
+import os
+from datetime import timedelta
+from pathlib import Path
+
+import dj_database_url
+from django.utils.csp import CSP
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+LIBRARY_DIR = BASE_DIR / "library"
+
+# Development default only; production.py refuses to start without DJANGO_SECRET_KEY.
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "assure-development-only-not-secret")
+DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
+ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "django.forms",
+    "django_tasks_db",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "auditlog",
+    "django_tables2",
+    "django_filters",
+    "django_htmx",
+    "assure.core",
+    "assure.library",
+    "assure.accounts",
+    "assure.partnerships",
+    "assure.actions",
+    "assure.audit",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "assure.accounts.middleware.InactivityTimeoutMiddleware",
+    "assure.accounts.middleware.RequireMfaMiddleware",
+    "auditlog.middleware.AuditlogMiddleware",
+]
+
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
+ASGI_APPLICATION = "config.asgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "assure" / "core" / "templates" / "overrides"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.csp",
+                "assure.core.context_processors.shell",
+            ],
+        },
+    },
+]
+FORM_RENDERER = "assure.core.forms.GovukFormRenderer"
+
+DATABASES = {
+    "default": dj_database_url.config(
+        default=f"sqlite:///{BASE_DIR / 'var' / 'assure.sqlite3'}",
+        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
+    )
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("ASSURE_TASK_BACKEND", "django.tasks.backends.immediate.ImmediateBackend"),
+    }
+}
+
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "core:home"
+
+# allauth: e-mail sign-in, no self sign-up (the business unit adds people), MFA by TOTP.
+ACCOUNT_ADAPTER = "assure.accounts.adapters.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_SESSION_REMEMBER = False
+ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
+ACCOUNT_PREVENT_ENUMERATION = True
+# Five failed sign-ins for one account in 15 minutes lock that account for the rest of the window.
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": "20/m/ip,5/15m/key",
+    "reset_password": "20/m/ip,5/m/key",
+}
+MFA_ADAPTER = "assure.accounts.adapters.MFAAdapter"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Assure"
+MFA_RECOVERY_CODE_COUNT = 10
+
+SESSION_COOKIE_AGE = int(os.environ.get("ASSURE_SESSION_SECONDS", str(8 * 60 * 60)))
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+# Sessions end after this long without a request (InactivityTimeoutMiddleware).
+ASSURE_INACTIVITY_TIMEOUT = timedelta(minutes=int(os.environ.get("ASSURE_INACTIVITY_MINUTES", "30")))
+CSRF_COOKIE_HTTPONLY = True
+
+# E-mail (password resets): printed on the console unless ASSURE_SMTP_HOST names a server.
+if os.environ.get("ASSURE_SMTP_HOST"):
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": os.environ["ASSURE_SMTP_HOST"],
+                "port": int(os.environ.get("ASSURE_SMTP_PORT", "587")),
+                "username": os.environ.get("ASSURE_SMTP_USER", ""),
+                "password": os.environ.get("ASSURE_SMTP_PASSWORD", ""),
+                "use_tls": os.environ.get("ASSURE_SMTP_TLS", "1") == "1",
+            },
+        }
+    }
+else:
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "assure@localhost")
+
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+X_FRAME_OPTIONS = "DENY"
+SECURE_REFERRER_POLICY = "same-origin"
+
+LANGUAGE_CODE = "en-gb"
+TIME_ZONE = "Europe/London"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = BASE_DIR / "var" / "static"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# Uploaded evidence is private: it lives outside any served folder and is streamed by views
+# that check permission first.
+MEDIA_ROOT = Path(os.environ.get("ASSURE_PRIVATE_FILES", BASE_DIR / "var" / "private"))
+
+DJANGO_TABLES2_TEMPLATE = "core/tables/table.html"
+DJANGO_TABLES2_TABLE_ATTRS = {"class": "govuk-table"}
+
+AUDITLOG_INCLUDE_ALL_MODELS = False
+AUDITLOG_DISABLE_REMOTE_ADDR = True
+
+# No personal data in logs: requests are not logged with their bodies, and errors are mailed to
+# nobody by default.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("ASSURE_LOG_LEVEL", "WARNING")},
+    "loggers": {
+        "django.security": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+    },
+}
+
+ASSURE_DEMO = os.environ.get("ASSURE_DEMO", "") == "1"
+
+# Field history (django-auditlog) of every model that holds partnership data. The text of
+# confidential minutes is restricted, so its history records that it changed, not what it says.
+AUDITLOG_INCLUDE_TRACKING_MODELS = (
+    "partnerships.Partnership",
+    "partnerships.Agency",
+    "partnerships.PartnershipAgency",
+    {"model": "partnerships.Subgroup", "m2m_fields": {"agencies"}},
+    "partnerships.Meeting",
+    "partnerships.Attendance",
+    {"model": "partnerships.ConfidentialMinute", "mask_fields": ["heading", "text"]},
+    "partnerships.Contribution",
+    "partnerships.Expenditure",
+    "accounts.Membership",
+    "accounts.RestrictedGrant",
+    "actions.Action",
+    "actions.ActionUpdate",
+)

@@ -1,0 +1,54 @@
+"""Every URL of Assure. Partnership pages live under /p/<partnership>/ so the partnership being
+worked in is always explicit. The Django admin is not mounted: all management happens in the
+application, through services that record who did what."""
+
+from allauth.account import views as account_views
+from allauth.mfa import urls as mfa_urls
+from allauth.mfa.base import views as mfa_views
+from django.urls import include, path, re_path
+
+from assure.core.access import PUBLIC, SIGNED_IN, declare, declare_included
+
+handler400 = "assure.core.views.bad_request"
+handler403 = "assure.core.views.permission_denied"
+handler404 = "assure.core.views.page_not_found"
+handler500 = "assure.core.views.server_error"
+
+# The parts of allauth Assure uses (no self sign-up, no e-mail management). allauth keeps its
+# own checks; the declarations make them visible to the permission matrix.
+_sign_in = [
+    path("login/", declare(account_views.login, PUBLIC), name="account_login"),
+    path("logout/", declare(account_views.logout, PUBLIC), name="account_logout"),
+    path("inactive/", declare(account_views.account_inactive, PUBLIC), name="account_inactive"),
+    path("reauthenticate/", declare(account_views.reauthenticate, SIGNED_IN), name="account_reauthenticate"),
+    path("password/change/", declare(account_views.password_change, SIGNED_IN), name="account_change_password"),
+    path("password/set/", declare(account_views.password_set, SIGNED_IN), name="account_set_password"),
+    path("password/reset/", declare(account_views.password_reset, PUBLIC), name="account_reset_password"),
+    path(
+        "password/reset/done/",
+        declare(account_views.password_reset_done, PUBLIC),
+        name="account_reset_password_done",
+    ),
+    re_path(
+        r"^password/reset/key/(?P<uidb36>[0-9A-Za-z]+)-(?P<key>.+)/$",
+        declare(account_views.password_reset_from_key, PUBLIC),
+        name="account_reset_password_from_key",
+    ),
+    path(
+        "password/reset/key/done/",
+        declare(account_views.password_reset_from_key_done, PUBLIC),
+        name="account_reset_password_from_key_done",
+    ),
+]
+# The second step of signing in happens before the person is signed in.
+declare(mfa_views.authenticate, PUBLIC)
+
+urlpatterns = [
+    path("", include("assure.core.urls")),
+    path("accounts/", include(_sign_in)),
+    path("accounts/2fa/", include(declare_included(list(mfa_urls.urlpatterns), SIGNED_IN))),
+    path("p/<slug:partnership>/", include("assure.partnerships.urls")),
+    path("p/<slug:partnership>/people/", include("assure.accounts.urls")),
+    path("p/<slug:partnership>/actions/", include("assure.actions.urls")),
+    path("p/<slug:partnership>/trail/", include("assure.audit.urls")),
+]
