@@ -33,9 +33,16 @@ class InactivityTimeoutMiddleware:
         return self.get_response(request)
 
 
-# Paths a person who must set up MFA may still reach: the MFA pages, signing out, static files
-# and the accessibility statement.
-_MFA_EXEMPT_PREFIXES = ("/accounts/2fa/", "/accounts/logout/", "/static/", "/accessibility/")
+# Paths a person who must set up MFA may still reach: the MFA pages, confirming their password
+# (setting up an authenticator app asks for it first), signing out, static files and the
+# accessibility statement.
+_MFA_EXEMPT_PREFIXES = (
+    "/accounts/2fa/",
+    "/accounts/reauthenticate/",
+    "/accounts/logout/",
+    "/static/",
+    "/accessibility/",
+)
 
 
 class RequireMfaMiddleware:

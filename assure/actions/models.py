@@ -72,6 +72,8 @@ class ActionUpdate(models.Model):
     class Kind(models.TextChoices):
         PROGRESS = "progress", "Progress update"
         EVIDENCE = "evidence", "Evidence"
+        # Written by action_transition, so the reason for a change of status sits with the updates.
+        STATUS = "status", "Status change"
 
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.PROGRESS)

@@ -58,3 +58,6 @@ class TrailScope(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["log_entry", "partnership"], name="trail_scope_unique")]
+
+    def __str__(self) -> str:
+        return f"Entry {self.log_entry_id} in partnership {self.partnership_id}"

@@ -36,7 +36,8 @@ class GovukBoundField(forms.BoundField):
         widget = widget or self.field.widget
         kind = self.widget_type
         base = _CONTROL_CLASSES.get(kind, "govuk-input")
-        classes = [base, attrs.get("class", "")]
+        # Our class replaces the widget's own on rendering, so keep the widget's (e.g. a width) too.
+        classes = [base, widget.attrs.get("class", ""), attrs.get("class", "")]
         if self.errors and base in ("govuk-input", "govuk-select", "govuk-textarea", "govuk-file-upload"):
             classes.append(f"{base}--error")
         attrs["class"] = " ".join(c for c in classes if c)

@@ -55,6 +55,15 @@ def library_files(root: Path | None = None) -> list[Path]:
     return sorted(p for p in Path(root).rglob("*.yaml") if p.is_file())
 
 
+def library_paths(names: list[str]) -> list[Path]:
+    """The YAML documents named on a command line: files as given, folders searched."""
+    paths: list[Path] = []
+    for name in names:
+        path = Path(name)
+        paths += library_files(path) if path.is_dir() else [path]
+    return paths
+
+
 def _display(path: Path) -> str:
     try:
         return str(path.relative_to(settings.BASE_DIR))
@@ -73,6 +82,8 @@ def validate_file(path: Path) -> tuple[ValidDocument | None, list[LibraryProblem
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         return None, [LibraryProblem(shown, "(unreadable)", f"not valid YAML: {exc}")]
+    except OSError as exc:
+        return None, [LibraryProblem(shown, "(unreadable)", f"cannot be read: {exc.strerror}")]
     if not isinstance(raw, dict):
         return None, [LibraryProblem(shown, "(unreadable)", "a library document must be a mapping")]
     doc_urn = str(raw.get("urn", "(no urn)"))
@@ -85,6 +96,7 @@ def validate_file(path: Path) -> tuple[ValidDocument | None, list[LibraryProblem
     problems: list[LibraryProblem] = []
     items = []
     seen: set[str] = set()
+    codes: set[str] = set()
     for index, raw_item in enumerate(header.items):
         item_urn = (
             str(raw_item.get("urn", f"{header.urn} item {index + 1}"))
@@ -98,17 +110,25 @@ def validate_file(path: Path) -> tuple[ValidDocument | None, list[LibraryProblem
             continue
         if item.urn in seen:
             problems.append(LibraryProblem(shown, item.urn, "URN used twice in this document"))
+        if item.code in codes:
+            problems.append(LibraryProblem(shown, item.urn, f"code {item.code!r} used twice in this document"))
         seen.add(item.urn)
+        codes.add(item.code)
         items.append(item)
     if not header.items:
         problems.append(LibraryProblem(shown, header.urn, "a document needs at least one item"))
     if problems:
         return None, problems
 
-    canonical = header.model_dump(mode="json", exclude={"items"})
-    canonical["items"] = [item.model_dump(mode="json") for item in items]
-    checksum = hashlib.sha256(json.dumps(canonical, sort_keys=True).encode()).hexdigest()
-    return ValidDocument(shown, header, items, checksum), []
+    return ValidDocument(shown, header, items, document_checksum(header, items)), []
+
+
+def document_checksum(header: DocumentHeader, items: list) -> str:
+    """SHA-256 of the validated content. Fields left at their default are left out, so adding an
+    optional field to a schema does not change the checksum of documents already loaded."""
+    canonical = header.model_dump(mode="json", exclude={"items"}, exclude_defaults=True)
+    canonical["items"] = [item.model_dump(mode="json", exclude_defaults=True) for item in items]
+    return hashlib.sha256(json.dumps(canonical, sort_keys=True).encode()).hexdigest()
 
 
 def validate_library(paths: list[Path] | None = None) -> list[ValidDocument]:
@@ -117,6 +137,7 @@ def validate_library(paths: list[Path] | None = None) -> list[ValidDocument]:
     documents: list[ValidDocument] = []
     problems: list[LibraryProblem] = []
     versions: dict[tuple[str, int], str] = {}
+    item_documents: dict[str, tuple[str, str]] = {}
     for path in paths:
         document, found = validate_file(path)
         problems += found
@@ -128,6 +149,11 @@ def validate_library(paths: list[Path] | None = None) -> list[ValidDocument]:
                 LibraryProblem(document.path, document.header.urn, f"version {key[1]} also in {versions[key]}")
             )
         versions[key] = document.path
+        for item in document.items:
+            # Versions of one document repeat their item URNs; two documents may not share one.
+            owner = item_documents.setdefault(item.urn, (document.header.urn, document.path))
+            if owner[0] != document.header.urn:
+                problems.append(LibraryProblem(document.path, item.urn, f"URN also used in {owner[1]}"))
         documents.append(document)
     if problems:
         raise LibraryInvalid(problems)

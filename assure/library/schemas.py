@@ -23,6 +23,7 @@ class Provenance(Strict):
     verification: Literal["verified", "paraphrase", "check"] = Field(
         description="verified word for word, paraphrased, or still to check against the source"
     )
+    note: str = Field(default="", description="What was and was not confirmed, or how editions differ.")
 
 
 class Item(Strict):
@@ -53,6 +54,7 @@ class SectorItem(Item):
 class ScaleLevel(Strict):
     code: Code
     label: str
+    description: str = ""
     score: int | None = None
     colour: Literal["red", "amber", "green", "grey", "blue"] | None = None
     compliant: bool | None = Field(default=None, description="Whether this level counts as compliant.")
@@ -61,6 +63,10 @@ class ScaleLevel(Strict):
 class RatingScaleItem(Item):
     description: str
     levels: list[ScaleLevel]
+    paired_with: Code | None = Field(
+        default=None, description="Code of the scale scored alongside this one on the same question, if any."
+    )
+    provenance: Provenance | None = None
 
     @field_validator("levels")
     @classmethod
@@ -79,7 +85,7 @@ class Section11StandardItem(Item):
 
 class CdopCategoryItem(Item):
     number: int
-    description: str
+    description: str = Field(default="", description="What belongs in the category, where guidance says.")
     provenance: Provenance
 
 

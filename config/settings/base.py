@@ -46,7 +46,6 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -120,6 +119,8 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
 ACCOUNT_PREVENT_ENUMERATION = True
+# Unknown addresses get no e-mail at all (there is no sign-up page to point them at).
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
 # Five failed sign-ins for one account in 15 minutes lock that account for the rest of the window.
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "20/m/ip,5/15m/key",
@@ -136,7 +137,8 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 # Sessions end after this long without a request (InactivityTimeoutMiddleware).
 ASSURE_INACTIVITY_TIMEOUT = timedelta(minutes=int(os.environ.get("ASSURE_INACTIVITY_MINUTES", "30")))
-CSRF_COOKIE_HTTPONLY = True
+# The CSRF token lives in the session, so the session cookie is the only cookie Assure sets.
+CSRF_USE_SESSIONS = True
 
 # E-mail (password resets): printed on the console unless ASSURE_SMTP_HOST names a server.
 if os.environ.get("ASSURE_SMTP_HOST"):
@@ -214,7 +216,11 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
     {"model": "partnerships.Subgroup", "m2m_fields": {"agencies"}},
     "partnerships.Meeting",
     "partnerships.Attendance",
-    {"model": "partnerships.ConfidentialMinute", "mask_fields": ["heading", "text"]},
+    {
+        "model": "partnerships.ConfidentialMinute",
+        "mask_fields": ["heading", "text"],
+        "mask_callable": "assure.audit.masking.mask_completely",
+    },
     "partnerships.Contribution",
     "partnerships.Expenditure",
     "accounts.Membership",

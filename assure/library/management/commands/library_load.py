@@ -1,14 +1,20 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from assure.library.loader import LibraryInvalid, load_library
+from assure.library.loader import LibraryInvalid, library_paths, load_library
 
 
 class Command(BaseCommand):
-    help = "Validate and load every YAML document under library/; versions already loaded are left as they are."
+    help = (
+        "Validate and load every YAML document under library/ (or the files and folders named); "
+        "versions already loaded are left as they are."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="*", help="Files or folders to load instead of the whole library.")
 
     def handle(self, *args, **options):
         try:
-            report = load_library()
+            report = load_library(library_paths(options["paths"]) if options["paths"] else None)
         except LibraryInvalid as exc:
             for problem in exc.problems:
                 self.stderr.write(str(problem))

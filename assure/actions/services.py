@@ -1,0 +1,272 @@
+"""Every change to an action: raising it (from the tracker or from any other part of Assure),
+editing it, moving it along its pipeline and recording progress on it."""
+
+import datetime as dt
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
+from django.db.models.functions import Length
+from django.utils import timezone
+
+from assure.accounts.models import Membership, User
+from assure.audit.services import event_record
+from assure.partnerships.models import Agency, Partnership, PartnershipAgency
+
+from .models import Action, ActionUpdate
+from .permissions import can_manage_actions, can_update_action
+from .pipeline import step_to
+
+REFERENCE_PREFIX = "A-"
+
+
+class _Unchanged:
+    def __repr__(self) -> str:
+        return "UNCHANGED"
+
+
+UNCHANGED = _Unchanged()
+"""Default of ``action_update``'s fields: leave this one as it is."""
+
+
+def _next_reference(partnership: Partnership) -> str:
+    # Locking the partnership row serialises numbering between concurrent transactions (on
+    # PostgreSQL; SQLite serialises writers anyway). The unique constraint is the last guard.
+    Partnership.objects.select_for_update().only("pk").get(pk=partnership.pk)
+    last = (
+        Action.objects.filter(partnership=partnership, reference__regex=rf"^{REFERENCE_PREFIX}[0-9]+$")
+        .annotate(length=Length("reference"))
+        # Zero-padded numbers sort as text within one length; a longer one is always larger.
+        .order_by("-length", "-reference")
+        .values_list("reference", flat=True)
+        .first()
+    )
+    number = int(last.removeprefix(REFERENCE_PREFIX)) + 1 if last else 1
+    return f"{REFERENCE_PREFIX}{number:04d}"
+
+
+def _owner_problems(*, partnership: Partnership, owner_agency: Agency | None, owner: User | None) -> dict[str, str]:
+    """What is wrong with an action's owners; agency and owner are checked only when given."""
+    problems = {}
+    if (
+        owner_agency is not None
+        and not PartnershipAgency.objects.filter(
+            partnership=partnership, agency=owner_agency, agency__is_active=True
+        ).exists()
+    ):
+        problems["owner_agency"] = "Choose an agency of this partnership."
+    if (
+        owner is not None
+        and not Membership.objects.filter(user=owner, partnership=partnership, is_active=True).exists()
+    ):
+        problems["owner"] = "Choose a member of this partnership."
+    return problems
+
+
+def _both_owners_problem(*, owner: User | None, owner_name: str) -> dict[str, str]:
+    if owner is not None and owner_name:
+        return {"owner_name": "Give either a member as the owner or an owner's name, not both."}
+    return {}
+
+
+def _source_problems(*, partnership: Partnership, source: models.Model | None) -> dict[str, str]:
+    if source is None:
+        return {}
+    if source.pk is None:
+        return {"source": "The record that raised the action must be saved first."}
+    # Every record of Assure says which partnerships it belongs to (the trail uses the same).
+    scoped = getattr(source, "trail_partnership_ids", None)
+    if scoped is not None and partnership.pk not in scoped():
+        return {"source": "The record that raised the action belongs to another partnership."}
+    return {}
+
+
+@transaction.atomic
+def action_create(
+    *,
+    actor: User,
+    partnership: Partnership,
+    title: str,
+    owner_agency: Agency,
+    due_on: dt.date,
+    description: str = "",
+    owner: User | None = None,
+    owner_name: str = "",
+    rag: str = "",
+    source: models.Model | None = None,
+    source_label: str = "",
+) -> Action:
+    """Raise an action in the partnership's tracker, numbered with the partnership's next
+    reference (A-0001, A-0002...). ``source`` is the record that raised it (a return, an
+    exception, a review...), stored by content type and id and shown as ``source_label``.
+
+    The caller decides who may raise an action from its own records; the tracker's own form
+    needs ``actions.manage``. Everyone who may see actions reads ``source_label``: name the
+    record, never a child. Raises ValidationError (keyed by field) when the owner is not of
+    this partnership, the due date has passed or the source belongs elsewhere."""
+    title, owner_name = title.strip(), owner_name.strip()
+    problems = _owner_problems(partnership=partnership, owner_agency=owner_agency, owner=owner)
+    problems |= _both_owners_problem(owner=owner, owner_name=owner_name)
+    problems |= _source_problems(partnership=partnership, source=source)
+    if due_on < timezone.localdate():
+        problems["due_on"] = "The due date of a new action must be today or in the future."
+    if problems:
+        raise ValidationError(problems)
+    action = Action(
+        partnership=partnership,
+        reference=_next_reference(partnership),
+        title=title,
+        description=description.strip(),
+        owner_agency=owner_agency,
+        owner=owner,
+        owner_name=owner_name,
+        due_on=due_on,
+        rag=rag,
+        source_type=ContentType.objects.get_for_model(source) if source is not None else None,
+        source_id=str(source.pk) if source is not None else "",
+        source_label=(source_label or (str(source) if source is not None else "")).strip()[:200],
+        created_by=actor,
+    )
+    action.full_clean()
+    action.save()
+    event_record(
+        actor=actor,
+        verb="action.created",
+        target=action,
+        partnership=partnership,
+        summary=f"Action {action.reference} raised for {owner_agency}: {action.title}",
+        data={"source": action.source_label} if action.source_label else None,
+    )
+    return action
+
+
+@transaction.atomic
+def action_update(
+    *,
+    actor: User,
+    action: Action,
+    title=UNCHANGED,
+    description=UNCHANGED,
+    owner_agency=UNCHANGED,
+    owner=UNCHANGED,
+    owner_name=UNCHANGED,
+    due_on=UNCHANGED,
+    rag=UNCHANGED,
+) -> Action:
+    """Edit an action's details (not its status: that is ``action_transition``). Needs
+    ``actions.manage``. Only the fields passed change; nothing is recorded when nothing did."""
+    if not can_manage_actions(actor, action.partnership):
+        raise PermissionDenied
+    given = {
+        "title": title.strip() if isinstance(title, str) else title,
+        "description": description.strip() if isinstance(description, str) else description,
+        "owner_agency": owner_agency,
+        "owner": owner,
+        "owner_name": owner_name.strip() if isinstance(owner_name, str) else owner_name,
+        "due_on": due_on,
+        "rag": rag,
+    }
+    changed = {
+        name: value for name, value in given.items() if value is not UNCHANGED and getattr(action, name) != value
+    }
+    if not changed:
+        return action
+    for name, value in changed.items():
+        setattr(action, name, value)
+    problems = _owner_problems(
+        partnership=action.partnership,
+        owner_agency=action.owner_agency if "owner_agency" in changed else None,
+        owner=action.owner if "owner" in changed else None,
+    )
+    problems |= _both_owners_problem(owner=action.owner, owner_name=action.owner_name)
+    try:
+        if problems:
+            raise ValidationError(problems)
+        action.full_clean()
+    except ValidationError:
+        # Leave the caller's copy as it is saved, so a form shown again describes the real action.
+        action.refresh_from_db(fields=list(changed))
+        raise
+    action.save(update_fields=list(changed))
+    labels = [str(Action._meta.get_field(name).verbose_name) for name in changed]
+    event_record(
+        actor=actor,
+        verb="action.updated",
+        target=action,
+        partnership=action.partnership,
+        summary=f"Action {action.reference} edited: {', '.join(labels)}",
+        data={"fields": list(changed)},
+    )
+    return action
+
+
+@transaction.atomic
+def action_transition(*, actor: User, action: Action, to_status: str, reason: str = "") -> Action:
+    """Move an action to ``to_status`` if its pipeline allows that from where it is now.
+    Completing sets ``completed_on`` to today; leaving "completed" clears it. Reopening and
+    restoring need a reason, which is kept with the action's updates. Needs ``actions.update``
+    (an agency lead: only on their agency's actions)."""
+    if not can_update_action(actor, action):
+        raise PermissionDenied
+    # Re-read under lock so two people cannot move the same action from the same status at once.
+    current = Action.objects.select_for_update().get(pk=action.pk)
+    step = step_to(current.status, to_status)
+    if step is None:
+        raise ValidationError(
+            {"to_status": f"An action that is {current.get_status_display().lower()} cannot be moved to that status."}
+        )
+    reason = reason.strip()
+    if step.needs_reason and not reason:
+        raise ValidationError({"reason": f"Give a reason for this change ({step.label.lower()})."})
+    old_status = current.status
+    current.status = step.to_status
+    current.completed_on = timezone.localdate() if step.to_status == Action.Status.COMPLETED else None
+    current.save(update_fields=["status", "completed_on"])
+    action.status, action.completed_on = current.status, current.completed_on
+    ActionUpdate.objects.create(
+        action=action,
+        kind=ActionUpdate.Kind.STATUS,
+        text=f"{step.done}." + (f" Reason: {reason}" if reason else ""),
+        author=actor,
+    )
+    event_record(
+        actor=actor,
+        verb=step.verb,
+        target=action,
+        partnership=action.partnership,
+        summary=f"Action {action.reference} {step.done.lower()}",
+        data={"from": old_status, "to": step.to_status, "reason": reason},
+    )
+    return action
+
+
+@transaction.atomic
+def action_progress_add(
+    *, actor: User, action: Action, kind: str, text: str, recorded_on: dt.date | None = None
+) -> ActionUpdate:
+    """Record a dated progress update or evidence note on an action (dated today unless said).
+    The date cannot be in the future. Needs ``actions.update`` (an agency lead: only on their
+    agency's actions)."""
+    if not can_update_action(actor, action):
+        raise PermissionDenied
+    recorded_on = recorded_on or timezone.localdate()
+    problems = {}
+    if kind not in (ActionUpdate.Kind.PROGRESS, ActionUpdate.Kind.EVIDENCE):
+        problems["kind"] = "Choose a progress update or evidence."
+    if not text.strip():
+        problems["text"] = "Enter the update."
+    if recorded_on > timezone.localdate():
+        problems["recorded_on"] = "The date of an update cannot be in the future."
+    if problems:
+        raise ValidationError(problems)
+    update = ActionUpdate(action=action, kind=kind, text=text.strip(), recorded_on=recorded_on, author=actor)
+    update.full_clean()
+    update.save()
+    event_record(
+        actor=actor,
+        verb="action.evidence_added" if kind == ActionUpdate.Kind.EVIDENCE else "action.progress_added",
+        target=action,
+        partnership=action.partnership,
+        summary=f"{update.get_kind_display()} added to action {action.reference}",
+    )
+    return update

@@ -1,0 +1,148 @@
+"""The action tracker's pages. Each view finds the action through ``actions_visible_to``, so an
+action the person may not see answers 404, and calls one service to change it."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from assure.audit.history import describe_changes, entry_action_label, related_names
+from assure.core.access import requires
+from assure.core.tables import register_response
+
+from .filters import ActionFilter
+from .forms import ActionForm, ActionStatusForm, ActionUpdateForm, add_service_errors
+from .models import Action
+from .permissions import can_manage_actions, can_update_action
+from .pipeline import next_steps
+from .selectors import (
+    action_agency_choices,
+    action_history,
+    action_owner_choices,
+    action_summary,
+    action_updates,
+    actions_visible_to,
+)
+from .services import action_create, action_progress_add, action_transition, action_update
+from .tables import ActionTable, rag_tag, source_url, status_tag
+
+
+def _action(request: HttpRequest, pk: int) -> Action:
+    return get_object_or_404(actions_visible_to(user=request.user, partnership=request.partnership), pk=pk)
+
+
+def _updatable_action(request: HttpRequest, pk: int) -> Action:
+    action = _action(request, pk)
+    if not can_update_action(request.user, action):
+        raise Http404
+    return action
+
+
+def _action_form(request: HttpRequest, **kwargs) -> ActionForm:
+    return ActionForm(
+        request.POST or None,
+        agencies=action_agency_choices(user=request.user, partnership=request.partnership),
+        owners=action_owner_choices(user=request.user, partnership=request.partnership),
+        **kwargs,
+    )
+
+
+@requires("actions.view")
+def tracker(request: HttpRequest) -> HttpResponse:
+    actions = actions_visible_to(user=request.user, partnership=request.partnership).prefetch_related("source")
+    filterset = ActionFilter(request.GET or None, queryset=actions, request=request)
+    return register_response(
+        request,
+        table=ActionTable(filterset.qs),
+        template="actions/tracker.html",
+        context={"summary": action_summary(user=request.user, partnership=request.partnership)},
+        export_name=f"{request.partnership.slug}-actions",
+        filterset=filterset,
+    )
+
+
+@requires("actions.manage")
+def create(request: HttpRequest) -> HttpResponse:
+    form = _action_form(request)
+    if request.method == "POST" and form.is_valid():
+        try:
+            action = action_create(actor=request.user, partnership=request.partnership, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"Action {action.reference} raised.")
+            return redirect(action)
+    return render(request, "actions/action_form.html", {"form": form, "action": None})
+
+
+@requires("actions.view")
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    action = _action(request, pk)
+    names = related_names()
+    history = [
+        {"entry": entry, "action": entry_action_label(entry), "changes": describe_changes(entry, names)}
+        for entry in action_history(user=request.user, action=action)
+    ]
+    can_update = can_update_action(request.user, action)
+    return render(
+        request,
+        "actions/detail.html",
+        {
+            "action": action,
+            "status_tag": status_tag(action),
+            "rag_tag": rag_tag(action),
+            "source_url": source_url(action),
+            "updates": action_updates(user=request.user, action=action),
+            "history": history,
+            "can_update": can_update,
+            "can_manage": can_manage_actions(request.user, request.partnership),
+            "steps": next_steps(action.status) if can_update else (),
+        },
+    )
+
+
+@requires("actions.manage")
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
+    action = _action(request, pk)
+    form = _action_form(request, initial=ActionForm.initial_for(action))
+    if request.method == "POST" and form.is_valid():
+        try:
+            action_update(actor=request.user, action=action, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"Action {action.reference} saved.")
+            return redirect(action)
+    return render(request, "actions/action_form.html", {"form": form, "action": action})
+
+
+@requires("actions.update")
+def status(request: HttpRequest, pk: int) -> HttpResponse:
+    action = _updatable_action(request, pk)
+    form = ActionStatusForm(
+        request.POST or None, steps=next_steps(action.status), initial={"to_status": request.GET.get("to")}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            action_transition(actor=request.user, action=action, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"Action {action.reference} is now {action.get_status_display().lower()}.")
+            return redirect(action)
+    return render(request, "actions/status_form.html", {"form": form, "action": action})
+
+
+@requires("actions.update")
+def update_add(request: HttpRequest, pk: int) -> HttpResponse:
+    action = _updatable_action(request, pk)
+    form = ActionUpdateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            update = action_progress_add(actor=request.user, action=action, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"{update.get_kind_display()} added to action {action.reference}.")
+            return redirect(action)
+    return render(request, "actions/update_form.html", {"form": form, "action": action})

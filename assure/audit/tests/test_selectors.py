@@ -1,0 +1,93 @@
+from auditlog.context import set_actor
+
+from assure.audit.models import AccessLog
+from assure.audit.selectors import (
+    access_log_visible_to,
+    event_verbs,
+    events_visible_to,
+    trail_entries_visible_to,
+    trail_people,
+)
+from assure.audit.services import event_record, restricted_read_record
+from assure.partnerships.tests.factories import ConfidentialMinuteFactory, SubgroupFactory
+
+
+def test_trail_shows_changes_to_the_partnerships_records(business_unit, partnership):
+    subgroup = SubgroupFactory(partnership=partnership, name="Quality assurance")
+    entries = trail_entries_visible_to(user=business_unit, partnership=partnership)
+    assert entries.filter(object_pk=str(subgroup.pk), content_type__model="subgroup").exists()
+
+
+def test_trail_never_shows_a_record_of_another_partnership(business_unit, partnership, other_partnership):
+    subgroup = SubgroupFactory(partnership=other_partnership, name="Southshire only")
+    entries = trail_entries_visible_to(user=business_unit, partnership=partnership)
+    assert not entries.filter(object_pk=str(subgroup.pk), content_type__model="subgroup").exists()
+
+
+def test_change_to_a_shared_agency_appears_in_both_partnerships_trails(
+    business_unit, outsider, partnership, other_partnership, other_agency
+):
+    other_agency.name = "Mercian Constabulary"
+    other_agency.save()
+    for user, where in ((business_unit, partnership), (outsider, other_partnership)):
+        entries = trail_entries_visible_to(user=user, partnership=where)
+        assert entries.filter(object_repr="Mercian Constabulary").exists()
+
+
+def test_change_to_an_agency_of_one_partnership_stays_in_its_trail(outsider, other_partnership, agency):
+    agency.name = "Northshire Health and Care Trust"
+    agency.save()
+    entries = trail_entries_visible_to(user=outsider, partnership=other_partnership)
+    assert not entries.filter(object_repr="Northshire Health and Care Trust").exists()
+
+
+def test_only_people_with_audit_view_read_the_trail(board_member, agency_lead, partnership):
+    SubgroupFactory(partnership=partnership)
+    for user in (board_member, agency_lead):
+        assert not trail_entries_visible_to(user=user, partnership=partnership).exists()
+
+
+def test_people_in_the_trail_are_those_who_changed_something(business_unit, partnership):
+    with set_actor(business_unit):
+        SubgroupFactory(partnership=partnership)
+    assert list(trail_people(user=business_unit, partnership=partnership)) == [business_unit]
+
+
+def test_events_of_the_partnership_are_listed_newest_first(business_unit, partnership, other_partnership):
+    first = event_record(actor=business_unit, verb="member.added", target=None, partnership=partnership, summary="1")
+    second = event_record(actor=business_unit, verb="role.changed", target=None, partnership=partnership, summary="2")
+    event_record(actor=business_unit, verb="member.added", target=None, partnership=other_partnership, summary="3")
+    assert list(events_visible_to(user=business_unit, partnership=partnership)) == [second, first]
+
+
+def test_event_verbs_are_those_recorded_here(business_unit, partnership, other_partnership):
+    event_record(actor=business_unit, verb="member.added", target=None, partnership=partnership, summary="1")
+    event_record(actor=business_unit, verb="agency.added", target=None, partnership=other_partnership, summary="2")
+    assert event_verbs(user=business_unit, partnership=partnership) == ["member.added"]
+
+
+def test_events_are_hidden_from_people_without_audit_view(board_member, business_unit, partnership):
+    event_record(actor=business_unit, verb="member.added", target=None, partnership=partnership, summary="1")
+    assert not events_visible_to(user=board_member, partnership=partnership).exists()
+
+
+def test_access_log_lists_reads_of_this_partnerships_restricted_records(
+    business_unit, board_member, partnership, other_partnership
+):
+    minute = ConfidentialMinuteFactory(meeting__partnership=partnership)
+    mine = restricted_read_record(
+        user=board_member, partnership=partnership, area="confidential-minutes", record=minute, label="Item 1"
+    )
+    restricted_read_record(
+        user=board_member, partnership=other_partnership, area="confidential-minutes", record=minute, label="Item 2"
+    )
+    assert list(access_log_visible_to(user=business_unit, partnership=partnership)) == [mine]
+
+
+def test_access_log_is_hidden_from_people_without_audit_view(board_member, partnership):
+    minute = ConfidentialMinuteFactory(meeting__partnership=partnership)
+    restricted_read_record(
+        user=board_member, partnership=partnership, area="confidential-minutes", record=minute, label="Item 1"
+    )
+    assert AccessLog.objects.exists()
+    assert not access_log_visible_to(user=board_member, partnership=partnership).exists()

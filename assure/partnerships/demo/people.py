@@ -1,0 +1,116 @@
+"""The demo's people: one user per persona per partnership, and one outsider. Every name is
+invented. Sign-in addresses follow one pattern, ``<role>@<partnership>.demo.assure.test``, on a
+reserved test domain, so no demo message can reach a real mailbox."""
+
+from dataclasses import dataclass
+
+from .region import HEREFORDSHIRE, SHROPSHIRE, TELFORD_WREKIN, WORCESTERSHIRE
+
+EMAIL_DOMAIN = "demo.assure.test"
+# Shown by load_demo and in docs/demo.md; it opens nothing but a demo database.
+DEMO_PASSWORD = "west-mercia-demo-2015"
+# The TOTP secret every demo account that needs MFA is enrolled with (base32).
+DEMO_TOTP_SECRET = "ASSUREDEMOWESTMERCIAKEEPSAFE2345"
+
+ROLES = ("business-unit", "board-member", "agency-lead", "auditor", "panel-member", "designated-officer", "viewer")
+
+
+@dataclass(frozen=True)
+class PersonSpec:
+    partnership: str
+    role: str
+    full_name: str
+    job_title: str
+    agency: str | None = None  # key of the agency they act for or represent
+    local_part: str = ""  # the e-mail's local part when it is not the role
+
+    @property
+    def email(self) -> str:
+        return f"{self.local_part or self.role}@{self.partnership}.{EMAIL_DOMAIN}"
+
+
+def _team(partnership: str, names: dict[str, str], *, board_agency: str, lead_agency: str, lead_title: str):
+    titles = {
+        "business-unit": "Business manager",
+        "board-member": "Board member",
+        "agency-lead": lead_title,
+        "auditor": "Quality assurance officer",
+        "panel-member": "Child death review co-ordinator",
+        "designated-officer": "Local authority designated officer",
+        "viewer": "Lay member of the Board",
+    }
+    agencies = {"board-member": board_agency, "agency-lead": lead_agency}
+    return tuple(PersonSpec(partnership, role, names[role], titles[role], agencies.get(role)) for role in ROLES)
+
+
+PEOPLE = (
+    *_team(
+        SHROPSHIRE,
+        {
+            "business-unit": "Harriet Quenby",
+            "board-member": "Rowan Attwell",
+            "agency-lead": "Imogen Threlfall",
+            "auditor": "Callum Beddoes",
+            "panel-member": "Priya Ravensworth",
+            "designated-officer": "Tobias Wenlock",
+            "viewer": "Nell Garside",
+        },
+        board_agency="shropshire-ccg",
+        lead_agency="shropshire-community-health",
+        lead_title="Named nurse for safeguarding children",
+    ),
+    *_team(
+        TELFORD_WREKIN,
+        {
+            "business-unit": "Gemma Okonjo-Price",
+            "board-member": "Declan Marsh-Whitby",
+            "agency-lead": "Yasmin Corbett-Lowe",
+            "auditor": "Alun Petherick",
+            "panel-member": "Hana Szymanski",
+            "designated-officer": "Kwame Asante-Boyd",
+            "viewer": "Lottie Brampton",
+        },
+        board_agency="telford-ccg",
+        lead_agency="telford-csc",
+        lead_title="Head of safeguarding and quality",
+    ),
+    *_team(
+        HEREFORDSHIRE,
+        {
+            "business-unit": "Morwenna Tillotson",
+            "board-member": "Gideon Ashdown",
+            "agency-lead": "Keziah Fairbairn",
+            "auditor": "Ravi Chaudhury-Wells",
+            "panel-member": "Dorcas Pilbeam",
+            "designated-officer": "Ewan Tregarthen",
+            "viewer": "Saffron Lydgate",
+        },
+        board_agency="herefordshire-ccg",
+        lead_agency="wye-valley",
+        lead_title="Named nurse for safeguarding children",
+    ),
+    *_team(
+        WORCESTERSHIRE,
+        {
+            "business-unit": "Anwen Holloway-Pryce",
+            "board-member": "Jasper Kettleby",
+            "agency-lead": "Maryam Oduya",
+            "auditor": "Felix Brabazon",
+            "panel-member": "Tamsin Overbury",
+            "designated-officer": "Niall Carrow",
+            "viewer": "Rosalind Pettifer",
+        },
+        board_agency="worcestershire-ccg",
+        lead_agency="worcestershire-csc",
+        lead_title="Head of safeguarding and quality",
+    ),
+    # Belongs to Worcestershire only: signed in, they must see nothing of the other three.
+    PersonSpec(
+        WORCESTERSHIRE,
+        "board-member",
+        "Oscar Mabbott",
+        "Board member",
+        agency="worcestershire-acute",
+        local_part="outsider",
+    ),
+)

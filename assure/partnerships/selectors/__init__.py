@@ -1,0 +1,50 @@
+"""Reads of partnerships and their registers. Every function takes the requesting user and
+returns only records of the partnership it is given, and only if the user may see them."""
+
+from .agencies import agency_link, agency_links_of, partnership_agencies
+from .attendance import BOARD, NO_FIGURE, AttendanceRow, attendance_by_agency
+from .budget import Budget, BudgetLine, budget_for_year, budget_years, contributions_of, expenditure_of
+from .meetings import (
+    AttendanceLine,
+    agency_attendance,
+    attendance_sheet,
+    confidential_minute_count,
+    confidential_minute_for,
+    confidential_minutes_of,
+    expected_agencies,
+    meeting_years,
+    meetings_of,
+)
+from .partnerships import Overview, managed_partnerships, partnership_for_member, partnership_overview, partnerships_of
+from .subgroups import subgroups_of
+
+__all__ = [
+    "BOARD",
+    "NO_FIGURE",
+    "AttendanceLine",
+    "AttendanceRow",
+    "Budget",
+    "BudgetLine",
+    "Overview",
+    "agency_attendance",
+    "agency_link",
+    "agency_links_of",
+    "attendance_by_agency",
+    "attendance_sheet",
+    "budget_for_year",
+    "budget_years",
+    "confidential_minute_count",
+    "confidential_minute_for",
+    "confidential_minutes_of",
+    "contributions_of",
+    "expected_agencies",
+    "expenditure_of",
+    "managed_partnerships",
+    "meeting_years",
+    "meetings_of",
+    "partnership_agencies",
+    "partnership_for_member",
+    "partnership_overview",
+    "partnerships_of",
+    "subgroups_of",
+]

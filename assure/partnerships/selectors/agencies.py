@@ -1,0 +1,37 @@
+"""Reads of the agencies of a partnership. An agency is visible in a partnership only through its
+link to it (PartnershipAgency); an agency of another partnership does not exist here."""
+
+from django.db.models import QuerySet
+
+from ..models import Agency, Partnership, PartnershipAgency
+from ..permissions import can_view
+
+
+def agency_links_of(*, user, partnership: Partnership, include_former: bool = False) -> QuerySet[PartnershipAgency]:
+    """The partnership's agency links (an agency with its board seat), current ones only unless
+    ``include_former``."""
+    if not can_view(user, partnership):
+        return PartnershipAgency.objects.none()
+    links = PartnershipAgency.objects.filter(partnership=partnership).select_related(
+        "agency", "agency__agency_type", "agency__sector"
+    )
+    if not include_former:
+        links = links.filter(left_on__isnull=True)
+    return links.order_by("agency__name")
+
+
+def partnership_agencies(*, user, partnership: Partnership, include_former: bool = False) -> QuerySet[Agency]:
+    """The agencies of the partnership: current ones, or also those that have left it."""
+    if not can_view(user, partnership):
+        return Agency.objects.none()
+    links = PartnershipAgency.objects.filter(partnership=partnership)
+    if not include_former:
+        links = links.filter(left_on__isnull=True)
+    return (
+        Agency.objects.filter(pk__in=links.values("agency_id")).select_related("agency_type", "sector").order_by("name")
+    )
+
+
+def agency_link(*, user, partnership: Partnership, agency: Agency) -> PartnershipAgency | None:
+    """The agency's link to the partnership (current or former), if it has one."""
+    return agency_links_of(user=user, partnership=partnership, include_former=True).filter(agency=agency).first()

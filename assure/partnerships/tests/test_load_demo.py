@@ -1,0 +1,199 @@
+"""load_demo: the West Mercia demo region in an empty database, with its sign-ins printed."""
+
+from decimal import Decimal
+from io import StringIO
+
+import pytest
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP
+from django.core.management import CommandError, call_command
+from django.db import transaction
+from django.test import override_settings
+
+from assure.accounts.models import Membership, User
+from assure.accounts.permissions import has_restricted_grant
+from assure.actions.models import Action
+from assure.library.models import LibraryDocument, LibraryItem
+from assure.partnerships.demo.load import demo_load
+from assure.partnerships.demo.people import ROLES
+from assure.partnerships.demo.totp import current_code
+from assure.partnerships.models import (
+    Agency,
+    Attendance,
+    ConfidentialMinute,
+    Contribution,
+    Expenditure,
+    Meeting,
+    Partnership,
+    Subgroup,
+)
+
+WEST_MERCIA = ("shropshire", "telford-wrekin", "herefordshire", "worcestershire")
+# Real people named in the published report the demo draws on; none may appear in the demo.
+REAL_NAMES = ("Sally Halls", "Lisa Charles", "David Spicer", "Liz MacDonald", "Alexis Jay")
+
+
+@pytest.fixture(scope="class")
+def demo_output(django_db_setup, django_db_blocker):
+    """Load the demo once for the tests of a class, and roll it back after them."""
+    with django_db_blocker.unblock(), override_settings(ASSURE_DEMO=True), transaction.atomic():
+        out = StringIO()
+        call_command("load_demo", stdout=out)
+        yield out.getvalue()
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def demo(demo_output, db):
+    return demo_output
+
+
+def shropshire() -> Partnership:
+    return Partnership.objects.get(slug="shropshire")
+
+
+class TestTheLoadedDemo:
+    def test_the_four_west_mercia_partnerships_exist(self, demo):
+        assert set(Partnership.objects.values_list("slug", flat=True)) == set(WEST_MERCIA)
+        assert set(Partnership.objects.values_list("region", flat=True)) == {"West Midlands"}
+
+    def test_partnerships_carry_their_local_authority_codes(self, demo):
+        codes = {p.slug: (p.old_la_code, p.ons_code) for p in Partnership.objects.all()}
+        assert codes["shropshire"] == ("893", "E06000051")
+        assert codes["telford-wrekin"] == ("894", "E06000020")
+        assert codes["herefordshire"] == ("884", "E06000019")
+        assert codes["worcestershire"] == ("885", "E10000034")
+
+    def test_shropshire_budget_totals_the_published_195480(self, demo):
+        total = sum(c.amount for c in Contribution.objects.filter(partnership=shropshire(), year="2014-15"))
+        assert total == Decimal("195480.00")
+
+    def test_every_contribution_says_its_split_is_illustrative(self, demo):
+        notes = set(Contribution.objects.values_list("note", flat=True))
+        assert notes == {"Illustrative split: the published report gives only the total."}
+
+    def test_shropshire_spending_balances_its_income(self, demo):
+        spent = sum(e.amount for e in Expenditure.objects.filter(partnership=shropshire(), year="2014-15"))
+        assert spent == Decimal("195480.00")
+
+    def test_the_police_belong_to_all_four_partnerships(self, demo):
+        police = Agency.objects.get(name="West Mercia Police")
+        assert set(police.partnerships.values_list("slug", flat=True)) == set(WEST_MERCIA)
+
+    def test_each_partnership_has_its_own_childrens_social_care(self, demo):
+        for partnership in Partnership.objects.all():
+            social_care = partnership.agencies.filter(agency_type__code="childrens-social-care")
+            assert social_care.count() == 1, partnership.slug
+
+    def test_agency_sectors_follow_their_types(self, demo):
+        for agency in Agency.objects.select_related("agency_type", "sector"):
+            assert agency.sector.code == agency.agency_type.data["sector"], agency.name
+
+    @pytest.mark.parametrize("role", ROLES)
+    def test_every_persona_has_a_user_in_every_partnership(self, demo, role):
+        for slug in WEST_MERCIA:
+            user = User.objects.get(email=f"{role}@{slug}.demo.assure.test")
+            assert Membership.objects.filter(user=user, partnership__slug=slug, role=role).exists()
+
+    def test_agency_leads_act_for_an_agency_of_their_partnership(self, demo):
+        for membership in Membership.objects.filter(role="agency-lead"):
+            assert membership.agency.partnerships.filter(pk=membership.partnership_id).exists()
+
+    def test_the_outsider_belongs_to_worcestershire_only(self, demo):
+        outsider = User.objects.get(email="outsider@worcestershire.demo.assure.test")
+        assert set(outsider.memberships.values_list("partnership__slug", flat=True)) == {"worcestershire"}
+
+    def test_users_whose_role_needs_mfa_have_the_demo_authenticator(self, demo):
+        with_totp = set(
+            Authenticator.objects.filter(type=Authenticator.Type.TOTP).values_list("user__memberships__role", flat=True)
+        )
+        assert with_totp == {"business-unit", "panel-member", "designated-officer"}
+        authenticator = Authenticator.objects.get(
+            type=Authenticator.Type.TOTP, user__email="panel-member@herefordshire.demo.assure.test"
+        )
+        assert TOTP(authenticator).validate_code(current_code())
+
+    def test_users_whose_role_needs_mfa_have_recovery_codes(self, demo):
+        mfa_users = User.objects.filter(authenticator__type=Authenticator.Type.TOTP)
+        with_codes = User.objects.filter(authenticator__type=Authenticator.Type.RECOVERY_CODES)
+        assert set(mfa_users) == set(with_codes)
+
+    def test_every_expected_agency_has_attendance_at_every_meeting(self, demo):
+        for meeting in Meeting.objects.select_related("subgroup", "partnership"):
+            if meeting.subgroup:
+                expected = set(meeting.subgroup.agencies.values_list("pk", flat=True))
+            else:
+                expected = set(meeting.partnership.agency_links.filter(on_board=True).values_list("agency", flat=True))
+            assert set(meeting.attendance.values_list("agency", flat=True)) == expected, str(meeting)
+
+    def test_attendance_mixes_presence_deputies_apologies_and_absence(self, demo):
+        statuses = set(Attendance.objects.filter(meeting__partnership=shropshire()).values_list("status", flat=True))
+        assert statuses == set(Attendance.Status.values)
+
+    def test_shropshire_holds_six_board_meetings_in_the_year(self, demo):
+        board = Meeting.objects.filter(partnership=shropshire(), subgroup=None)
+        assert board.count() == 6
+        assert all("2014-04-01" <= str(m.held_on) <= "2015-03-31" for m in board)
+
+    def test_the_child_death_overview_panel_is_joint_with_telford_and_wrekin(self, demo):
+        panel = Subgroup.objects.get(partnership=shropshire(), name="Child Death Overview Panel")
+        assert panel.agencies.filter(name__startswith="Telford & Wrekin Council").exists()
+
+    def test_the_shropshire_business_unit_may_read_confidential_minutes(self, demo):
+        business_unit = User.objects.get(email="business-unit@shropshire.demo.assure.test")
+        assert has_restricted_grant(business_unit, shropshire(), "confidential-minutes")
+        assert ConfidentialMinute.objects.filter(meeting__partnership=shropshire(), meeting__subgroup=None).count() == 1
+
+    def test_the_tracker_holds_overdue_open_and_completed_actions(self, demo):
+        actions = list(Action.objects.filter(partnership=shropshire()))
+        assert any(a.is_overdue for a in actions)
+        assert any(a.status == Action.Status.IN_PROGRESS and not a.is_overdue for a in actions)
+        assert any(a.status == Action.Status.COMPLETED and a.completed_on for a in actions)
+        assert any(a.updates.exists() for a in actions)
+
+    def test_a_second_run_refuses_and_changes_nothing(self, demo, settings):
+        settings.ASSURE_DEMO = True
+        models = (Partnership, Agency, User, Membership, Meeting, Attendance, Contribution, Action, Authenticator)
+        before = {model: model.objects.count() for model in models}
+        with pytest.raises(CommandError, match="already holds 4 partnership"):
+            call_command("load_demo", stdout=StringIO())
+        assert {model: model.objects.count() for model in models} == before
+
+    def test_the_output_lists_every_demo_sign_in(self, demo):
+        for email in User.objects.values_list("email", flat=True):
+            assert email in demo
+
+    def test_the_output_gives_the_password_and_a_current_code(self, demo):
+        assert "west-mercia-demo-2015" in demo
+        assert "python manage.py demo_totp" in demo
+        assert "Recovery codes for business-unit@shropshire.demo.assure.test" in demo
+
+    def test_no_real_person_from_the_report_is_named(self, demo):
+        names = " ".join(User.objects.values_list("full_name", flat=True))
+        chairs = " ".join(Subgroup.objects.values_list("chair", flat=True))
+        for real_name in REAL_NAMES:
+            assert real_name not in demo
+            assert real_name not in names
+            assert real_name not in chairs
+
+
+def test_the_library_is_loaded_first_when_missing(db):
+    LibraryItem.objects.all().delete()
+    LibraryDocument.objects.all().delete()
+    demo_load()
+    assert LibraryDocument.objects.filter(kind="agency-type").exists()
+    assert Partnership.objects.count() == 4
+
+
+def test_load_demo_refuses_outside_a_demo(db, settings):
+    settings.DEBUG = False
+    settings.ASSURE_DEMO = False
+    with pytest.raises(CommandError, match="ASSURE_DEMO"):
+        call_command("load_demo", stdout=StringIO())
+    assert not Partnership.objects.exists()
+
+
+def test_demo_totp_prints_the_current_code():
+    out = StringIO()
+    call_command("demo_totp", stdout=out, stderr=StringIO())
+    assert out.getvalue().strip() == current_code()

@@ -1,0 +1,26 @@
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from assure.core.access import requires
+from assure.core.views import LAST_PARTNERSHIP
+
+from ..permissions import can_manage
+from ..selectors import partnership_overview
+from ..years import current_financial_year
+
+
+@requires("partnerships.view")
+def home(request: HttpRequest) -> HttpResponse:
+    """The partnership's overview; opening it makes it the partnership Assure returns to."""
+    partnership = request.partnership
+    request.session[LAST_PARTNERSHIP] = partnership.slug
+    return render(
+        request,
+        "partnerships/home.html",
+        {
+            "partnership": partnership,
+            "overview": partnership_overview(user=request.user, partnership=partnership),
+            "current_year": current_financial_year(),
+            "may_manage": can_manage(request.user, partnership),
+        },
+    )
