@@ -6,25 +6,15 @@ fill in. The expectations below are written out by hand from DESIGN.md's persona
 read the roles library — so a change to who may do what has to be made in both places.
 """
 
-from dataclasses import dataclass
-
 import pytest
 from django.test import Client
 from django.urls import reverse
 
-from assure.accounts.tests.factories import MembershipFactory, RestrictedGrantFactory
-from assure.actions.tests.factories import ActionFactory, ActionUpdateFactory
-from assure.partnerships.tests.factories import (
-    AgencyFactory,
-    AttendanceFactory,
-    ConfidentialMinuteFactory,
-    ContributionFactory,
-    ExpenditureFactory,
-    MeetingFactory,
-    SubgroupFactory,
-)
+from assure.accounts.tests.factories import RestrictedGrantFactory
+from assure.partnerships.tests.factories import AgencyFactory
 from conftest import PERSONAS
 from tests.urlwalk import project_routes
+from tests.world import SAMPLES, build_side, url_for
 
 EVERYONE_IN_PARTNERSHIP = {
     "business_unit",
@@ -56,73 +46,6 @@ NARROWER = {
 }
 
 
-@dataclass
-class Side:
-    """One partnership's records, enough to fill in every URL of the project."""
-
-    partnership: object
-    agency: object
-    subgroup: object
-    meeting: object
-    minute: object
-    contribution: object
-    expenditure: object
-    membership: object
-    grant: object
-    action: object
-    update: object
-
-
-def build_side(partnership, agency, recorder) -> Side:
-    subgroup = SubgroupFactory(partnership=partnership)
-    meeting = MeetingFactory(partnership=partnership)
-    AttendanceFactory(meeting=meeting, agency=agency)
-    member = MembershipFactory(partnership=partnership, role="auditor")
-    action = ActionFactory(partnership=partnership, owner_agency=agency, created_by=recorder)
-    return Side(
-        partnership=partnership,
-        agency=agency,
-        subgroup=subgroup,
-        meeting=meeting,
-        minute=ConfidentialMinuteFactory(meeting=meeting, recorded_by=recorder),
-        contribution=ContributionFactory(partnership=partnership, agency=agency),
-        expenditure=ExpenditureFactory(partnership=partnership),
-        membership=member,
-        grant=RestrictedGrantFactory(user=member.user, partnership=partnership, area="case-review"),
-        action=action,
-        update=ActionUpdateFactory(action=action, author=recorder),
-    )
-
-
-# How to fill in each URL's arguments from a side. Every URL with arguments other than the
-# partnership's slug must be listed, or the matrix fails.
-SAMPLES = {
-    "partnerships:agency_detail": lambda s: {"pk": s.agency.pk},
-    "partnerships:agency_edit": lambda s: {"pk": s.agency.pk},
-    "partnerships:agency_remove": lambda s: {"pk": s.agency.pk},
-    "partnerships:subgroup_detail": lambda s: {"pk": s.subgroup.pk},
-    "partnerships:subgroup_edit": lambda s: {"pk": s.subgroup.pk},
-    "partnerships:meeting_detail": lambda s: {"pk": s.meeting.pk},
-    "partnerships:meeting_edit": lambda s: {"pk": s.meeting.pk},
-    "partnerships:meeting_attendance": lambda s: {"pk": s.meeting.pk},
-    "partnerships:confidential_minute_create": lambda s: {"pk": s.meeting.pk},
-    "partnerships:confidential_minute_detail": lambda s: {"pk": s.minute.pk},
-    "partnerships:contribution_edit": lambda s: {"pk": s.contribution.pk},
-    "partnerships:contribution_delete": lambda s: {"pk": s.contribution.pk},
-    "partnerships:expenditure_edit": lambda s: {"pk": s.expenditure.pk},
-    "partnerships:expenditure_delete": lambda s: {"pk": s.expenditure.pk},
-    "accounts:member_detail": lambda s: {"pk": s.membership.pk},
-    "accounts:member_role": lambda s: {"pk": s.membership.pk},
-    "accounts:member_end": lambda s: {"pk": s.membership.pk},
-    "accounts:grant_add": lambda s: {"pk": s.membership.pk},
-    "accounts:grant_revoke": lambda s: {"pk": s.grant.pk},
-    "actions:detail": lambda s: {"pk": s.action.pk},
-    "actions:edit": lambda s: {"pk": s.action.pk},
-    "actions:status": lambda s: {"pk": s.action.pk},
-    "actions:update_add": lambda s: {"pk": s.action.pk},
-    "account_reset_password_from_key": lambda s: {"uidb36": "1", "key": "not-a-real-key"},
-}
-
 ROUTES = project_routes()
 
 
@@ -138,13 +61,6 @@ def _allowed(response) -> bool:
 
 def _denied(response) -> bool:
     return response.status_code in (403, 404)
-
-
-def _url(route, side: Side | None, slug: str | None) -> str:
-    kwargs = dict(SAMPLES[route.name](side)) if route.name in SAMPLES else {}
-    if "partnership" in route.kwargs:
-        kwargs["partnership"] = slug
-    return reverse(route.name, kwargs=kwargs)
 
 
 def test_every_url_declares_who_may_use_it():
@@ -199,12 +115,12 @@ def test_matrix(route, world, request):
         client = _client_for(user)
         kind = route.access.kind
         if kind == "public":
-            response = client.get(_url(route, own, own.partnership.slug))
+            response = client.get(url_for(route, own, own.partnership.slug))
             if response.status_code >= 400:
                 mismatches.append(f"{persona}: public page answered {response.status_code}")
             continue
         if kind == "signed_in":
-            response = client.get(_url(route, own, own.partnership.slug))
+            response = client.get(url_for(route, own, own.partnership.slug))
             if user is None and not _login_redirect(response):
                 mismatches.append(f"anonymous: not sent to sign in ({response.status_code})")
             if user is not None and (_login_redirect(response) or response.status_code == 403):
@@ -213,7 +129,7 @@ def test_matrix(route, world, request):
 
         allowed = NARROWER.get(route.name, EXPECTED[route.access.permission])
         # 1. Their own partnership's records.
-        response = client.get(_url(route, own, own.partnership.slug))
+        response = client.get(url_for(route, own, own.partnership.slug))
         if user is None:
             if not _login_redirect(response):
                 mismatches.append(f"anonymous: not sent to sign in ({response.status_code})")
@@ -223,19 +139,19 @@ def test_matrix(route, world, request):
         if persona not in allowed and persona != "outsider" and not _denied(response):
             mismatches.append(f"{persona}: own partnership allowed ({response.status_code})")
         if persona not in allowed or persona == "outsider":
-            posted = client.post(_url(route, own, own.partnership.slug), {})
+            posted = client.post(url_for(route, own, own.partnership.slug), {})
             if not _denied(posted):
                 mismatches.append(f"{persona}: POST not refused ({posted.status_code})")
         if persona == "outsider" and not _denied(response):
             mismatches.append(f"outsider: saw another partnership's page ({response.status_code})")
         # 2. The other partnership, through its own address: only its own member (the outsider,
         #    a business unit officer there) gets in.
-        response = client.get(_url(route, other, other.partnership.slug))
+        response = client.get(url_for(route, other, other.partnership.slug))
         if persona != "outsider" and not _denied(response):
             mismatches.append(f"{persona}: other partnership allowed ({response.status_code})")
         # 3. The other partnership's records addressed through their own partnership.
         if set(route.kwargs) - {"partnership"} and persona in allowed:
-            response = client.get(_url(route, other, own.partnership.slug))
+            response = client.get(url_for(route, other, own.partnership.slug))
             if not _denied(response):
                 mismatches.append(f"{persona}: another partnership's record served ({response.status_code})")
     assert mismatches == [], f"{route.name} ({route.access}):\n" + "\n".join(mismatches)

@@ -38,7 +38,9 @@ def project_routes() -> list[Route]:
                 walk(entry.url_patterns, ns, kwargs + _kwargs_of(entry.pattern))
             elif isinstance(entry, URLPattern):
                 if not entry.name:
-                    routes.append(Route(f"(unnamed {entry.pattern})", tuple(kwargs + _kwargs_of(entry.pattern)), entry.callback))
+                    routes.append(
+                        Route(f"(unnamed {entry.pattern})", tuple(kwargs + _kwargs_of(entry.pattern)), entry.callback)
+                    )
                     continue
                 name = f"{namespace}:{entry.name}" if namespace else entry.name
                 routes.append(Route(name, tuple(kwargs + _kwargs_of(entry.pattern)), entry.callback))

@@ -1,0 +1,38 @@
+"""axe-core on every page of Assure: each URL of the project as it first appears, and again after
+its form is sent empty (the page with its error messages), as the business unit — the persona who
+can reach every page — or anonymously for the sign-in pages."""
+
+import pytest
+from django.conf import settings
+from django.test import Client
+
+from assure.accounts.tests.factories import RestrictedGrantFactory
+from tests.urlwalk import project_routes
+from tests.world import build_side, url_for
+
+pytestmark = pytest.mark.browser
+
+# Pages that cannot be shown on their own: signing out ends the session the sweep uses, and the
+# second sign-in step exists only in the middle of signing in (its journey covers it).
+NOT_SWEPT = {"account_logout", "mfa_authenticate"}
+ROUTES = [r for r in project_routes() if r.access is not None and r.name not in NOT_SWEPT]
+
+
+def _sign_in(context, base_url: str, user) -> None:
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": base_url}])
+
+
+@pytest.mark.parametrize("route", ROUTES, ids=lambda r: r.name)
+def test_page_and_its_errors_pass_axe(route, pages, partnership, agency, business_unit):
+    RestrictedGrantFactory(user=business_unit, partnership=partnership, area="confidential-minutes")
+    side = build_side(partnership, agency, business_unit)
+    if route.access.kind != "public":
+        _sign_in(pages.page.context, pages.base_url, business_unit)
+    page = pages.goto(url_for(route, side, partnership.slug))
+    form = page.locator("main form[method=post]").first
+    if form.count() and form.locator("button[type=submit], input[type=submit]").count():
+        form.locator("button[type=submit], input[type=submit]").first.click()
+        pages.check()

@@ -1,0 +1,93 @@
+"""Records of every kind in a partnership, enough to fill in every URL of the project; shared
+by the permission matrix and the accessibility sweep."""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from assure.accounts.tests.factories import MembershipFactory, RestrictedGrantFactory
+from assure.actions.tests.factories import ActionFactory, ActionUpdateFactory
+from assure.partnerships.tests.factories import (
+    AttendanceFactory,
+    ConfidentialMinuteFactory,
+    ContributionFactory,
+    ExpenditureFactory,
+    MeetingFactory,
+    SubgroupFactory,
+)
+
+
+@dataclass
+class Side:
+    """One partnership's records, enough to fill in every URL of the project."""
+
+    partnership: object
+    agency: object
+    subgroup: object
+    meeting: object
+    minute: object
+    contribution: object
+    expenditure: object
+    membership: object
+    grant: object
+    action: object
+    update: object
+
+
+def build_side(partnership, agency, recorder) -> Side:
+    subgroup = SubgroupFactory(partnership=partnership)
+    meeting = MeetingFactory(partnership=partnership)
+    AttendanceFactory(meeting=meeting, agency=agency)
+    member = MembershipFactory(partnership=partnership, role="auditor")
+    action = ActionFactory(partnership=partnership, owner_agency=agency, created_by=recorder)
+    return Side(
+        partnership=partnership,
+        agency=agency,
+        subgroup=subgroup,
+        meeting=meeting,
+        minute=ConfidentialMinuteFactory(meeting=meeting, recorded_by=recorder),
+        contribution=ContributionFactory(partnership=partnership, agency=agency),
+        expenditure=ExpenditureFactory(partnership=partnership),
+        membership=member,
+        grant=RestrictedGrantFactory(user=member.user, partnership=partnership, area="case-review"),
+        action=action,
+        update=ActionUpdateFactory(action=action, author=recorder),
+    )
+
+
+# How to fill in each URL's arguments from a side. Every URL with arguments other than the
+# partnership's slug must be listed, or the matrix fails.
+SAMPLES = {
+    "partnerships:agency_detail": lambda s: {"pk": s.agency.pk},
+    "partnerships:agency_edit": lambda s: {"pk": s.agency.pk},
+    "partnerships:agency_remove": lambda s: {"pk": s.agency.pk},
+    "partnerships:subgroup_detail": lambda s: {"pk": s.subgroup.pk},
+    "partnerships:subgroup_edit": lambda s: {"pk": s.subgroup.pk},
+    "partnerships:meeting_detail": lambda s: {"pk": s.meeting.pk},
+    "partnerships:meeting_edit": lambda s: {"pk": s.meeting.pk},
+    "partnerships:meeting_attendance": lambda s: {"pk": s.meeting.pk},
+    "partnerships:confidential_minute_create": lambda s: {"pk": s.meeting.pk},
+    "partnerships:confidential_minute_detail": lambda s: {"pk": s.minute.pk},
+    "partnerships:contribution_edit": lambda s: {"pk": s.contribution.pk},
+    "partnerships:contribution_delete": lambda s: {"pk": s.contribution.pk},
+    "partnerships:expenditure_edit": lambda s: {"pk": s.expenditure.pk},
+    "partnerships:expenditure_delete": lambda s: {"pk": s.expenditure.pk},
+    "accounts:member_detail": lambda s: {"pk": s.membership.pk},
+    "accounts:member_role": lambda s: {"pk": s.membership.pk},
+    "accounts:member_end": lambda s: {"pk": s.membership.pk},
+    "accounts:grant_add": lambda s: {"pk": s.membership.pk},
+    "accounts:grant_revoke": lambda s: {"pk": s.grant.pk},
+    "actions:detail": lambda s: {"pk": s.action.pk},
+    "actions:edit": lambda s: {"pk": s.action.pk},
+    "actions:status": lambda s: {"pk": s.action.pk},
+    "actions:update_add": lambda s: {"pk": s.action.pk},
+    "account_reset_password_from_key": lambda s: {"uidb36": "1", "key": "not-a-real-key"},
+}
+
+
+def url_for(route, side: Side, slug: str) -> str:
+    """The route's address for one side's records, in the partnership named by ``slug``."""
+    kwargs = dict(SAMPLES[route.name](side)) if route.name in SAMPLES else {}
+    if "partnership" in route.kwargs:
+        kwargs["partnership"] = slug
+    return reverse(route.name, kwargs=kwargs)
