@@ -35,6 +35,26 @@ def django_db_setup(django_db_setup, django_db_blocker):
         load_library()
 
 
+@pytest.fixture(autouse=True)
+def _library_present(request):
+    """Transactional tests (browser journeys among them) empty the database when they finish,
+    the library included, and a worker may run other database tests after them: make sure the
+    library is there for every test that uses the database."""
+    uses_db = request.node.get_closest_marker("django_db") or {
+        "db",
+        "transactional_db",
+        "live_server",
+        "persona",
+    } & set(request.fixturenames)
+    if not uses_db:
+        return
+    request.getfixturevalue("db")
+    from assure.library.models import LibraryDocument
+
+    if not LibraryDocument.objects.exists():
+        load_library()
+
+
 @pytest.fixture
 def partnership(db):
     """The personas' own partnership."""
@@ -108,7 +128,7 @@ def outsider(other_partnership):
 
 
 @pytest.fixture
-def persona(request):
+def persona(request, db, _library_present):
     """Indirect fixture: ``@pytest.mark.parametrize("persona", [...], indirect=True)``."""
     if request.param == "anonymous":
         return None

@@ -87,11 +87,3 @@ def pages(browser, live_server):
     page.set_default_timeout(15_000)
     yield Pages(page, live_server.url)
     context.close()
-
-
-@pytest.fixture(autouse=True)
-def library(transactional_db):
-    """Transactional tests empty the database after each test, the library included."""
-    from assure.library.loader import load_library
-
-    load_library()
