@@ -132,7 +132,7 @@ class _DemoWriter:
         self.report.counts = {
             "partnerships": len(self.partnerships),
             "agencies": len(self.agencies),
-            "users": len(self.users),
+            "users": User.objects.count(),
             "subgroups": Subgroup.objects.count(),
             "meetings": Meeting.objects.count(),
             "actions": Action.objects.count(),
@@ -167,7 +167,7 @@ class _DemoWriter:
         # One hash for the shared demo password: hashing it once per user would only slow the load.
         password = make_password(people.DEMO_PASSWORD)
         for spec in people.PEOPLE:
-            user = User.objects.create(
+            user = User.objects.filter(email=spec.email).first() or User.objects.create(
                 email=spec.email, full_name=spec.full_name, job_title=spec.job_title, password=password
             )
             Membership.objects.create(
@@ -177,7 +177,7 @@ class _DemoWriter:
                 agency=self.agencies[spec.agency] if spec.agency else None,
             )
             mfa_required = definitions[spec.role].mfa_required
-            if mfa_required:
+            if mfa_required and not user.authenticator_set.exists():
                 TOTP.activate(user, people.DEMO_TOTP_SECRET)
                 codes = RecoveryCodes.activate(user).generate_codes()
                 if spec.partnership == region.SHROPSHIRE and spec.role == "business-unit":

@@ -23,10 +23,11 @@ class PersonSpec:
     job_title: str
     agency: str | None = None  # key of the agency they act for or represent
     local_part: str = ""  # the e-mail's local part when it is not the role
+    address: str = ""  # a whole address, for someone who works in several partnerships
 
     @property
     def email(self) -> str:
-        return f"{self.local_part or self.role}@{self.partnership}.{EMAIL_DOMAIN}"
+        return self.address or f"{self.local_part or self.role}@{self.partnership}.{EMAIL_DOMAIN}"
 
 
 def _team(partnership: str, names: dict[str, str], *, board_agency: str, lead_agency: str, lead_title: str):
@@ -112,5 +113,19 @@ PEOPLE = (
         "Board member",
         agency="worcestershire-acute",
         local_part="outsider",
+    ),
+    # Acts for West Mercia Police in all four partnerships: one sign-in, and a choice of
+    # partnership to work in (the "Switch partnership" link).
+    *(
+        PersonSpec(
+            slug,
+            "agency-lead",
+            "Marcus Ellery-Vane",
+            "Detective inspector, protecting vulnerable people",
+            agency="police",
+            local_part="police-lead",
+            address=f"police-lead@west-mercia.{EMAIL_DOMAIN}",
+        )
+        for slug in (SHROPSHIRE, TELFORD_WREKIN, HEREFORDSHIRE, WORCESTERSHIRE)
     ),
 )
