@@ -24,4 +24,8 @@ def register_response(
         exporter = TableExport(export_format, table, exclude_columns=getattr(table, "export_exclude", ()))
         stamp = timezone.localdate().isoformat()
         return exporter.response(filename=f"{export_name}-{stamp}.{export_format}")
-    return render(request, template, {**context, "table": table, "filter": filterset})
+    context = {**context, "table": table, "filter": filterset}
+    if getattr(request, "htmx", False) and request.htmx.target == "register-results":
+        # A filter changed in the browser: send back only the results, not the whole page.
+        return render(request, "core/tables/register.html#register-results", context)
+    return render(request, template, context)

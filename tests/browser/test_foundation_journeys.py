@@ -104,3 +104,16 @@ def test_business_unit_records_attendance_and_sees_the_report(pages, officer, pa
     expect(police_row).to_contain_text("100")
     health_row = page.locator("tr", has_text="Northshire Community Health Trust")
     expect(health_row).to_contain_text("0")
+
+
+def test_register_filters_in_place_as_the_person_types(pages, officer, partnership):
+    AgencyFactory(name="Mercian Police", partnerships=[partnership])
+    AgencyFactory(name="Northshire Hospitals NHS Trust", partnerships=[partnership])
+    sign_in_with_mfa(pages, officer.email)
+    page = pages.goto(f"/p/{partnership.slug}/agencies/")
+    page.get_by_text("Filter and search").click()
+    page.get_by_label("Name contains").press_sequentially("Mercian")
+    expect(page.locator("#register-results")).not_to_contain_text("Northshire Hospitals")
+    expect(page.locator("#register-results")).to_contain_text("Mercian Police")
+    assert "q=Mercian" in page.url
+    pages.check()

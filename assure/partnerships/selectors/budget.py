@@ -30,9 +30,10 @@ def expenditure_of(*, user, partnership: Partnership, year: str | None = None) -
     return expenditure.order_by("year", "-amount", "pk")
 
 
-def budget_years(*, user, partnership: Partnership) -> list[str]:
-    """Financial years with budget lines, and the current one, newest first."""
-    years = {current_financial_year()}
+def budget_years(*, user, partnership: Partnership, include_current: bool = True) -> list[str]:
+    """Financial years with budget lines (and, unless told otherwise, the current one), newest
+    first."""
+    years = {current_financial_year()} if include_current else set()
     years |= set(contributions_of(user=user, partnership=partnership).values_list("year", flat=True))
     years |= set(expenditure_of(user=user, partnership=partnership).values_list("year", flat=True))
     return sorted(years, reverse=True)

@@ -132,3 +132,13 @@ def test_another_partnerships_budget_line_answers_404(client, business_unit, par
     line = ExpenditureFactory(partnership=other_partnership)
     client.force_login(business_unit)
     assert client.get(u("expenditure_edit", partnership, pk=line.pk)).status_code == 404
+
+
+def test_budget_opens_on_the_newest_year_with_figures(client, viewer, partnership):
+    from assure.partnerships.tests.factories import ContributionFactory
+
+    ContributionFactory(partnership=partnership, year="2013-14", source="Council", agency=None)
+    ContributionFactory(partnership=partnership, year="2014-15", source="Council", agency=None)
+    client.force_login(viewer)
+    response = client.get(f"/p/{partnership.slug}/budget/")
+    assert response.context["year"] == "2014-15"

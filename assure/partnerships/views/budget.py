@@ -16,12 +16,13 @@ from ..years import current_financial_year, financial_year_problem
 from .common import attach_errors, crumbs, url
 
 
-def _chosen_year(request: HttpRequest, years: list[str]) -> str:
+def _chosen_year(request: HttpRequest, partnership) -> str:
     asked = request.GET.get("year", "")
     if asked and financial_year_problem(asked) is None:
         return asked
     current = current_financial_year()
     # The newest year with figures, so a partnership that has not started this year sees the last.
+    years = budget_years(user=request.user, partnership=partnership, include_current=False)
     with_figures = [y for y in years if y <= current]
     return with_figures[0] if with_figures else current
 
@@ -36,7 +37,7 @@ def budget(request: HttpRequest) -> HttpResponse:
     table can be downloaded (``?part=contributions|expenditure&_export=csv|xlsx``)."""
     partnership = request.partnership
     years = budget_years(user=request.user, partnership=partnership)
-    year = _chosen_year(request, years)
+    year = _chosen_year(request, partnership)
     if year not in years:
         years = sorted({*years, year}, reverse=True)
     figures = budget_for_year(user=request.user, partnership=partnership, year=year)
@@ -100,7 +101,7 @@ def _delete_page(request, *, heading: str, description: str, year: str) -> HttpR
 @requires("partnerships.manage")
 def contribution_create(request: HttpRequest) -> HttpResponse:
     partnership = request.partnership
-    year = _chosen_year(request, budget_years(user=request.user, partnership=partnership))
+    year = _chosen_year(request, partnership)
     agencies = partnership_agencies(user=request.user, partnership=partnership, include_former=True)
     form = ContributionForm(request.POST or None, agencies=agencies, year=year)
     if request.method == "POST" and form.is_valid():
@@ -154,7 +155,7 @@ def contribution_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @requires("partnerships.manage")
 def expenditure_create(request: HttpRequest) -> HttpResponse:
     partnership = request.partnership
-    year = _chosen_year(request, budget_years(user=request.user, partnership=partnership))
+    year = _chosen_year(request, partnership)
     form = ExpenditureForm(request.POST or None, year=year)
     if request.method == "POST" and form.is_valid():
         try:

@@ -6,7 +6,6 @@ from assure.core.views import LAST_PARTNERSHIP
 
 from ..permissions import can_manage
 from ..selectors import partnership_overview
-from ..years import current_financial_year
 
 
 @requires("partnerships.view")
@@ -20,7 +19,6 @@ def home(request: HttpRequest) -> HttpResponse:
         {
             "partnership": partnership,
             "overview": partnership_overview(user=request.user, partnership=partnership),
-            "current_year": current_financial_year(),
             "may_manage": can_manage(request.user, partnership),
         },
     )
