@@ -133,3 +133,13 @@ def persona(request, db, _library_present):
     if request.param == "anonymous":
         return None
     return request.getfixturevalue(request.param)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Sign-in rate limits and used TOTP codes live in the cache: no test inherits another's."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
