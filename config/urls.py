@@ -51,4 +51,5 @@ urlpatterns = [
     path("p/<slug:partnership>/people/", include("assure.accounts.urls")),
     path("p/<slug:partnership>/actions/", include("assure.actions.urls")),
     path("p/<slug:partnership>/trail/", include("assure.audit.urls")),
+    path("p/<slug:partnership>/performance/", include("assure.performance.urls")),
 ]

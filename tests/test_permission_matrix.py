@@ -37,6 +37,11 @@ EXPECTED = {
     "actions.manage": {"business_unit"},
     "actions.update": {"business_unit", "agency_lead"},
     "audit.view": {"business_unit"},
+    "performance.view": EVERYONE_IN_PARTNERSHIP - {"viewer"},
+    "performance.manage": {"business_unit"},
+    "returns.view": {"business_unit", "auditor", "agency_lead"},
+    "returns.submit": {"business_unit", "agency_lead"},
+    "exceptions.comment": {"business_unit", "agency_lead"},
 }
 
 # Views whose records narrow the permission further.

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db import transaction
 from pydantic import ValidationError as PydanticValidationError
 
+from .hooks import run_after_load
 from .models import LibraryDocument, LibraryItem
 from .schemas import ITEM_SCHEMAS, DocumentHeader
 
@@ -211,4 +212,5 @@ def load_library(paths: list[Path] | None = None) -> LoadReport:
         report.created.append(label)
     if problems:
         raise LibraryInvalid(problems)
+    run_after_load()
     return report

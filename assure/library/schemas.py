@@ -98,6 +98,97 @@ class RestrictedAreaItem(Item):
     description: str
 
 
+# --- performance -----------------------------------------------------------------------------
+
+Unit = Literal["count", "percentage", "rate_per_10000", "days", "currency", "ratio"]
+Polarity = Literal["higher_is_better", "lower_is_better", "neither"]
+
+
+class IndicatorThemeItem(Item):
+    description: str
+    provenance: Provenance | None = None
+
+
+class IndicatorItem(Item):
+    """A measure of the core dataset."""
+
+    definition: str = Field(description="What it measures, in plain English.")
+    unit: Unit
+    polarity: Polarity
+    frequency: Literal["monthly", "quarterly", "annual"]
+    theme: Code = Field(description="Code of an indicator-theme item.")
+    source: Literal["agency_return", "dfe_publication", "local_import"]
+    numerator: str | None = None
+    denominator: str | None = None
+    decimals: int = Field(default=0, ge=0, le=4)
+    minimum: float | None = Field(default=None, description="Smallest valid value (returns are checked).")
+    maximum: float | None = Field(default=None, description="Largest valid value (returns are checked).")
+    change_warning: float | None = Field(
+        default=None, description="A change from the previous period larger than this fraction needs a comment."
+    )
+    rate_of: Code | None = Field(
+        default=None,
+        description="For a rate per 10,000 children: the code of the count indicator it is derived from.",
+    )
+    notes: str = ""
+    provenance: Provenance | None = None
+
+
+Level = Literal["national", "regional", "local_authority"]
+
+
+class MappingMeasure(Strict):
+    column: str = Field(description="The file's column holding the value.")
+    indicator: Code = Field(description="Code of the indicator the value is for.")
+    numerator_column: str | None = None
+    denominator_column: str | None = None
+
+
+class StatisticsMappingItem(Item):
+    """How one explore-education-statistics CSV becomes observations."""
+
+    description: str
+    publication: str = Field(description="Title of the publication the file belongs to.")
+    publisher: str = "Department for Education"
+    file_pattern: str = Field(description="Shell pattern the file's name must match, e.g. c1_*.csv.")
+    period_column: str = "time_period"
+    period_convention: Literal["year_ending_march", "mid_year_estimate"] = Field(
+        description="year_ending_march: 2015 is April 2014 to March 2015. mid_year_estimate: the estimate "
+        "for mid-2014 belongs to 2014-15."
+    )
+    level_column: str = "geographic_level"
+    levels: dict[str, Level] = Field(description="The file's geographic level → Assure's.")
+    code_columns: dict[Level, str] = Field(description="Which column holds each level's ONS code.")
+    filters: dict[str, str] = Field(default_factory=dict, description="Rows kept: column → value.")
+    measures: list[MappingMeasure]
+    missing_codes: list[str] = Field(default_factory=lambda: ["c", "x", "z", "low", "k", "u"])
+    provenance: Provenance | None = None
+
+
+class RagBand(Strict):
+    rating: Literal["green", "amber", "red"]
+    when: Literal["meets_target", "within_tolerance", "otherwise"]
+
+
+class RagRuleItem(Item):
+    """How a value is rated against its target: the first band whose condition holds."""
+
+    description: str
+    bands: list[RagBand]
+    default_tolerance_percent: float = Field(
+        default=5.0, ge=0, description="Tolerance, as a percentage of the target, when a line sets none."
+    )
+
+
+class ExceptionRuleItem(Item):
+    """A reason for an indicator to go into the exception report."""
+
+    description: str
+    condition: Literal["rag_red", "worsening", "bottom_quartile"]
+    periods: int = Field(default=1, ge=1, description="For worsening: how many periods in a row.")
+    beyond_tolerance: bool = Field(default=False, description="For worsening: only by more than the tolerance.")
+
+
 ITEM_SCHEMAS: dict[str, type[Item]] = {
     "role": RoleItem,
     "agency-type": AgencyTypeItem,
@@ -107,6 +198,11 @@ ITEM_SCHEMAS: dict[str, type[Item]] = {
     "cdop-category": CdopCategoryItem,
     "allegation-outcome": AllegationOutcomeItem,
     "restricted-area": RestrictedAreaItem,
+    "indicator-theme": IndicatorThemeItem,
+    "indicator": IndicatorItem,
+    "statistics-mapping": StatisticsMappingItem,
+    "rag-rule": RagRuleItem,
+    "exception-rule": ExceptionRuleItem,
 }
 
 

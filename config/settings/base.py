@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "assure.partnerships",
     "assure.actions",
     "assure.audit",
+    "assure.performance",
 ]
 
 MIDDLEWARE = [
@@ -227,4 +228,11 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
     "accounts.RestrictedGrant",
     "actions.Action",
     "actions.ActionUpdate",
+    "performance.Observation",
+    "performance.ReturnRound",
+    {"model": "performance.DataReturn", "m2m_fields": {"indicators"}},
+    "performance.Priority",
+    "performance.ScorecardLine",
+    "performance.ExceptionReport",
+    "performance.ExceptionItem",
 )

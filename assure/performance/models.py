@@ -1,0 +1,334 @@
+"""The core dataset: indicators (defined in the library), areas and their statistical
+neighbours, periods, observations with their provenance, agency data returns, the partnership's
+scorecard (priorities, targets, tolerances) and exception reports."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+
+
+class Area(models.Model):
+    """England, a region or a local authority, as the DfE's files name them."""
+
+    class Level(models.TextChoices):
+        NATIONAL = "national", "National"
+        REGIONAL = "regional", "Regional"
+        LOCAL_AUTHORITY = "local_authority", "Local authority"
+
+    level = models.CharField(max_length=20, choices=Level.choices)
+    code = models.CharField(max_length=9, unique=True, help_text="ONS code: E92000001, E12000005, E06000051.")
+    old_la_code = models.CharField("old LA code", max_length=3, blank=True, db_index=True)
+    name = models.CharField(max_length=120)
+    region = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="members")
+
+    class Meta:
+        ordering = ["level", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class StatisticalNeighbour(models.Model):
+    """One of a local authority's ten statistical neighbours in a DfE/NFER model."""
+
+    area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="neighbour_links")
+    neighbour = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="+")
+    model = models.CharField(max_length=40, help_text="Which grouping, e.g. 'April 2021'.")
+    rank = models.PositiveSmallIntegerField()
+    closeness = models.CharField(max_length=30, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["area", "model", "rank"], name="neighbour_rank_unique"),
+        ]
+        ordering = ["area", "model", "rank"]
+
+    def __str__(self) -> str:
+        return f"{self.area} → {self.neighbour} ({self.rank})"
+
+
+class Indicator(models.Model):
+    """A stable handle on an indicator of the library; ``definition`` is its newest version.
+    Observations keep the exact version they were recorded against."""
+
+    urn = models.CharField(max_length=200, unique=True)
+    code = models.CharField(max_length=100, unique=True)
+    definition = models.ForeignKey("library.LibraryItem", on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return self.definition.title
+
+    @property
+    def data(self) -> dict:
+        return self.definition.data
+
+
+class Period(models.Model):
+    """A month, a quarter or a year. Years are financial years (April to March); the DfE's
+    "reporting year" 2015 is the year to 31 March 2015, i.e. 2014-15."""
+
+    class Kind(models.TextChoices):
+        MONTH = "month", "Month"
+        QUARTER = "quarter", "Quarter"
+        YEAR = "year", "Year"
+
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    start = models.DateField()
+    end = models.DateField()
+    label = models.CharField(max_length=30, help_text="e.g. 2014-15, Q1 2014-15, April 2014.")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["kind", "start"], name="period_unique")]
+        ordering = ["start", "kind"]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class Publication(models.Model):
+    """Where published or imported figures came from: one file imported once."""
+
+    title = models.CharField(max_length=300)
+    publisher = models.CharField(max_length=120, default="Department for Education")
+    file_name = models.CharField(max_length=300)
+    checksum = models.CharField(max_length=64, help_text="SHA-256 of the file.")
+    mapping = models.ForeignKey("library.LibraryItem", on_delete=models.PROTECT, related_name="+")
+    imported_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True)
+    imported_at = models.DateTimeField(default=timezone.now)
+    rows_read = models.PositiveIntegerField(default=0)
+    observations_written = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["checksum", "mapping"], name="publication_file_mapping")]
+        ordering = ["-imported_at"]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.file_name})"
+
+
+class Observation(models.Model):
+    """One figure: an indicator's value for an area (published) or for a partnership and agency
+    (a return), in a period. A suppressed or missing figure keeps its reason, never a zero."""
+
+    class Source(models.TextChoices):
+        AGENCY_RETURN = "agency_return", "Agency return"
+        LOCAL_IMPORT = "local_import", "Local import"
+        PUBLICATION = "publication", "DfE publication"
+
+    class Missing(models.TextChoices):
+        CONFIDENTIAL = "c", "Suppressed to protect confidentiality"
+        NOT_AVAILABLE = "x", "Not available"
+        NOT_APPLICABLE = "z", "Not applicable"
+        LOW = "low", "Rounds to zero"
+        SMALL = "k", "Fewer than 5"
+        UNRELIABLE = "u", "Low reliability"
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="observations")
+    definition = models.ForeignKey(
+        "library.LibraryItem", on_delete=models.PROTECT, related_name="+", help_text="The version recorded against."
+    )
+    period = models.ForeignKey(Period, on_delete=models.PROTECT, related_name="observations")
+    source = models.CharField(max_length=20, choices=Source.choices)
+    area = models.ForeignKey(Area, on_delete=models.PROTECT, null=True, blank=True, related_name="observations")
+    partnership = models.ForeignKey(
+        "partnerships.Partnership", on_delete=models.CASCADE, null=True, blank=True, related_name="observations"
+    )
+    agency = models.ForeignKey(
+        "partnerships.Agency", on_delete=models.PROTECT, null=True, blank=True, related_name="observations"
+    )
+    value = models.DecimalField(max_digits=16, decimal_places=4, null=True, blank=True)
+    numerator = models.DecimalField(max_digits=16, decimal_places=4, null=True, blank=True)
+    denominator = models.DecimalField(max_digits=16, decimal_places=4, null=True, blank=True)
+    missing = models.CharField(max_length=4, choices=Missing.choices, blank=True)
+    publication = models.ForeignKey(
+        Publication, on_delete=models.PROTECT, null=True, blank=True, related_name="observations"
+    )
+    data_return = models.ForeignKey(
+        "DataReturn", on_delete=models.CASCADE, null=True, blank=True, related_name="observations"
+    )
+    comment = models.TextField(blank=True, help_text="Why a figure changed a lot, or what lies behind it.")
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "period", "area"],
+                condition=models.Q(source="publication"),
+                name="observation_published_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["indicator", "period", "data_return"],
+                condition=models.Q(source="agency_return"),
+                name="observation_return_unique",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["indicator", "period", "source"]),
+            models.Index(fields=["partnership", "indicator", "period"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator.code} {self.period}: {self.value if self.value is not None else self.missing}"
+
+    def trail_partnership_ids(self) -> list[int]:
+        return [self.partnership_id] if self.partnership_id else []
+
+
+class ReturnRound(models.Model):
+    """The business unit asks agencies for their figures for one period, by a deadline."""
+
+    partnership = models.ForeignKey("partnerships.Partnership", on_delete=models.CASCADE, related_name="return_rounds")
+    period = models.ForeignKey(Period, on_delete=models.PROTECT, related_name="+")
+    opens_on = models.DateField(default=timezone.localdate)
+    deadline = models.DateField()
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["partnership", "period"], name="return_round_unique")]
+        ordering = ["-period__start"]
+
+    def __str__(self) -> str:
+        return f"Returns for {self.period}"
+
+    def trail_partnership_ids(self) -> list[int]:
+        return [self.partnership_id]
+
+
+class DataReturn(models.Model):
+    """One agency's return for one round: the figures for the indicators assigned to it."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        SUBMITTED = "submitted", "Submitted"
+        RETURNED = "returned", "Returned for correction"
+        VALIDATED = "validated", "Validated"
+
+    round = models.ForeignKey(ReturnRound, on_delete=models.CASCADE, related_name="returns")
+    agency = models.ForeignKey("partnerships.Agency", on_delete=models.PROTECT, related_name="data_returns")
+    indicators = models.ManyToManyField(Indicator, related_name="+", help_text="What the agency is asked for.")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    validated_at = models.DateTimeField(null=True, blank=True)
+    validated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    returned_reason = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["round", "agency"], name="data_return_unique")]
+        ordering = ["round", "agency__name"]
+
+    def __str__(self) -> str:
+        return f"{self.agency} — {self.round.period}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("performance:return_detail", kwargs={"partnership": self.round.partnership.slug, "pk": self.pk})
+
+    def trail_partnership_ids(self) -> list[int]:
+        return [self.round.partnership_id]
+
+
+class Priority(models.Model):
+    """One of the partnership's priorities, under which its scorecard groups indicators."""
+
+    partnership = models.ForeignKey("partnerships.Partnership", on_delete=models.CASCADE, related_name="priorities")
+    title = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["partnership", "position", "pk"]
+        verbose_name_plural = "priorities"
+
+    def __str__(self) -> str:
+        return self.title
+
+    def trail_partnership_ids(self) -> list[int]:
+        return [self.partnership_id]
+
+
+class ScorecardLine(models.Model):
+    """An indicator on the partnership's scorecard, with its target and tolerance."""
+
+    partnership = models.ForeignKey("partnerships.Partnership", on_delete=models.CASCADE, related_name="scorecard")
+    priority = models.ForeignKey(Priority, on_delete=models.CASCADE, related_name="lines")
+    indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="+")
+    target = models.DecimalField(max_digits=16, decimal_places=4, null=True, blank=True)
+    tolerance = models.DecimalField(
+        max_digits=16,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        help_text="How far from the target still counts as amber, in the indicator's unit.",
+    )
+    owner_agency = models.ForeignKey(
+        "partnerships.Agency", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["partnership", "indicator"], name="scorecard_line_unique")]
+        ordering = ["priority__position", "position", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.indicator} in {self.priority}"
+
+    def trail_partnership_ids(self) -> list[int]:
+        return [self.partnership_id]
+
+
+class ExceptionReport(models.Model):
+    """The indicators that need the board's attention at one meeting, chosen by the library's
+    exception rules."""
+
+    partnership = models.ForeignKey(
+        "partnerships.Partnership", on_delete=models.CASCADE, related_name="exception_reports"
+    )
+    period = models.ForeignKey(Period, on_delete=models.PROTECT, related_name="+")
+    meeting = models.ForeignKey(
+        "partnerships.Meeting", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Exception report, {self.period}"
+
+    def trail_partnership_ids(self) -> list[int]:
+        return [self.partnership_id]
+
+
+class ExceptionItem(models.Model):
+    """One indicator in an exception report: why it was chosen, and the owning agency's answer."""
+
+    report = models.ForeignKey(ExceptionReport, on_delete=models.CASCADE, related_name="items")
+    indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="+")
+    reasons = models.JSONField(default=list, help_text="The rules it met, in words.")
+    owner_agency = models.ForeignKey(
+        "partnerships.Agency", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    commentary = models.TextField(blank=True)
+    commentary_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    commentary_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["report", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.indicator} ({', '.join(self.reasons)})"
+
+    def trail_partnership_ids(self) -> list[int]:
+        return [self.report.partnership_id]
