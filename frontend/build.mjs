@@ -1,5 +1,5 @@
 // Builds Assure's static assets into assure/core/static/assure/ (not committed; `make assets`).
-import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as sass from "sass";
@@ -22,6 +22,24 @@ writeFileSync(join(out, "assure.css"), css.css);
 cpSync(join(modules, "govuk-frontend", "dist", "govuk", "govuk-frontend.min.js"), join(out, "govuk-frontend.min.js"));
 cpSync(join(here, "src", "assure.mjs"), join(out, "assure.mjs"));
 cpSync(join(modules, "htmx.org", "dist", "htmx.min.js"), join(out, "htmx.min.js"));
+// Charts: Vega-Lite specs drawn by vega-embed (see src/charts.mjs). vega-interpreter evaluates
+// Vega's expressions without eval/Function, so the Content Security Policy needs no
+// 'unsafe-eval'; its one bare import is pointed at the vega build already loaded on the page.
+const charts = join(out, "charts");
+mkdirSync(charts, { recursive: true });
+cpSync(join(modules, "vega", "build", "vega.min.js"), join(charts, "vega.min.js"));
+cpSync(join(modules, "vega-lite", "build", "vega-lite.min.js"), join(charts, "vega-lite.min.js"));
+cpSync(join(modules, "vega-embed", "build", "vega-embed.min.js"), join(charts, "vega-embed.min.js"));
+const interpreter = readFileSync(join(modules, "vega-interpreter", "build", "vega-interpreter.js"), "utf8");
+const bareImport = /^import \{([^}]*)\} from 'vega-util';$/m;
+if (!bareImport.test(interpreter)) throw new Error("vega-interpreter's imports changed: update build.mjs");
+writeFileSync(
+  join(charts, "vega-interpreter.mjs"),
+  interpreter.replace(bareImport, (_, names) => `const {${names}} = globalThis.vega;`),
+);
+cpSync(join(here, "src", "charts.mjs"), join(charts, "charts.mjs"));
+const chartsCss = sass.compile(join(here, "src", "charts.scss"), { loadPaths: [modules], style: "compressed", quietDeps: true });
+writeFileSync(join(charts, "charts.css"), chartsCss.css);
 // Images only (favicons); the fonts folder holds GDS Transport, which Assure must not ship.
 mkdirSync(join(out, "assets", "images"), { recursive: true });
 cpSync(join(here, "images"), join(out, "assets", "images"), { recursive: true });

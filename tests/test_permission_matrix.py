@@ -44,6 +44,10 @@ EXPECTED = {
     "exceptions.comment": {"business_unit", "agency_lead"},
 }
 
+# Views of records every partnership shares (the library's indicators): no other partnership's
+# record to refuse.
+SHARED = {"performance:indicator"}
+
 # Views whose records narrow the permission further.
 NARROWER = {
     # A restricted record needs an explicit grant as well: only the business unit holds one here.
@@ -136,7 +140,11 @@ def test_matrix(route, world, request):
         # 1. Their own partnership's records.
         response = client.get(url_for(route, own, own.partnership.slug))
         if user is None:
-            if not _login_redirect(response):
+            # The API answers 401 (with a WWW-Authenticate header) where pages send people to sign in.
+            if getattr(route.callback, "assure_api", False):
+                if response.status_code != 401:
+                    mismatches.append(f"anonymous: API did not answer 401 ({response.status_code})")
+            elif not _login_redirect(response):
                 mismatches.append(f"anonymous: not sent to sign in ({response.status_code})")
             continue
         if persona in allowed and not _allowed(response):
@@ -155,7 +163,7 @@ def test_matrix(route, world, request):
         if persona != "outsider" and not _denied(response):
             mismatches.append(f"{persona}: other partnership allowed ({response.status_code})")
         # 3. The other partnership's records addressed through their own partnership.
-        if set(route.kwargs) - {"partnership"} and persona in allowed:
+        if set(route.kwargs) - {"partnership"} and persona in allowed and route.name not in SHARED:
             response = client.get(url_for(route, other, own.partnership.slug))
             if not _denied(response):
                 mismatches.append(f"{persona}: another partnership's record served ({response.status_code})")

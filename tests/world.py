@@ -15,6 +15,15 @@ from assure.partnerships.tests.factories import (
     MeetingFactory,
     SubgroupFactory,
 )
+from assure.performance.tests.factories import (
+    ExceptionItemFactory,
+    ExceptionReportFactory,
+    ImportJobFactory,
+    PriorityFactory,
+    ScorecardLineFactory,
+    indicator,
+    return_with,
+)
 
 
 @dataclass
@@ -32,6 +41,12 @@ class Side:
     grant: object
     action: object
     update: object
+    priority: object
+    line: object
+    data_return: object
+    exception_report: object
+    exception_item: object
+    import_job: object
 
 
 def build_side(partnership, agency, recorder) -> Side:
@@ -52,7 +67,22 @@ def build_side(partnership, agency, recorder) -> Side:
         grant=RestrictedGrantFactory(user=member.user, partnership=partnership, area="case-review"),
         action=action,
         update=ActionUpdateFactory(action=action, author=recorder),
+        **_performance_records(partnership, agency, recorder),
     )
+
+
+def _performance_records(partnership, agency, recorder) -> dict:
+    referrals = indicator("csc-referrals")
+    priority = PriorityFactory(partnership=partnership)
+    report = ExceptionReportFactory(partnership=partnership, created_by=recorder)
+    return {
+        "priority": priority,
+        "line": ScorecardLineFactory(priority=priority, indicator=referrals, owner_agency=agency),
+        "data_return": return_with(partnership=partnership, agency=agency, indicators=[referrals]),
+        "exception_report": report,
+        "exception_item": ExceptionItemFactory(report=report, indicator=referrals, owner_agency=agency),
+        "import_job": ImportJobFactory(partnership=partnership, created_by=recorder),
+    }
 
 
 # How to fill in each URL's arguments from a side. Every URL with arguments other than the
@@ -81,6 +111,25 @@ SAMPLES = {
     "actions:edit": lambda s: {"pk": s.action.pk},
     "actions:status": lambda s: {"pk": s.action.pk},
     "actions:update_add": lambda s: {"pk": s.action.pk},
+    "performance:priority_edit": lambda s: {"pk": s.priority.pk},
+    "performance:priority_delete": lambda s: {"pk": s.priority.pk},
+    "performance:line_edit": lambda s: {"pk": s.line.pk},
+    "performance:line_delete": lambda s: {"pk": s.line.pk},
+    "performance:round_detail": lambda s: {"pk": s.data_return.round_id},
+    "performance:round_assign": lambda s: {"pk": s.data_return.round_id},
+    "performance:return_detail": lambda s: {"pk": s.data_return.pk},
+    "performance:return_edit": lambda s: {"pk": s.data_return.pk},
+    "performance:return_template": lambda s: {"pk": s.data_return.pk},
+    "performance:return_upload": lambda s: {"pk": s.data_return.pk},
+    "performance:return_submit": lambda s: {"pk": s.data_return.pk},
+    "performance:return_validate": lambda s: {"pk": s.data_return.pk},
+    "performance:return_send_back": lambda s: {"pk": s.data_return.pk},
+    # An indicator is the same in every partnership: its page is addressed by code.
+    "performance:indicator": lambda s: {"code": "csc-referrals"},
+    "performance:exception_detail": lambda s: {"pk": s.exception_report.pk},
+    "performance:exception_comment": lambda s: {"pk": s.exception_item.pk},
+    "performance:exception_action": lambda s: {"pk": s.exception_item.pk},
+    "performance:import_job": lambda s: {"pk": s.import_job.pk},
     "account_reset_password_from_key": lambda s: {"uidb36": "1", "key": "not-a-real-key"},
 }
 

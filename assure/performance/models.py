@@ -101,6 +101,12 @@ class Publication(models.Model):
     imported_at = models.DateTimeField(default=timezone.now)
     rows_read = models.PositiveIntegerField(default=0)
     observations_written = models.PositiveIntegerField(default=0)
+    observations_updated = models.PositiveIntegerField(
+        default=0, help_text="Of those written, how many replaced a different figure of an earlier file."
+    )
+    observations_unchanged = models.PositiveIntegerField(
+        default=0, help_text="Figures the file holds that were already recorded with the same value."
+    )
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["checksum", "mapping"], name="publication_file_mapping")]
@@ -305,6 +311,9 @@ class ExceptionReport(models.Model):
     def __str__(self) -> str:
         return f"Exception report, {self.period}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("performance:exception_detail", kwargs={"partnership": self.partnership.slug, "pk": self.pk})
+
     def trail_partnership_ids(self) -> list[int]:
         return [self.partnership_id]
 
@@ -315,6 +324,9 @@ class ExceptionItem(models.Model):
     report = models.ForeignKey(ExceptionReport, on_delete=models.CASCADE, related_name="items")
     indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="+")
     reasons = models.JSONField(default=list, help_text="The rules it met, in words.")
+    figures = models.JSONField(
+        default=dict, blank=True, help_text="The scorecard's figures for it when the report was made, as shown."
+    )
     owner_agency = models.ForeignKey(
         "partnerships.Agency", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -330,5 +342,79 @@ class ExceptionItem(models.Model):
     def __str__(self) -> str:
         return f"{self.indicator} ({', '.join(self.reasons)})"
 
+    def get_absolute_url(self) -> str:
+        kwargs = {"partnership": self.report.partnership.slug, "pk": self.report_id}
+        return f"{reverse('performance:exception_detail', kwargs=kwargs)}#item-{self.pk}"
+
     def trail_partnership_ids(self) -> list[int]:
         return [self.report.partnership_id]
+
+
+class FiguresVersion(models.Model):
+    """A counter moved on by every change to figures that a cached page shows: one per
+    partnership (its returns, local observations and scorecard lines) and one for the published
+    benchmarks (any import). Cached scorecards are keyed by them (see cache.py), so no change is
+    ever hidden behind a cached page, whichever process or cache backend serves it."""
+
+    scope = models.CharField(max_length=40, unique=True, help_text="'benchmarks' or 'partnership:<id>'.")
+    version = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.scope} v{self.version}"
+
+
+# --- imports of published statistics ---------------------------------------------------------
+
+
+class ImportJob(models.Model):
+    """A statistics file uploaded on the import page, imported by a background task. The file is
+    kept privately under MEDIA_ROOT (never served); ``messages`` holds every bad row of a
+    rejected file, or notes on a finished one."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        RUNNING = "running", "Running"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
+    partnership = models.ForeignKey("partnerships.Partnership", on_delete=models.CASCADE, related_name="import_jobs")
+    upload = models.FileField(upload_to="statistics/%Y/%m/", max_length=300)
+    file_name = models.CharField(max_length=300, help_text="The file's name as uploaded.")
+    mapping = models.ForeignKey("library.LibraryItem", on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    rows_done = models.PositiveIntegerField(default=0)
+    rows_total = models.PositiveIntegerField(default=0)
+    messages = models.JSONField(default=list, blank=True)
+    publication = models.ForeignKey(
+        Publication, on_delete=models.SET_NULL, null=True, blank=True, related_name="import_jobs"
+    )
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Import of {self.file_name}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("performance:import_job", kwargs={"partnership": self.partnership.slug, "pk": self.pk})
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    @property
+    def problems(self) -> list[dict]:
+        """Every bad row of a rejected file: line, column, reason."""
+        return [message for message in self.messages if "reason" in message]
+
+    @property
+    def notes(self) -> list[str]:
+        """What the import did, or what it is doing, a sentence each."""
+        return [message["note"] for message in self.messages if "note" in message]
+
+    def trail_partnership_ids(self) -> list[int]:
+        return [self.partnership_id]

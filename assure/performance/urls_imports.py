@@ -1,3 +1,11 @@
-from django.urls import path  # noqa: F401
+"""Imports of published statistics (business unit)."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from .views import imports
+
+urlpatterns: list = [
+    path("imports/", imports.imports, name="imports"),
+    path("imports/new/", imports.import_create, name="import_create"),
+    path("imports/jobs/<int:pk>/", imports.import_job, name="import_job"),
+]

@@ -236,3 +236,30 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
     "performance.ExceptionReport",
     "performance.ExceptionItem",
 )
+
+# --- Read-only API of the core dataset (assure/performance/api) --------------------------------
+# Django REST framework with per-user tokens ("Authorization: Token <key>") or the session. Every
+# endpoint names its own permission class; the default refuses everything, so an endpoint that
+# forgets one serves nothing. Token first: an unauthenticated request is answered 401 with a
+# WWW-Authenticate header, not 403.
+INSTALLED_APPS += ["rest_framework", "rest_framework.authtoken", "drf_spectacular"]
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["assure.performance.api.permissions.DenyAll"],
+    # JSON only: the browsable API needs scripts the content security policy does not allow.
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.UserRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"user": os.environ.get("ASSURE_API_RATE", "2000/hour")},
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Assure core dataset API",
+    "DESCRIPTION": "Read-only observations and scorecards of a safeguarding children partnership.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+}
+# --- end of the API block -----------------------------------------------------------------------

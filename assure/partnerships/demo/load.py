@@ -26,6 +26,7 @@ from assure.partnerships.models import (
     PartnershipAgency,
     Subgroup,
 )
+from assure.performance.demo import performance_demo_load
 
 from . import actions, budget, meetings, people, region, subgroups
 
@@ -121,6 +122,7 @@ class _DemoWriter:
         self._confidential_item()
         self._budget()
         self._actions()
+        performance_demo_load(partnerships=self.partnerships, agencies=self.agencies, users=self.users)
         for partnership in self.partnerships.values():
             event_record(
                 actor=None,

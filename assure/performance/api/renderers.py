@@ -1,0 +1,47 @@
+"""CSV for the API: ``?format=csv`` (or ``Accept: text/csv``) on any list endpoint."""
+
+import csv
+import io
+from decimal import Decimal
+
+from rest_framework.renderers import BaseRenderer
+
+# A text cell starting with one of these is a formula to a spreadsheet: a comment typed into a
+# return must never run as one on a board member's computer.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value) -> object:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float, Decimal)):
+        return value
+    text = str(value)
+    return f"'{text}" if text.startswith(_FORMULA_STARTS) else text
+
+
+class CSVRenderer(BaseRenderer):
+    """Renders a list of flat rows. The header is the view's ``csv_header`` (so an empty result
+    still says what its columns are), else the keys of the first row. An error (a dict) becomes
+    one row of its own keys."""
+
+    media_type = "text/csv"
+    format = "csv"
+    charset = "utf-8"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None) -> bytes:
+        if data is None:
+            return b""
+        rows = data if isinstance(data, list) else [data]
+        view = (renderer_context or {}).get("view")
+        header = list(getattr(view, "csv_header", None) or []) if isinstance(data, list) else []
+        if not header and rows:
+            header = list(rows[0].keys())
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(header)
+        for row in rows:
+            writer.writerow([_cell(row.get(column)) for column in header])
+        return out.getvalue().encode(self.charset)

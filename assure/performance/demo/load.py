@@ -1,0 +1,169 @@
+"""Loads the core dataset of the demo region, through the same services people use:
+
+1. England, the regions, every local authority and their statistical neighbours, and every DfE
+   and ONS file of data/dfe imported with its shipped mapping (the benchmarks);
+2. Shropshire's returns for 2013-14 and 2014-15, its agencies' figures from the annual report,
+   entered, submitted and validated;
+3. Shropshire's scorecard: its priorities and the indicators under them, with targets;
+4. invented returns for the other three partnerships, each figure labelled as invented;
+5. Shropshire's exception report for its March 2015 board meeting, with one commentary.
+"""
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fnmatch import fnmatch
+
+from assure.accounts.models import User
+from assure.library.selectors import current_items
+from assure.partnerships.demo import people, region
+from assure.partnerships.models import Agency, Partnership
+
+from ..areas import DATA_DIR, areas_load
+from ..imports import import_statistics
+from ..models import Indicator, Period
+from ..periods import period_for_year
+from ..services.returns import return_assign, return_save_values, return_submit, return_validate, round_open
+from ..services.setup import priority_create, scorecard_line_create
+from ..validation import Entry
+from . import exceptions, invented, scorecard, shropshire
+
+
+class PerformanceDemoFailed(Exception):
+    """A figure of the demo was refused by the services: the demo's data needs correcting."""
+
+
+@dataclass
+class PerformanceDemoReport:
+    publications: int = 0
+    returns: int = 0
+    figures: int = 0
+    scorecard_lines: int = 0
+    exception_items: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+# When each year's returns were asked for: the Board's scorecard for its May meeting covers the
+# year just ended; 2014-15's figures came in early, provisional, for the March 2015 meeting.
+ROUND_DATES = {
+    shropshire.PREVIOUS_YEAR: (dt.date(2014, 4, 1), dt.date(2014, 4, 30)),
+    shropshire.YEAR: (dt.date(2015, 3, 2), dt.date(2015, 3, 13)),
+}
+
+
+def performance_demo_load(
+    *,
+    partnerships: dict[str, Partnership],
+    agencies: dict[str, Agency],
+    users: dict[tuple[str, str], User],
+    today: dt.date | None = None,
+) -> PerformanceDemoReport:
+    """Load the demo's core dataset into the partnerships the demo loader has just made
+    (partnership slug → Partnership, agency key → Agency, (slug, e-mail local part) → User).
+    Runs inside the demo's transaction: a figure the services refuse raises
+    PerformanceDemoFailed and nothing is kept."""
+    report = PerformanceDemoReport()
+    _benchmarks(report)
+    writer = _ReturnsWriter(partnerships=partnerships, agencies=agencies, users=users, report=report)
+    for year in (shropshire.PREVIOUS_YEAR, shropshire.YEAR):
+        writer.write(
+            slug=region.SHROPSHIRE,
+            year=year,
+            figures=[
+                (f.agency, f.indicator, f.value, _comment(f.comment, f.section)) for f in shropshire.FIGURES[year]
+            ],
+        )
+    _scorecard(partnerships[region.SHROPSHIRE], agencies, users[(region.SHROPSHIRE, "business-unit")], report)
+    for area in invented.AREAS:
+        for year in (shropshire.PREVIOUS_YEAR, shropshire.YEAR):
+            writer.write(
+                slug=area.slug,
+                year=year,
+                figures=[
+                    (f.agency, f.indicator, f"{f.value:f}", invented.INVENTED_NOTE)
+                    for f in invented.invented_figures(area, year)
+                ],
+            )
+    report.exception_items = exceptions.exception_report_load(
+        partnership=partnerships[region.SHROPSHIRE], agencies=agencies, users=users
+    )
+    return report
+
+
+def _comment(text: str, section: str) -> str:
+    """The agency's comment, then where the figure is published."""
+    where = f"{shropshire.SOURCE}, {section}." if section else f"{shropshire.SOURCE}."
+    return f"{text} Source: {where}" if text else f"Source: {where}"
+
+
+def _benchmarks(report: PerformanceDemoReport) -> None:
+    """Areas and neighbours, then every shipped statistics file with the mapping made for it."""
+    areas_load()
+    mappings = [(item.code, item.data["file_pattern"]) for item in current_items(kind="statistics-mapping")]
+    for path in sorted(DATA_DIR.glob("*.csv")):
+        for code, pattern in mappings:
+            if fnmatch(path.name, pattern):
+                import_statistics(path=path, mapping_code=code)
+                report.publications += 1
+
+
+class _ReturnsWriter:
+    """Enters one partnership's returns for one year: a round, one return per agency with the
+    figures asked for, each entered and submitted by the agency's lead where the demo has one
+    (by the business unit on the agency's behalf otherwise) and validated by the business unit."""
+
+    def __init__(self, *, partnerships, agencies, users, report: PerformanceDemoReport):
+        self.partnerships, self.agencies, self.users, self.report = partnerships, agencies, users, report
+        self.indicators = {i.code: i for i in Indicator.objects.select_related("definition")}
+
+    def _lead(self, slug: str, agency_key: str) -> User | None:
+        for spec in people.PEOPLE:
+            if spec.partnership == slug and spec.role == "agency-lead" and spec.agency == agency_key:
+                return self.users.get((slug, spec.local_part or spec.role))
+        return None
+
+    def write(self, *, slug: str, year: str, figures: list[tuple[str, str, str, str]]) -> None:
+        partnership = self.partnerships[slug]
+        business_unit = self.users[(slug, "business-unit")]
+        opens_on, deadline = ROUND_DATES[year]
+        period: Period = period_for_year(year)
+        round_ = round_open(
+            actor=business_unit, partnership=partnership, period=period, deadline=deadline, opens_on=opens_on
+        )
+        by_agency: dict[str, dict[str, Entry]] = defaultdict(dict)
+        for agency_key, code, value, comment in figures:
+            by_agency[agency_key][code] = Entry(value=value, comment=comment)
+        for agency_key, entries in by_agency.items():
+            agency = self.agencies[agency_key]
+            indicators = [self.indicators[code] for code in entries]
+            data_return = return_assign(actor=business_unit, round=round_, agency=agency, indicators=indicators)
+            enterer = self._lead(slug, agency_key) or business_unit
+            try:
+                saved = return_save_values(actor=enterer, data_return=data_return, entries=entries)
+                return_submit(actor=enterer, data_return=data_return)
+                return_validate(actor=business_unit, data_return=data_return)
+            except Exception as refused:  # noqa: BLE001 -- the message names the agency and year
+                raise PerformanceDemoFailed(f"{agency} {year} in {slug}: {refused}") from refused
+            self.report.returns += 1
+            self.report.figures += saved.saved
+            self.report.warnings += saved.warnings
+
+
+def _scorecard(partnership: Partnership, agencies, business_unit: User, report: PerformanceDemoReport) -> None:
+    indicators = {i.code: i for i in Indicator.objects.select_related("definition")}
+    for spec in scorecard.PRIORITIES:
+        priority = priority_create(
+            actor=business_unit, partnership=partnership, title=spec.title, description=spec.description
+        )
+        for line in spec.lines:
+            scorecard_line_create(
+                actor=business_unit,
+                partnership=partnership,
+                priority=priority,
+                indicator=indicators[line.indicator],
+                target=Decimal(line.target) if line.target is not None else None,
+                tolerance=Decimal(line.tolerance) if line.tolerance is not None else None,
+                owner_agency=agencies[line.owner],
+            )
+            report.scorecard_lines += 1

@@ -1,0 +1,91 @@
+"""Shropshire's scorecard: the three priorities of its business plan 2014-17 (annual report §4.1)
+and the strategic objective on high quality safeguarding practice (§4.2, objective 2), each with
+the core dataset's indicators that show progress on it. Targets and tolerances are invented but
+plausible: the report states none."""
+
+from dataclasses import dataclass
+
+from . import shropshire as s
+
+
+@dataclass(frozen=True)
+class LineSpec:
+    indicator: str
+    owner: str
+    target: str | None = None
+    tolerance: str | None = None
+
+
+@dataclass(frozen=True)
+class PrioritySpec:
+    title: str
+    description: str
+    lines: tuple[LineSpec, ...]
+
+
+PRIORITIES = (
+    PrioritySpec(
+        "Compromised parenting",
+        "Children living with domestic abuse, parental substance misuse or parental mental ill health: "
+        "early help to prevent risk and harm escalating (business plan 2014-17, strategic objective 3).",
+        (
+            LineSpec("eh-assessments", s.EARLY_HELP, "500", "50"),
+            LineSpec("eh-plans", s.EARLY_HELP),
+            LineSpec("eh-panel-effective-percent", s.EARLY_HELP, "65", "5"),
+            LineSpec("csc-cp-plans-second-2-years-percent", s.CSC, "8", "2"),
+            LineSpec("marac-cases", s.POLICE),
+            LineSpec("marac-children", s.POLICE),
+            LineSpec("training-conference-delegates", s.BUSINESS_UNIT_HOST, "150", "25"),
+        ),
+    ),
+    PrioritySpec(
+        "Children who go missing, child sexual exploitation and trafficking",
+        "Effective responses to key safeguarding risks, with education and training that raise awareness "
+        "and resilience (business plan 2014-17, strategic objective 4).",
+        (
+            LineSpec("cse-panel-referrals", s.CSC),
+            LineSpec("csc-lac", s.CSC),
+            LineSpec("csc-lac-placed-from-elsewhere", s.CSC),
+            LineSpec("police-offences-against-children-rate", s.POLICE, "25", "3"),
+            LineSpec("edu-cme", s.EDUCATION),
+            LineSpec("edu-part-time-timetables", s.EDUCATION, "40", "10"),
+            LineSpec("pf-initial-visits-7-days-percent", s.CSC, "100", "10"),
+        ),
+    ),
+    PrioritySpec(
+        "Communication",
+        "Agencies, practitioners and the community know that safeguarding is everyone's business "
+        "(business plan 2014-17, strategic objective 5).",
+        (
+            LineSpec("training-sessions", s.BUSINESS_UNIT_HOST, "40", "4"),
+            LineSpec("training-delegates", s.BUSINESS_UNIT_HOST, "800", "80"),
+            LineSpec("edu-schools-audit-compliant-percent", s.EDUCATION, "95", "3"),
+            LineSpec("edu-early-years-audit-compliant-percent", s.EDUCATION, "75", "10"),
+        ),
+    ),
+    PrioritySpec(
+        "High quality safeguarding practice",
+        "The child's journey from early help through referral, assessment and child protection to care "
+        "(business plan 2014-17, strategic objective 2).",
+        (
+            LineSpec("csc-referrals", s.CSC),
+            LineSpec("csc-referrals-not-assessed-percent", s.CSC, "35", "5"),
+            LineSpec("csc-rereferrals-percent", s.CSC, "22", "3"),
+            LineSpec("csc-assessments-45-days-percent", s.CSC, "85", "5"),
+            LineSpec("csc-s47-rate", s.CSC),
+            LineSpec("csc-icpc-15-days-percent", s.CSC, "90", "5"),
+            LineSpec("csc-cp-plans-rate", s.CSC),
+            LineSpec("csc-cp-plans-2-years-percent", s.CSC, "5", "2"),
+            LineSpec("cpc-agencies-present-percent", s.CSC, "75", "10"),
+            LineSpec("cpc-child-present-percent", s.CSC, "30", "5"),
+            LineSpec("cpc-gp-absence-percent", s.CSC, "25", "10"),
+            LineSpec("s136-police-custody", s.MENTAL_HEALTH, "0", "1"),
+            # The DfE's published measures: compared with England, the region and neighbours.
+            LineSpec("dfe-referrals", s.CSC),
+            LineSpec("dfe-referrals-rate", s.CSC),
+            LineSpec("dfe-rereferrals-percent", s.CSC, "22", "3"),
+            LineSpec("dfe-cpp-starts-rate", s.CSC),
+            LineSpec("dfe-cpp-subsequent-percent", s.CSC, "15", "3"),
+        ),
+    ),
+)

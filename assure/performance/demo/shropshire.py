@@ -1,0 +1,348 @@
+"""Shropshire's own figures for 2013-14 and 2014-15, as its agencies returned them to the Board.
+
+Every figure is the one the Shropshire Safeguarding Children Board's draft annual report for
+2014-15 gives (§2 "the child's journey in numbers", §3.30, §4, §5); the section is named in
+``SOURCE``. A figure that covers less than the year, or a wider area, says so in its comment, as
+an agency would; so does every change large enough to need a comment before a return can be
+submitted. The report gives no figure for some measures in some years: those are simply not
+returned.
+"""
+
+from dataclasses import dataclass
+
+SOURCE = "Shropshire Safeguarding Children Board, draft annual report 2014-15"
+
+CSC = "shropshire-csc"
+EARLY_HELP = "shropshire-early-help"
+EDUCATION = "shropshire-education"
+POLICE = "police"
+PROBATION = "probation"
+MENTAL_HEALTH = "sssft"
+PUBLIC_HEALTH = "shropshire-public-health"
+# The Board's business unit is hosted by the council: its training figures come in the council's
+# children's services return (the region has no agency for the business unit itself).
+BUSINESS_UNIT_HOST = CSC
+
+
+@dataclass(frozen=True)
+class Figure:
+    indicator: str
+    agency: str
+    value: str
+    comment: str = ""
+    section: str = ""
+
+
+PREVIOUS_YEAR = "2013-14"
+YEAR = "2014-15"
+
+_CPC = "Quality assurance of child protection conferences (§5.8)."
+
+FIGURES: dict[str, tuple[Figure, ...]] = {
+    PREVIOUS_YEAR: (
+        Figure("eh-assessments", EARLY_HELP, "424", section="§2"),
+        Figure("eh-panel-effective-percent", EARLY_HELP, "58.3", section="§5.91"),
+        Figure(
+            "csc-referrals-nfa-percent",
+            CSC,
+            "44.5",
+            "At the end of March 2014, before a professional conversation was recorded as an outcome.",
+            "§5.93",
+        ),
+        Figure("csc-referrals-not-assessed-percent", CSC, "44.5", section="§5.94"),
+        Figure("csc-rereferrals-percent", CSC, "21", section="§5.92"),
+        Figure("csc-s47-rate", CSC, "74", section="§2"),
+        Figure("csc-cp-plans-rate", CSC, "50", section="§5.99"),
+        Figure("csc-cp-plans-second-2-years-percent", CSC, "13", section="§2"),
+        Figure("csc-lac", CSC, "271", "At 31 March 2014.", "§2"),
+        Figure("csc-lac-section-20-percent", CSC, "40", "In April 2014.", "§5.99"),
+        Figure("cpc-conferences", CSC, "371", _CPC, "§5.8"),
+        Figure("cpc-sw-report-on-time-percent", CSC, "72", section="§5.8"),
+        Figure("cpc-parents-saw-report-percent", CSC, "64", section="§5.8"),
+        Figure("cpc-parents-told-view-percent", CSC, "57", section="§5.8"),
+        Figure("cpc-report-analysis-percent", CSC, "96", section="§5.8"),
+        Figure("cpc-report-outcome-focused-percent", CSC, "85", section="§5.8"),
+        Figure("cpc-family-present-percent", CSC, "69", section="§5.8"),
+        Figure("cpc-child-present-percent", CSC, "32", section="§5.8"),
+        Figure("cpc-social-work-represented-percent", CSC, "98", section="§5.8"),
+        Figure(
+            "cpc-agencies-present-percent",
+            CSC,
+            "33",
+            "From the conference audit; the narrative of the annual report gives 36%.",
+            "§5.8, §5.9",
+        ),
+        Figure("cpc-core-groups-held-percent", CSC, "97", section="§5.8"),
+        Figure("cpc-core-groups-contribution-percent", CSC, "96", section="§5.8"),
+        Figure("cpc-plan-followed-percent", CSC, "96", section="§5.8"),
+        Figure("cpc-plan-resourced-percent", CSC, "96", section="§5.8"),
+        Figure("police-offences-against-children-rate", POLICE, "22.3", section="§2"),
+        Figure(
+            "mappa-eligible-offenders",
+            PROBATION,
+            "1329",
+            "At 31 March 2014, across the whole of West Mercia: no figure for Shropshire alone is available.",
+            "§5.87",
+        ),
+        Figure("cse-panel-referrals", CSC, "11", section="§4 priority 2"),
+        Figure("pf-notifications", CSC, "9", section="§5.99"),
+        Figure("pf-visits-in-time-percent", CSC, "60", section="§5.99"),
+        Figure("s136-detentions-under-18", MENTAL_HEALTH, "25", section="§5.38"),
+        Figure("s136-police-custody", MENTAL_HEALTH, "4", section="§5.38"),
+        Figure("s136-health-place-of-safety", MENTAL_HEALTH, "21", section="§5.38"),
+        Figure("training-sessions", BUSINESS_UNIT_HOST, "35", "Multi-agency training of the Board.", "§3.30"),
+        Figure("training-delegates", BUSINESS_UNIT_HOST, "699", "Multi-agency training of the Board.", "§3.30"),
+    ),
+    YEAR: (
+        # Early help (§2, §5.91).
+        Figure(
+            "eh-assessments",
+            EARLY_HELP,
+            "577",
+            "Up from 424 as the early help strategy takes hold. The early help section of the annual report "
+            "gives the same number for April to December 2014.",
+            "§2, §5.91",
+        ),
+        Figure("eh-plans", EARLY_HELP, "960", "Children with a targeted early help plan on 26 February 2015.", "§2"),
+        Figure("eh-referrals", EARLY_HELP, "543", "April to December 2014.", "§5.91"),
+        Figure("eh-episodes", EARLY_HELP, "737", "April to December 2014.", "§5.91"),
+        Figure("eh-wellbeing-assessments", EARLY_HELP, "304", "Initial Webstars, April to December 2014.", "§5.91"),
+        Figure("eh-closures", EARLY_HELP, "107", "April to December 2014.", "§5.91"),
+        Figure(
+            "eh-panel-effective-percent",
+            EARLY_HELP,
+            "54",
+            "Partners expected another service always to be allocated where the panel challenged the assessment "
+            "of need.",
+            "§5.91",
+        ),
+        Figure("eh-families-improved-percent", EARLY_HELP, "91", "Families whose relationships improved.", "§5.91"),
+        # Children's social care: the front door (§2, §5.92-5.95).
+        Figure(
+            "csc-referrals",
+            CSC,
+            "2626",
+            "Referrals received in the year as counted locally; the DfE's published figure for the year differs.",
+            "§2",
+        ),
+        Figure(
+            "csc-referrals-nfa-percent",
+            CSC,
+            "7.7",
+            "From 2014-15 a professional conversation is recorded as an outcome, where many referrals were "
+            "recorded as no further action before: the fall is mostly a change of recording.",
+            "§5.93",
+        ),
+        Figure(
+            "csc-referrals-not-assessed-percent",
+            CSC,
+            "39",
+            "Like for like with 2013-14 (44.5%): thresholds are increasingly well understood.",
+            "§5.94",
+        ),
+        Figure(
+            "csc-rereferrals-percent",
+            CSC,
+            "27.2",
+            "Up from 21%: professionals who come back to discuss progress after a professional conversation are "
+            "counted as re-referrals since the front door was redesigned.",
+            "§5.92, §5.93",
+        ),
+        Figure("csc-assessments-45-days-percent", CSC, "90", section="§2"),
+        # Child protection (§2, §5.96-5.99).
+        Figure("csc-strategy-discussions", CSC, "903", section="§5.96"),
+        Figure(
+            "csc-strategy-discussions-open-cases",
+            CSC,
+            "395",
+            "43.75% of strategy discussions came from case management teams.",
+            "§5.96",
+        ),
+        Figure("csc-s47-rate", CSC, "84", section="§2"),
+        Figure("csc-icpc-15-days-percent", CSC, "85.5", section="§2"),
+        Figure("csc-cp-plans", CSC, "249", section="§2"),
+        Figure("csc-cp-plans-rate", CSC, "55.5", "At the end of 2014-15: now in line with comparators.", "§5.99"),
+        Figure("csc-cp-plans-2-years-percent", CSC, "0.8", section="§2"),
+        Figure(
+            "csc-cp-plans-second-2-years-percent",
+            CSC,
+            "10",
+            "Down from 13%; the Board has commissioned a further multi-agency audit of second plans.",
+            "§2, §5.14",
+        ),
+        # Looked-after children (§2, §5.99).
+        Figure(
+            "csc-lac",
+            CSC,
+            "313",
+            "At 31 March 2015 (317 on 14 November 2014): up 15.5% on the year.",
+            "§2, §5.99",
+        ),
+        Figure("csc-lac-section-20-percent", CSC, "36", "In March 2015 (40% in April 2014).", "§5.99"),
+        Figure(
+            "csc-lac-placed-from-elsewhere",
+            CSC,
+            "486",
+            "Approximately: looked-after children placed in Shropshire by other authorities with private providers.",
+            "§4 priority 2",
+        ),
+        # Child protection conferences (§5.8).
+        Figure("cpc-conferences", CSC, "426", _CPC, "§5.8"),
+        Figure("cpc-sw-report-on-time-percent", CSC, "67", section="§5.8"),
+        Figure("cpc-parents-saw-report-percent", CSC, "62", section="§5.8, §5.11"),
+        Figure(
+            "cpc-parents-told-view-percent",
+            CSC,
+            "89",
+            "Where parents had not seen the report in time, they were far more often told the service's view.",
+            "§5.8",
+        ),
+        Figure("cpc-report-analysis-percent", CSC, "95", section="§5.8"),
+        Figure("cpc-report-outcome-focused-percent", CSC, "90", section="§5.8"),
+        Figure("cpc-family-present-percent", CSC, "80", section="§5.8"),
+        Figure(
+            "cpc-child-present-percent",
+            CSC,
+            "23",
+            "Fewer children attended their conference; hearing the voice of the child is a development area.",
+            "§5.8, §5.13",
+        ),
+        Figure("cpc-social-work-represented-percent", CSC, "95", section="§5.8"),
+        Figure(
+            "cpc-agencies-present-percent",
+            CSC,
+            "57",
+            "A significant increase in conferences with all key agencies present or reporting.",
+            "§5.8, §5.9",
+        ),
+        Figure(
+            "cpc-agencies-absent",
+            CSC,
+            "243",
+            "Conferences where professionals were not adequately represented.",
+            "§5.9",
+        ),
+        Figure("cpc-gp-absence-percent", CSC, "44", "Of the absences at those 243 conferences.", "§5.9, §5.30"),
+        Figure("cpc-core-groups-held-percent", CSC, "90", section="§5.8"),
+        Figure("cpc-core-groups-contribution-percent", CSC, "91", section="§5.8"),
+        Figure("cpc-plan-followed-percent", CSC, "91", section="§5.8"),
+        Figure("cpc-plan-resourced-percent", CSC, "91", section="§5.8"),
+        # Police and public protection (§2, §5.66, §5.83, §5.89).
+        Figure(
+            "police-offences-against-children-rate",
+            POLICE,
+            "34.5",
+            "Up from 22.3: more offences against children reported and recorded.",
+            "§2",
+        ),
+        Figure(
+            "police-custody-overnight",
+            POLICE,
+            "4",
+            "Cases from November 2014 to July 2015, since monitoring began after the HMIC child protection inspection.",
+            "§5.66",
+        ),
+        Figure(
+            "police-young-sexual-offence-suspects",
+            POLICE,
+            "48",
+            "1 July 2013 to 30 June 2014: 3 charged, 34 cautioned, 2 community resolutions.",
+            "§5.83",
+        ),
+        Figure("marac-cases", POLICE, "175", "Cases of domestic abuse discussed at MARAC.", "§5.89"),
+        Figure("marac-repeat-cases", POLICE, "26", section="§5.89"),
+        Figure("marac-children", POLICE, "207", "Children affected.", "§5.89"),
+        # Child sexual exploitation (§4 priority 2).
+        Figure(
+            "cse-panel-referrals",
+            CSC,
+            "50",
+            "Up from 11: greater awareness after the CSE strategy, training and campaigns.",
+            "§4 priority 2",
+        ),
+        Figure("cse-empower-participants", CSC, "42", "Girls in 8 sessions of the Empower programme.", "§4 priority 2"),
+        # Private fostering (§5.99).
+        Figure("pf-notifications", CSC, "8", section="§5.99"),
+        Figure(
+            "pf-visits-in-time-percent",
+            CSC,
+            "100",
+            "Arrangements continuing from before April 2014: every scheduled visit was on time (60% in 2013-14).",
+            "§5.99",
+        ),
+        Figure(
+            "pf-initial-visits-7-days-percent",
+            CSC,
+            "0",
+            "Children were visited, but none within 7 days, largely because of delay in allocation.",
+            "§5.99",
+        ),
+        # Section 136 (§5.38).
+        Figure("s136-detentions-under-18", MENTAL_HEALTH, "27", "The highest total yet.", "§5.38"),
+        Figure(
+            "s136-police-custody",
+            MENTAL_HEALTH,
+            "1",
+            "Down from 4: the 136 suite is now the place of safety.",
+            "§5.38",
+        ),
+        Figure("s136-health-place-of-safety", MENTAL_HEALTH, "26", section="§5.38"),
+        Figure("s136-camhs-follow-up-percent", MENTAL_HEALTH, "94", "February 2014 to January 2015.", "§5.38"),
+        Figure(
+            "s136-ambulance-percent",
+            MENTAL_HEALTH,
+            "72",
+            "Shropshire and Telford & Wrekin together: no figure for Shropshire alone.",
+            "§5.38",
+        ),
+        # Education (§5.42-5.57).
+        Figure("edu-cme", EDUCATION, "243", "On the register now; 13 of them are not Shropshire children.", "§5.52"),
+        Figure("edu-cme-closed", EDUCATION, "13", section="§5.52"),
+        Figure("edu-ehe-not-engaging", EDUCATION, "10", "Ten children in five families.", "§5.55"),
+        Figure("edu-ehe-unsatisfactory", EDUCATION, "6", section="§5.57"),
+        Figure("edu-school-attendance-orders", EDUCATION, "4", "In progress in the courts.", "§5.57"),
+        Figure("edu-part-time-timetables", EDUCATION, "53", "Pupils on a reduced timetable now.", "§5.54"),
+        Figure("edu-part-time-timetables-primary", EDUCATION, "6", section="§5.54"),
+        Figure("edu-attendance-percent", EDUCATION, "95.8", "Primary and secondary combined.", "§5.48"),
+        Figure(
+            "edu-parents-child-safe-percent",
+            EDUCATION,
+            "95",
+            "Parents replying at the 20 school inspections from April 2014 to February 2015.",
+            "§5.42",
+        ),
+        Figure("edu-schools-training-compliant-percent", EDUCATION, "100", section="§5.42"),
+        Figure("edu-independent-schools-training-percent", EDUCATION, "75", "19 independent schools.", "§5.46"),
+        Figure("edu-schools-audit-compliant-percent", EDUCATION, "98", section="§5.43"),
+        Figure("edu-early-years-audit-compliant-percent", EDUCATION, "42", section="§5.43"),
+        # Child deaths (§5.4) and training (§3.30, §4).
+        Figure(
+            "cdop-reviews",
+            PUBLIC_HEALTH,
+            "20",
+            "Reviewed at five meetings of the panel shared with Telford & Wrekin.",
+            "§5.4",
+        ),
+        Figure(
+            "training-sessions",
+            BUSINESS_UNIT_HOST,
+            "42",
+            "Multi-agency training of the Board, plus one e-learning module.",
+            "§3.30",
+        ),
+        Figure(
+            "training-delegates",
+            BUSINESS_UNIT_HOST,
+            "948",
+            "Multi-agency training of the Board: up from 699 as the programme grew.",
+            "§3.30",
+        ),
+        Figure(
+            "training-conference-delegates",
+            BUSINESS_UNIT_HOST,
+            "179",
+            "The Board's conference on compromised parenting, November 2014.",
+            "§4 priority 1",
+        ),
+    ),
+}

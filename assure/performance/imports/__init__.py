@@ -1,0 +1,7 @@
+"""Imports of published statistics (DfE explore-education-statistics CSVs, ONS estimates) into
+observations, by the declarative mappings of library/assure/statistics/."""
+
+from .reader import ImportRejected, Problem
+from .service import ImportResult, import_statistics
+
+__all__ = ["ImportRejected", "ImportResult", "Problem", "import_statistics"]

@@ -1,0 +1,79 @@
+"""Rates per 10,000 children derived from published counts.
+
+The files give counts; a rate indicator of the library names the count it is a rate of
+(``rate_of``). After every import, each area and period that has both a published count and the
+ONS estimate of children aged 0-17 for that period gets the rate, recorded as a published
+observation of the rate indicator (numerator the count, denominator the population). The
+estimate for mid-2014 is stored against 2014-15 by its mapping, so the rate for 2014-15 uses
+it. A count or estimate that is suppressed makes the rate missing with the same reason."""
+
+import datetime as dt
+from collections.abc import Iterable
+
+from ..calculations import rate_per_10000
+from ..models import Indicator, Observation
+from .store import Figure, Key, Written, published_figures_save
+
+# The population indicator every published rate is per 10,000 of: the library's ONS estimate of
+# children aged 0-17 (library/assure/indicators/dfe-published.yaml). The indicator schema has no
+# field naming a rate's denominator indicator, so its code is named here.
+POPULATION_INDICATOR = "population-0-17"
+DERIVED_COMMENT = "Worked out by Assure: the published count per 10,000 children aged 0-17 (ONS mid-year estimate)."
+
+
+def rate_indicators() -> list[tuple[Indicator, Indicator]]:
+    """(rate indicator, count indicator) for every current indicator with ``rate_of``."""
+    indicators = {i.code: i for i in Indicator.objects.select_related("definition")}
+    pairs = []
+    for indicator in indicators.values():
+        count_code = indicator.definition.data.get("rate_of")
+        if count_code and count_code in indicators:
+            pairs.append((indicator, indicators[count_code]))
+    return sorted(pairs, key=lambda pair: pair[0].code)
+
+
+def _published(indicator: Indicator, period_ids: set[int] | None) -> dict[tuple[int, int], tuple]:
+    rows = Observation.objects.filter(source=Observation.Source.PUBLICATION, indicator=indicator)
+    if period_ids is not None:
+        rows = rows.filter(period_id__in=period_ids)
+    return {
+        (period_id, area_id): (value, missing, publication_id)
+        for period_id, area_id, value, missing, publication_id in rows.values_list(
+            "period_id", "area_id", "value", "missing", "publication_id"
+        )
+    }
+
+
+def published_rates_derive(*, period_ids: Iterable[int] | None = None, recorded_at: dt.datetime) -> Written:
+    """Work out every published rate per 10,000 children of the periods given (all when None)
+    from the published counts and populations; create, correct or leave alone each one."""
+    periods = set(period_ids) if period_ids is not None else None
+    population_indicator = Indicator.objects.filter(code=POPULATION_INDICATOR).first()
+    total = Written()
+    if population_indicator is None:
+        return total
+    population = _published(population_indicator, periods)
+    for rate, count_indicator in rate_indicators():
+        figures: dict[Key, Figure] = {}
+        for (period_id, area_id), (count, count_missing, publication_id) in _published(
+            count_indicator, periods
+        ).items():
+            people = population.get((period_id, area_id))
+            if people is None:
+                continue
+            value = rate_per_10000(count=count, population=people[0])
+            missing = "" if value is not None else (count_missing or people[1] or Observation.Missing.NOT_AVAILABLE)
+            figures[(rate.pk, period_id, area_id)] = Figure(
+                value=value,
+                missing=missing,
+                numerator=count,
+                denominator=people[0],
+                definition_id=rate.definition_id,
+                publication_id=publication_id,
+                comment=DERIVED_COMMENT,
+            )
+        written = published_figures_save(figures=figures, recorded_at=recorded_at)
+        total.created += written.created
+        total.updated += written.updated
+        total.unchanged += written.unchanged
+    return total

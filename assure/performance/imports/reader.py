@@ -1,0 +1,285 @@
+"""Reading an explore-education-statistics CSV by a statistics mapping of the library: which rows
+to keep, which column is which indicator, which geographic levels there are. Nothing here touches
+the database: the reader either returns every kept row, parsed, or raises ImportRejected naming
+every bad row, so that a file is written whole or not at all."""
+
+import csv
+import io
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+
+from assure.library.schemas import StatisticsMappingItem
+
+# Columns every explore-education-statistics file uses for names (the mapping names the codes).
+# They are only read when an import meets an area Assure does not know yet.
+NAME_COLUMNS = {"national": "country_name", "regional": "region_name", "local_authority": "la_name"}
+OLD_LA_CODE_COLUMN = "old_la_code"
+REGION_CODE_COLUMN = "region_code"
+
+ONS_CODE = re.compile(r"^[EWSNK]\d{8}$")
+# Observations keep four decimal places and at most sixteen digits.
+PLACES = Decimal("0.0001")
+LIMIT = Decimal(10) ** 12
+EARLIEST_YEAR, LATEST_YEAR = 1990, 2100
+# How often the progress callback hears of the rows read.
+PROGRESS_EVERY = 500
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a file: where (line 1 is the header) and why."""
+
+    line: int
+    column: str
+    reason: str
+
+    def __str__(self) -> str:
+        where = f"line {self.line}" if self.line else "the file"
+        return f"{where}, column {self.column}: {self.reason}" if self.column else f"{where}: {self.reason}"
+
+    def as_dict(self) -> dict:
+        return {"line": self.line, "column": self.column, "reason": self.reason}
+
+
+class ImportRejected(ValidationError):
+    """The file was not imported; ``problems`` lists every bad row (line, column, reason)."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__([str(p) for p in problems] or ["The file could not be imported."])
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One indicator's figure on one row."""
+
+    indicator: str
+    value: Decimal | None
+    missing: str
+    numerator: Decimal | None
+    denominator: Decimal | None
+
+
+@dataclass(frozen=True)
+class StatisticsRow:
+    """A kept row of the file: where and when, and each of the mapping's measures."""
+
+    line: int
+    level: str
+    code: str
+    name: str
+    old_la_code: str
+    region_code: str
+    start_year: int
+    measures: tuple[Measure, ...]
+
+
+@dataclass
+class StatisticsFile:
+    rows: list[StatisticsRow]
+    rows_read: int
+
+
+def _period_start_year(raw: str, convention: str) -> int | None:
+    """The first calendar year of the financial year a time period belongs to.
+
+    year_ending_march: 2015 (or 201415) is April 2014 to March 2015, so 2014.
+    mid_year_estimate: the estimate for mid-2014 belongs to 2014-15, so 2014.
+    """
+    if re.fullmatch(r"\d{4}", raw):
+        year = int(raw)
+        start = year - 1 if convention == "year_ending_march" else year
+    elif convention == "year_ending_march" and re.fullmatch(r"\d{6}", raw):
+        start = int(raw[:4])
+        if int(raw[4:]) != (start + 1) % 100:
+            return None
+    else:
+        return None
+    return start if EARLIEST_YEAR <= start <= LATEST_YEAR else None
+
+
+def _number(raw: str) -> Decimal | None:
+    """A figure as stored (four decimal places), or None when the text is not a usable number."""
+    try:
+        number = Decimal(raw)
+    except InvalidOperation:
+        return None
+    if not number.is_finite() or abs(number) >= LIMIT:
+        return None
+    return number.quantize(PLACES, rounding=ROUND_HALF_UP)
+
+
+def required_columns(mapping: StatisticsMappingItem) -> list[str]:
+    columns = [mapping.level_column, mapping.period_column, *mapping.code_columns.values(), *mapping.filters]
+    for measure in mapping.measures:
+        columns += [measure.column, *(c for c in (measure.numerator_column, measure.denominator_column) if c)]
+    return list(dict.fromkeys(columns))
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """Where the mapping's columns are in this file."""
+
+    mapping: StatisticsMappingItem
+    header: list[str]
+    level_at: int
+    period_at: int
+    code_at: dict[str, int]
+    name_at: dict[str, int | None]
+    old_code_at: int | None
+    region_at: int | None
+    filters: list[tuple[int, str]]
+    measures: list[tuple[str, str, int, int | None, int | None]]
+
+    @classmethod
+    def of(cls, header: list[str], mapping: StatisticsMappingItem) -> "_Layout":
+        index = {name: position for position, name in enumerate(header) if name}
+        absent = [c for c in required_columns(mapping) if c not in index]
+        if absent:
+            raise ImportRejected([Problem(1, column, "this column is missing from the file") for column in absent])
+        return cls(
+            mapping=mapping,
+            header=header,
+            level_at=index[mapping.level_column],
+            period_at=index[mapping.period_column],
+            code_at={level: index[column] for level, column in mapping.code_columns.items()},
+            name_at={level: index.get(column) for level, column in NAME_COLUMNS.items()},
+            old_code_at=index.get(OLD_LA_CODE_COLUMN),
+            region_at=index.get(REGION_CODE_COLUMN),
+            filters=[(index[column], value) for column, value in mapping.filters.items()],
+            measures=[
+                (
+                    m.indicator,
+                    m.column,
+                    index[m.column],
+                    index[m.numerator_column] if m.numerator_column else None,
+                    index[m.denominator_column] if m.denominator_column else None,
+                )
+                for m in mapping.measures
+            ],
+        )
+
+    def kept(self, record: list[str]) -> bool:
+        return all(record[at].strip() == value for at, value in self.filters)
+
+    def cell(self, record: list[str], at: int | None) -> str:
+        return record[at].strip() if at is not None else ""
+
+
+def _place(layout: _Layout, line: int, record: list[str], found: list[Problem]) -> tuple[str | None, str]:
+    """The row's level (Assure's word) and ONS code, noting what is wrong with them."""
+    mapping = layout.mapping
+    raw_level = record[layout.level_at].strip()
+    level = mapping.levels.get(raw_level)
+    if level is None:
+        expected = ", ".join(repr(name) for name in mapping.levels)
+        reason = f"unknown geographic level {raw_level!r}; expected {expected}"
+        found.append(Problem(line, mapping.level_column, reason))
+        return None, ""
+    if level not in layout.code_at:
+        found.append(Problem(line, mapping.level_column, f"the mapping names no code column for level {raw_level!r}"))
+        return None, ""
+    code, column = record[layout.code_at[level]].strip(), mapping.code_columns[level]
+    if not code:
+        found.append(Problem(line, column, "no area code"))
+    elif not ONS_CODE.match(code):
+        found.append(Problem(line, column, f"{code!r} is not an ONS area code such as E06000051"))
+    return level, code
+
+
+def _figure(raw: str, missing_codes: set[str]) -> tuple[Decimal | None, str, str]:
+    """(value, suppression code, what is wrong) of one cell."""
+    if raw in missing_codes:
+        return None, raw, ""
+    if not raw:
+        return None, "", "empty; expected a number or a suppression code"
+    value = _number(raw)
+    return value, "", "" if value is not None else f"{raw!r} is neither a number nor a suppression code"
+
+
+def _measures(layout: _Layout, line: int, record: list[str], found: list[Problem]) -> tuple[Measure, ...]:
+    missing_codes = set(layout.mapping.missing_codes)
+    figures = []
+    for indicator, column, value_at, numerator_at, denominator_at in layout.measures:
+        value, missing, wrong = _figure(record[value_at].strip(), missing_codes)
+        if wrong:
+            found.append(Problem(line, column, wrong))
+        parts: list[Decimal | None] = []
+        for part_at in (numerator_at, denominator_at):
+            raw = layout.cell(record, part_at)
+            # A suppressed or empty numerator leaves the part unknown; the value still counts.
+            part, _, part_wrong = _figure(raw, missing_codes) if raw else (None, "", "")
+            if part_wrong:
+                found.append(Problem(line, layout.header[part_at], part_wrong))
+            parts.append(part)
+        figures.append(Measure(indicator, value, missing, parts[0], parts[1]))
+    return tuple(figures)
+
+
+def read_statistics(*, text: str, mapping: StatisticsMappingItem, progress: Progress | None = None) -> StatisticsFile:
+    """Parse ``text`` (the whole CSV) by ``mapping``. Rows that do not match the mapping's
+    filters are left out; every other row must be good. Raises ImportRejected listing every
+    problem: missing columns, then every bad row (unknown level, missing or malformed code,
+    bad period, a cell that is neither a number nor a suppression code, a repeated area and
+    year)."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = [name.strip() for name in next(reader, [])]
+    layout = _Layout.of(header, mapping)
+    # Each record with the line it starts on, which is what a person looks for in the file (a
+    # quoted cell can span lines, so the record's position is not enough).
+    records: list[tuple[int, list[str]]] = []
+    previous = reader.line_num
+    for record in reader:
+        records.append((previous + 1, record))
+        previous = reader.line_num
+    total, width = len(records), len(header)
+
+    problems: list[Problem] = []
+    rows: list[StatisticsRow] = []
+    seen: dict[tuple[str, int], int] = {}
+    for count, (line, record) in enumerate(records, start=1):
+        if progress and count % PROGRESS_EVERY == 0:
+            progress(count, total)
+        if not any(cell.strip() for cell in record):
+            continue
+        record = record + [""] * (width - len(record))
+        if not layout.kept(record):
+            continue
+        found: list[Problem] = []
+        level, code = _place(layout, line, record, found)
+        raw_period = record[layout.period_at].strip()
+        start_year = _period_start_year(raw_period, mapping.period_convention)
+        if start_year is None:
+            found.append(Problem(line, mapping.period_column, f"{raw_period!r} is not a year such as 2015"))
+        measures = _measures(layout, line, record, found)
+        if level and code and start_year is not None:
+            first = seen.setdefault((code, start_year), line)
+            if first != line:
+                found.append(Problem(line, mapping.code_columns[level], f"the same area and year as line {first}"))
+        if found:
+            # One cell can be named twice (a count that is also a percentage's numerator).
+            problems += list(dict.fromkeys(found))
+            continue
+        rows.append(
+            StatisticsRow(
+                line=line,
+                level=level,
+                code=code,
+                name=layout.cell(record, layout.name_at.get(level)) or code,
+                old_la_code=layout.cell(record, layout.old_code_at),
+                region_code=layout.cell(record, layout.region_at),
+                start_year=start_year,
+                measures=measures,
+            )
+        )
+    if progress:
+        progress(total, total)
+    if problems:
+        raise ImportRejected(problems)
+    return StatisticsFile(rows=rows, rows_read=total)

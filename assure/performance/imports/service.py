@@ -1,0 +1,276 @@
+"""Importing one published statistics file: the whole file or nothing, recorded as a Publication
+(title, file, checksum, mapping version, who and when, counts), with the derived rates per 10,000
+children brought up to date in the same transaction."""
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from fnmatch import fnmatch
+from pathlib import Path
+
+from django.db import transaction
+from django.utils import timezone
+from pydantic import ValidationError as PydanticValidationError
+
+from assure.audit.services import event_record
+from assure.library.models import LibraryItem
+from assure.library.schemas import StatisticsMappingItem
+from assure.library.selectors import current_item
+
+from ..cache import bump_benchmarks
+from ..models import Area, Indicator, Observation, Publication
+from ..periods import period_for_year, year_label
+from .rates import published_rates_derive
+from .reader import ImportRejected, Problem, Progress, StatisticsRow, read_statistics
+from .store import Figure, Key, published_figures_save
+
+Stage = Callable[[str], None]
+
+
+@dataclass
+class ImportResult:
+    """What an import did (or, for a file imported before, that it did nothing)."""
+
+    publication: Publication
+    already_imported: bool = False
+    rows_read: int = 0
+    rows_kept: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    missing: int = 0
+    rates_written: int = 0
+    areas_created: list[str] = field(default_factory=list)
+    periods: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        """The summary, a sentence a line, as the command and the import page show it."""
+        publication = self.publication
+        if self.already_imported:
+            return [
+                f"{publication.file_name} was already imported with this mapping on "
+                f"{timezone.localtime(publication.imported_at):%d %B %Y at %H:%M}: nothing changed."
+            ]
+        lines = [
+            f"Imported {publication.file_name} as “{publication.title}”.",
+            f"{self.rows_read} rows read, {self.rows_kept} kept"
+            + (f", covering {self.periods[0]} to {self.periods[-1]}." if self.periods else "."),
+            f"{self.created} new figures, {self.updated} corrected, {self.unchanged} already recorded; "
+            f"{self.missing} kept as not available with their reason.",
+        ]
+        if self.rates_written:
+            lines.append(f"{self.rates_written} rates per 10,000 children worked out.")
+        if self.areas_created:
+            lines.append(f"New areas: {', '.join(self.areas_created)}.")
+        return lines
+
+    def __str__(self) -> str:
+        return " ".join(self.lines())
+
+
+def mapping_item(code: str) -> LibraryItem:
+    """The current version of a statistics mapping of the library, or ImportRejected."""
+    item = current_item(kind="statistics-mapping", code=code)
+    if item is None:
+        raise ImportRejected([Problem(0, "", f"there is no statistics mapping {code!r} in the library")])
+    return item
+
+
+def file_checksum(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _mapping(item: LibraryItem) -> StatisticsMappingItem:
+    try:
+        return StatisticsMappingItem.model_validate(item.data)
+    except PydanticValidationError as exc:  # stored content is validated on load; this is a guard
+        raise ImportRejected([Problem(0, "", f"the mapping {item.code!r} is not valid: {exc}")]) from exc
+
+
+def _check_mapping(mapping: StatisticsMappingItem, indicators: dict[str, Indicator]) -> None:
+    problems = [
+        Problem(0, m.column, f"the mapping names the indicator {m.indicator!r}, which is not in the library")
+        for m in mapping.measures
+        if m.indicator not in indicators
+    ]
+    storable = set(Observation.Missing.values)
+    problems += [
+        Problem(0, "", f"the mapping's suppression code {code!r} is not one Assure can record")
+        for code in mapping.missing_codes
+        if code not in storable
+    ]
+    if problems:
+        raise ImportRejected(problems)
+
+
+def _areas_for(rows: list[StatisticsRow]) -> tuple[dict[str, int], list[str]]:
+    """Area id of every code in the file; areas not known yet are made from their row (regions
+    first, as an authority points at its region)."""
+    known = {code: (pk, region_id) for code, pk, region_id in Area.objects.values_list("code", "pk", "region_id")}
+    first_rows: dict[str, StatisticsRow] = {}
+    for row in rows:
+        if row.code not in known:
+            first_rows.setdefault(row.code, row)
+    created: list[str] = []
+    order = (Area.Level.NATIONAL, Area.Level.REGIONAL, Area.Level.LOCAL_AUTHORITY)
+    for level in order:
+        for row in (r for r in first_rows.values() if r.level == level):
+            region_id = None
+            if level == Area.Level.LOCAL_AUTHORITY and row.region_code in known:
+                # A London borough's row names its sub-region (Inner or Outer London); an
+                # authority's region is the region that sub-region belongs to, when known.
+                pk, parent = known[row.region_code]
+                region_id = parent or pk
+            area = Area.objects.create(
+                level=level,
+                code=row.code,
+                name=row.name or row.code,
+                old_la_code=row.old_la_code if level == Area.Level.LOCAL_AUTHORITY else "",
+                region_id=region_id,
+            )
+            known[row.code] = (area.pk, region_id)
+            created.append(f"{area.name} ({area.code})")
+    return {code: pk for code, (pk, _) in known.items()}, created
+
+
+def _figures(
+    rows: list[StatisticsRow], indicators: dict[str, Indicator], areas: dict[str, int], periods: dict[int, int], pk: int
+) -> tuple[dict[Key, Figure], int]:
+    figures: dict[Key, Figure] = {}
+    missing = 0
+    for row in rows:
+        area_id, period_id = areas[row.code], periods[row.start_year]
+        for measure in row.measures:
+            indicator = indicators[measure.indicator]
+            if measure.missing:
+                missing += 1
+            figures[(indicator.pk, period_id, area_id)] = Figure(
+                value=measure.value,
+                missing=measure.missing,
+                numerator=measure.numerator,
+                denominator=measure.denominator,
+                definition_id=indicator.definition_id,
+                publication_id=pk,
+            )
+    return figures, missing
+
+
+def import_statistics(
+    *,
+    path: str | Path,
+    mapping_code: str,
+    actor=None,
+    progress: Progress | None = None,
+    partnership=None,
+    file_name: str | None = None,
+    stage: Stage | None = None,
+) -> ImportResult:
+    """Import a published statistics CSV by the library's mapping ``mapping_code``.
+
+    Every kept row becomes one observation per measure (source: publication), against the area
+    of its ONS code (made from the row if unknown) and the financial year of its period.
+    Suppression codes are kept as the observation's ``missing`` reason with no value, never a
+    zero. A file with any bad row raises ImportRejected listing every bad row, and nothing is
+    written. The same file imported again with the same mapping version changes nothing and
+    says so (``already_imported``). ``progress(done, total)`` hears of the rows read;
+    ``stage(text)`` of each step after reading (both run outside the writing transaction, so a
+    status page can show them while the import runs). ``file_name`` is the name the file was
+    uploaded as, when ``path`` is a stored copy.
+    """
+    path = Path(path)
+    file_name = file_name or path.name
+    item = mapping_item(mapping_code)
+    mapping = _mapping(item)
+    if not fnmatch(file_name, mapping.file_pattern):
+        reason = f"{file_name} is not a file for “{item.title}”: its name should match {mapping.file_pattern}"
+        raise ImportRejected([Problem(0, "", reason)])
+    checksum = file_checksum(path)
+    earlier = Publication.objects.filter(checksum=checksum, mapping=item).first()
+    if earlier is not None:
+        return ImportResult(publication=earlier, already_imported=True, rows_read=earlier.rows_read)
+
+    indicators = {i.code: i for i in Indicator.objects.filter(code__in=[m.indicator for m in mapping.measures])}
+    _check_mapping(mapping, indicators)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ImportRejected([Problem(0, "", "the file is not UTF-8 text: save it as CSV (UTF-8)")]) from exc
+    parsed = read_statistics(text=text, mapping=mapping, progress=progress)
+    if not parsed.rows:
+        wanted = ", ".join(f"{column} = {value!r}" for column, value in mapping.filters.items())
+        raise ImportRejected([Problem(0, "", f"no row of the file is one the mapping keeps ({wanted})")])
+    if stage:
+        stage(f"Writing the figures of {len(parsed.rows)} rows.")
+    return _write(
+        item=item,
+        mapping=mapping,
+        indicators=indicators,
+        rows=parsed.rows,
+        rows_read=parsed.rows_read,
+        checksum=checksum,
+        file_name=file_name,
+        actor=actor,
+        partnership=partnership,
+    )
+
+
+@transaction.atomic
+def _write(
+    *,
+    item: LibraryItem,
+    mapping: StatisticsMappingItem,
+    indicators: dict[str, Indicator],
+    rows: list[StatisticsRow],
+    rows_read: int,
+    checksum: str,
+    file_name: str,
+    actor,
+    partnership,
+) -> ImportResult:
+    now = timezone.now()
+    areas, areas_created = _areas_for(rows)
+    years = sorted({row.start_year for row in rows})
+    periods = {year: period_for_year(year_label(year)) for year in years}
+    publication = Publication.objects.create(
+        title=mapping.publication,
+        publisher=mapping.publisher,
+        file_name=file_name[:300],
+        checksum=checksum,
+        mapping=item,
+        imported_by=actor if getattr(actor, "is_authenticated", False) else None,
+        imported_at=now,
+        rows_read=rows_read,
+    )
+    figures, missing = _figures(rows, indicators, areas, {y: p.pk for y, p in periods.items()}, publication.pk)
+    written = published_figures_save(figures=figures, recorded_at=now)
+    rates = published_rates_derive(period_ids=[p.pk for p in periods.values()], recorded_at=now)
+    publication.observations_written = written.written
+    publication.observations_updated = written.updated
+    publication.observations_unchanged = written.unchanged
+    publication.save(update_fields=["observations_written", "observations_updated", "observations_unchanged"])
+    result = ImportResult(
+        publication=publication,
+        rows_read=rows_read,
+        rows_kept=len(rows),
+        created=written.created,
+        updated=written.updated,
+        unchanged=written.unchanged,
+        missing=missing,
+        rates_written=rates.written,
+        areas_created=areas_created,
+        periods=[periods[y].label for y in years],
+    )
+    event_record(
+        actor=actor,
+        verb="statistics.imported",
+        target=publication,
+        partnership=partnership,
+        summary=f"Imported {file_name}: {written.created} new figures, {written.updated} corrected",
+        data={"mapping": item.code, "mapping_version": item.document.version, "checksum": checksum},
+    )
+    bump_benchmarks()
+    return result

@@ -1,0 +1,70 @@
+"""Reads of the indicator catalogue and of a partnership's scorecard set-up (its priorities and
+scorecard lines).
+
+The catalogue is the library's current indicators: those Assure ships and those the partnership
+added as its own documents, never another partnership's own.
+"""
+
+from django.db.models import Prefetch, QuerySet
+
+from assure.accounts.permissions import has_permission
+from assure.library.selectors import current_items
+from assure.partnerships.models import Partnership
+
+from ..models import Indicator, Priority, ScorecardLine
+
+SHIPPED_PROVIDER = "assure"
+
+
+def _may_view(user, partnership: Partnership) -> bool:
+    return has_permission(user, "performance.view", partnership)
+
+
+def catalogue_indicators(*, user, partnership: Partnership) -> QuerySet[Indicator]:
+    """The indicators the partnership can use: the current version of every indicator shipped
+    with Assure or defined by the partnership itself, with their definitions, ordered by code.
+    Empty for someone who may not view the partnership's performance."""
+    if not _may_view(user, partnership):
+        return Indicator.objects.none()
+    return (
+        Indicator.objects.filter(
+            definition__in=current_items(kind="indicator"),
+            definition__document__provider__in=(SHIPPED_PROVIDER, partnership.slug),
+        )
+        .select_related("definition", "definition__document")
+        .order_by("code")
+    )
+
+
+def indicator_themes() -> dict[str, str]:
+    """Theme code → title, from the library's current indicator themes (reference content,
+    the same for everyone)."""
+    return {item.code: item.title for item in current_items(kind="indicator-theme")}
+
+
+def scorecard_lines(*, user, partnership: Partnership) -> QuerySet[ScorecardLine]:
+    """The partnership's scorecard lines, ordered by priority (its position) then by the line's
+    position, with the indicator's definition, the priority and the owning agency. Empty for
+    someone who may not view the partnership's performance."""
+    if not _may_view(user, partnership):
+        return ScorecardLine.objects.none()
+    return (
+        ScorecardLine.objects.filter(partnership=partnership)
+        .select_related("priority", "indicator", "indicator__definition", "owner_agency")
+        .order_by("priority__position", "priority__pk", "position", "pk")
+    )
+
+
+def scorecard_priorities(*, user, partnership: Partnership) -> QuerySet[Priority]:
+    """The partnership's priorities in order, each with its lines (``priority.lines.all()``)
+    already fetched in order."""
+    if not _may_view(user, partnership):
+        return Priority.objects.none()
+    lines = ScorecardLine.objects.select_related("indicator", "indicator__definition", "owner_agency").order_by(
+        "position", "pk"
+    )
+    return (
+        Priority.objects.filter(partnership=partnership)
+        .order_by("position", "pk")
+        .prefetch_related(Prefetch("lines", queryset=lines))
+    )

@@ -1,0 +1,194 @@
+"""Reads of exception reports, and the rules that choose what goes into one.
+
+The rules are the library's exception-rule items (library/assure/exception-rules.yaml): an
+indicator of the scorecard goes into the report when its figure is rated red, when it has
+worsened beyond its tolerance for so many periods in a row, or when the area's published figure
+is in the bottom quartile of all local authorities. Each rule it meets is given in words.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, QuerySet
+
+from assure.accounts.permissions import agencies_of, has_permission, is_agency_scoped
+from assure.actions.models import Action
+from assure.actions.selectors import actions_visible_to
+from assure.library.selectors import current_items
+from assure.partnerships.models import Meeting, Partnership
+
+from .. import calculations
+from ..models import ExceptionItem, ExceptionReport, Period
+from .scorecard import Scorecard, ScorecardRow, rag_rule, scorecard
+
+RAG_WORDS = {"green": "Green", "amber": "Amber", "red": "Red"}
+DIRECTION_WORDS = {"improving": "Improving", "worsening": "Worsening", "no_change": "No change"}
+
+
+# --- who may do what -------------------------------------------------------------------------
+
+
+def may_manage_exceptions(user, partnership: Partnership) -> bool:
+    """True when the user may make exception reports and raise actions from them."""
+    return has_permission(user, "performance.manage", partnership)
+
+
+def may_comment(user, item: ExceptionItem) -> bool:
+    """True when the user may write the owning agency's commentary on an item: the business
+    unit on any item, an agency lead only on their own agency's items."""
+    partnership = item.report.partnership
+    if not has_permission(user, "exceptions.comment", partnership):
+        return False
+    if is_agency_scoped(user, partnership):
+        return item.owner_agency_id is not None and item.owner_agency_id in agencies_of(user, partnership)
+    return True
+
+
+# --- reports ---------------------------------------------------------------------------------
+
+
+def exception_reports(*, user, partnership: Partnership) -> QuerySet[ExceptionReport]:
+    """The partnership's exception reports, newest first, each with ``item_count``; none for
+    someone who may not view its performance."""
+    if not has_permission(user, "performance.view", partnership):
+        return ExceptionReport.objects.none()
+    return (
+        ExceptionReport.objects.filter(partnership=partnership)
+        .select_related("period", "meeting", "meeting__subgroup", "created_by", "partnership")
+        .annotate(item_count=Count("items"))
+        .order_by("-created_at", "-pk")
+    )
+
+
+def exception_items(*, user, partnership: Partnership) -> QuerySet[ExceptionItem]:
+    """Items of the partnership's exception reports, with what their pages show."""
+    if not has_permission(user, "performance.view", partnership):
+        return ExceptionItem.objects.none()
+    return ExceptionItem.objects.filter(report__partnership=partnership).select_related(
+        "report",
+        "report__partnership",
+        "report__period",
+        "indicator",
+        "indicator__definition",
+        "owner_agency",
+        "commentary_by",
+    )
+
+
+def actions_raised(*, user, partnership: Partnership, items: list[ExceptionItem]) -> dict[int, list[Action]]:
+    """Item id → the actions raised from it that the user may see. One query."""
+    if not items:
+        return {}
+    raised = actions_visible_to(user=user, partnership=partnership).filter(
+        source_type=ContentType.objects.get_for_model(ExceptionItem),
+        source_id__in=[str(item.pk) for item in items],
+    )
+    found: dict[int, list[Action]] = defaultdict(list)
+    for action in raised.order_by("reference"):
+        found[int(action.source_id)].append(action)
+    return found
+
+
+def report_meetings(*, user, partnership: Partnership) -> QuerySet[Meeting]:
+    """Meetings a report can be made for: the partnership's board meetings, newest first."""
+    if not may_manage_exceptions(user, partnership):
+        return Meeting.objects.none()
+    return Meeting.objects.filter(partnership=partnership, subgroup__isnull=True).order_by("-held_on")
+
+
+# --- the rules -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A scorecard line that meets at least one exception rule."""
+
+    row: ScorecardRow
+    reasons: list[str]
+
+    @property
+    def figures(self) -> dict[str, str]:
+        """The figures the board saw when the report was made, as words and digits."""
+        row = self.row
+        return {
+            "value": row.value_text,
+            "source": row.value_source,
+            "previous": row.previous_text,
+            "previous_period": row.previous_label,
+            "direction": DIRECTION_WORDS.get(row.direction, ""),
+            "target": row.target_text,
+            "rag": RAG_WORDS.get(row.rag, ""),
+            "local": row.local_text,
+            "published": row.published_text,
+            # Only a line with a published figure has the published comparisons to show.
+            "published_year": row.published_year if row.benchmark else "",
+            "england": row.england_text,
+            "region": row.region_text,
+            "neighbours": row.neighbours_text,
+            "band": row.band or "",
+        }
+
+
+def exception_rules() -> list[dict]:
+    """The library's current exception rules (code, title and the rule's data)."""
+    return [{"code": item.code, "title": item.title, **item.data} for item in current_items(kind="exception-rule")]
+
+
+def exception_candidates(*, user, partnership: Partnership, period: Period) -> list[Candidate]:
+    """The scorecard lines that the library's exception rules choose for ``period``, in scorecard
+    order, each with the rules it met in words."""
+    return candidates_in(scorecard(user=user, partnership=partnership, period=period), exception_rules(), rag_rule())
+
+
+def candidates_in(card: Scorecard, rules: list[dict], rule: dict) -> list[Candidate]:
+    """The rows of ``card`` that meet any of ``rules`` (``rule`` is the RAG rule, whose default
+    tolerance applies to lines without their own)."""
+    chosen = []
+    for row in card.rows:
+        reasons = [reason for r in rules if (reason := _reason(row, r, rule))]
+        if reasons:
+            chosen.append(Candidate(row, reasons))
+    return chosen
+
+
+def _reason(row: ScorecardRow, rule: dict, rag: dict) -> str | None:
+    condition = rule.get("condition")
+    if condition == "rag_red" and row.rag == "red":
+        return f"{rule['title']}: {row.value_text} against a target of {row.target_text}."
+    if condition == "bottom_quartile" and row.band == "D":
+        rank = f", ranked {row.benchmark.rank} of {row.benchmark.ranked}" if row.benchmark.rank else ""
+        return f"{rule['title']}: band D in {row.published_year} ({row.published_text}{rank})."
+    if condition == "worsening" and _worsening(row, rule, rag):
+        periods = int(rule.get("periods", 1))
+        steps = row.trend[-(periods + 1) :]
+        path = " → ".join(f"{row.text(value)} ({label})" for label, value in steps)
+        return f"{rule['title']}: {path}."
+    return None
+
+
+def _worsening(row: ScorecardRow, rule: dict, rag: dict) -> bool:
+    """Whether the last ``periods`` changes were all for the worse (and, when the rule says so,
+    each by more than the line's tolerance)."""
+    if row.polarity == calculations.NEITHER:
+        return False
+    periods = int(rule.get("periods", 1))
+    values = [value for _, value in row.trend[-(periods + 1) :]]
+    if len(values) < periods + 1 or any(v is None for v in values):
+        return False
+    for before, after in zip(values, values[1:], strict=False):
+        if calculations.direction_of_travel(current=after, previous=before, polarity=row.polarity) != "worsening":
+            return False
+        if rule.get("beyond_tolerance") and abs(after - before) <= _tolerance(row, before, rag):
+            return False
+    return True
+
+
+def _tolerance(row: ScorecardRow, before: Decimal, rag: dict) -> Decimal:
+    """The line's tolerance, or else the RAG rule's default share of its target (of the earlier
+    figure when the line has no target)."""
+    if row.tolerance is not None:
+        return row.tolerance
+    base = row.target if row.target is not None else before
+    return calculations.tolerance_in_use(target=base, tolerance=None, rule=rag)

@@ -1,0 +1,110 @@
+"""Every change to exception reports: making one for a period (and a board meeting), the owning
+agency's commentary on an item, and raising an action from an item."""
+
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from assure.accounts.models import User
+from assure.actions.models import Action
+from assure.actions.services import action_create
+from assure.audit.services import event_record
+from assure.partnerships.models import Agency, Meeting, Partnership
+
+from ..models import ExceptionItem, ExceptionReport, Period
+from ..selectors.exceptions import exception_candidates, may_comment, may_manage_exceptions
+
+
+@transaction.atomic
+def exception_report_create(
+    *, actor: User, partnership: Partnership, period: Period, meeting: Meeting | None = None
+) -> ExceptionReport:
+    """Make the exception report for ``period``: one item for every scorecard line that meets an
+    exception rule, with the rules it met in words, its owning agency and the figures as they
+    stood. Needs ``performance.manage``. The meeting, if given, must be the partnership's."""
+    if not may_manage_exceptions(actor, partnership):
+        raise PermissionDenied
+    if meeting is not None and meeting.partnership_id != partnership.pk:
+        raise ValidationError({"meeting": "Choose a meeting of this partnership."})
+    candidates = exception_candidates(user=actor, partnership=partnership, period=period)
+    report = ExceptionReport.objects.create(partnership=partnership, period=period, meeting=meeting, created_by=actor)
+    for candidate in candidates:
+        # One save per item, so each has its field history; a report holds a handful of items.
+        ExceptionItem.objects.create(
+            report=report,
+            indicator_id=candidate.row.indicator_id,
+            reasons=candidate.reasons,
+            figures=candidate.figures,
+            owner_agency_id=candidate.row.owner_agency_id,
+        )
+    for_meeting = f" for the {meeting}" if meeting else ""
+    event_record(
+        actor=actor,
+        verb="exception_report.created",
+        target=report,
+        partnership=partnership,
+        summary=f"Exception report for {period}{for_meeting}: {len(candidates)} indicator(s) need attention",
+        data={"period": period.label, "items": len(candidates)},
+    )
+    return report
+
+
+@transaction.atomic
+def exception_commentary_write(*, actor: User, item: ExceptionItem, commentary: str) -> ExceptionItem:
+    """Write (or rewrite) the owning agency's commentary on an item: its lead or the business
+    unit. Raises PermissionDenied for anyone else, ValidationError for empty commentary."""
+    if not may_comment(actor, item):
+        raise PermissionDenied
+    commentary = commentary.strip()
+    if not commentary:
+        raise ValidationError({"commentary": "Enter the agency's commentary."})
+    if commentary == item.commentary:
+        return item
+    item.commentary = commentary
+    item.commentary_by = actor
+    item.commentary_at = timezone.now()
+    item.save(update_fields=["commentary", "commentary_by", "commentary_at"])
+    event_record(
+        actor=actor,
+        verb="exception.commented",
+        target=item,
+        partnership=item.report.partnership,
+        summary=f"Commentary on {item.indicator.definition.title} in the exception report for {item.report.period}",
+    )
+    return item
+
+
+@transaction.atomic
+def exception_action_raise(
+    *,
+    actor: User,
+    item: ExceptionItem,
+    title: str,
+    owner_agency: Agency,
+    due_on: dt.date,
+    description: str = "",
+    owner: User | None = None,
+    owner_name: str = "",
+    rag: str = "",
+) -> Action:
+    """Raise an action in the tracker from an exception item (the item is its source). Needs
+    ``performance.manage``; the action's own rules (owners of this partnership, a due date not
+    past) are action_create's."""
+    partnership = item.report.partnership
+    if not may_manage_exceptions(actor, partnership):
+        raise PermissionDenied
+    return action_create(
+        actor=actor,
+        partnership=partnership,
+        title=title,
+        owner_agency=owner_agency,
+        due_on=due_on,
+        description=description,
+        owner=owner,
+        owner_name=owner_name,
+        rag=rag,
+        source=item,
+        source_label=f"Exception report {item.report.period}: {item.indicator.definition.title}",
+    )

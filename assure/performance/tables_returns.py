@@ -1,0 +1,136 @@
+"""Registers of data returns: the rounds, the returns of a round, and an agency's own returns.
+Each column says what it shows on the page and in the CSV/XLSX export."""
+
+import django_tables2 as tables
+from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.html import format_html
+
+from .models import DataReturn, ReturnRound
+
+Status = DataReturn.Status
+
+STATUS_TAGS = {
+    Status.DRAFT: "govuk-tag--grey",
+    Status.SUBMITTED: "govuk-tag--blue",
+    Status.RETURNED: "govuk-tag--orange",
+    Status.VALIDATED: "govuk-tag--green",
+}
+NUMERIC = {"td": {"class": "govuk-table__cell--numeric"}, "th": {"class": "govuk-table__header--numeric"}}
+
+
+def status_tag(data_return: DataReturn) -> str:
+    """The return's status as a tag, with "Overdue" beside it when it is (the word, not only a
+    colour)."""
+    tag = format_html(
+        '<strong class="govuk-tag {}">{}</strong>',
+        STATUS_TAGS.get(data_return.status, ""),
+        data_return.get_status_display(),
+    )
+    if getattr(data_return, "overdue", False):
+        return format_html('{} <strong class="govuk-tag govuk-tag--red">Overdue</strong>', tag)
+    return tag
+
+
+def _url(name: str, record, partnership) -> str:
+    return reverse(f"performance:{name}", kwargs={"partnership": partnership.slug, "pk": record.pk})
+
+
+class PartnershipTable(tables.Table):
+    """A table of one partnership's records (links need its slug)."""
+
+    def __init__(self, *args, partnership, **kwargs):
+        self.partnership = partnership
+        super().__init__(*args, **kwargs)
+
+
+class RoundTable(PartnershipTable):
+    caption = "Return rounds"
+    period = tables.Column(verbose_name="Period", order_by=("period__start", "period__kind"))
+    deadline = tables.DateColumn(verbose_name="Deadline", format="j M Y")
+    asked = tables.Column(verbose_name="Agencies asked", attrs=NUMERIC)
+    submitted = tables.Column(verbose_name="Awaiting validation", attrs=NUMERIC)
+    validated = tables.Column(verbose_name="Validated", attrs=NUMERIC)
+    returned = tables.Column(verbose_name="Sent back", attrs=NUMERIC)
+    overdue = tables.Column(verbose_name="Overdue", attrs=NUMERIC)
+
+    class Meta:
+        model = ReturnRound
+        fields = ()
+        sequence = ("period", "deadline", "asked", "submitted", "validated", "returned", "overdue")
+        empty_text = "No rounds of returns have been opened."
+
+    def render_period(self, record: ReturnRound, value) -> str:
+        return format_html(
+            '<a class="govuk-link" href="{}">{}</a>', _url("round_detail", record, self.partnership), value
+        )
+
+    def value_period(self, value) -> str:
+        return str(value)
+
+
+class RoundReturnTable(PartnershipTable):
+    """The returns of one round: who has submitted, who is overdue."""
+
+    caption = "Returns"
+    agency = tables.Column(verbose_name="Agency", order_by=("agency__name",))
+    status = tables.Column(verbose_name="Status", empty_values=())
+    entered = tables.Column(verbose_name="Figures entered", attrs=NUMERIC)
+    asked = tables.Column(verbose_name="Figures asked for", attrs=NUMERIC)
+    submitted_at = tables.DateTimeColumn(verbose_name="Submitted", format="j M Y", default="Not yet")
+    validated_at = tables.DateTimeColumn(verbose_name="Validated", format="j M Y", default="Not yet")
+    overdue = tables.Column(verbose_name="Overdue", visible=False)
+
+    class Meta:
+        model = DataReturn
+        fields = ()
+        sequence = ("agency", "status", "entered", "asked", "submitted_at", "validated_at", "overdue")
+        empty_text = "No agency has been asked for figures in this round yet."
+
+    def render_agency(self, record: DataReturn, value) -> str:
+        return format_html(
+            '<a class="govuk-link" href="{}">{}</a>', _url("return_detail", record, self.partnership), value
+        )
+
+    def value_agency(self, value) -> str:
+        return str(value)
+
+    def render_status(self, record: DataReturn) -> str:
+        return status_tag(record)
+
+    def value_status(self, record: DataReturn) -> str:
+        return record.get_status_display()
+
+    def render_overdue(self, value) -> str:
+        return "Yes" if value else "No"
+
+    def value_overdue(self, value) -> str:
+        return "Yes" if value else "No"
+
+
+class AgencyReturnTable(RoundReturnTable):
+    """An agency lead's own returns, across rounds."""
+
+    caption = "Your agency's returns"
+    period = tables.Column(verbose_name="Period", accessor="round__period", order_by=("round__period__start",))
+    deadline = tables.DateColumn(verbose_name="Deadline", accessor="round__deadline", format="j M Y")
+
+    class Meta(RoundReturnTable.Meta):
+        sequence = ("period", "agency", "deadline", "status", "entered", "asked", "submitted_at", "overdue")
+        exclude = ("validated_at",)
+        order_by = ("-period",)
+        empty_text = "Your agency has not been asked for any returns yet."
+
+    def render_period(self, record: DataReturn, value) -> str:
+        return format_html(
+            '<a class="govuk-link" href="{}">{}</a>', _url("return_detail", record, self.partnership), value
+        )
+
+    def value_period(self, value) -> str:
+        return str(value)
+
+    def render_agency(self, value) -> str:
+        return str(value)
+
+    def render_deadline(self, value) -> str:
+        return date_format(value, "j M Y")

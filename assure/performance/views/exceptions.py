@@ -1,0 +1,170 @@
+"""Exception reports: the register, making one, the printable report, the owning agency's
+commentary on an item and raising an action from an item."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+
+from assure.actions.forms import ActionForm, add_service_errors
+from assure.actions.selectors import action_agency_choices, action_owner_choices
+from assure.core.access import requires
+from assure.core.tables import register_response
+from assure.partnerships.views.common import crumbs
+
+from ..forms.exceptions import CommentaryForm, ExceptionReportForm
+from ..models import Period
+from ..selectors.exceptions import (
+    actions_raised,
+    exception_items,
+    exception_reports,
+    may_comment,
+    may_manage_exceptions,
+    report_meetings,
+)
+from ..selectors.scorecard import scorecard
+from ..services.exceptions import exception_action_raise, exception_commentary_write, exception_report_create
+from ..tables_exceptions import ExceptionReportTable
+
+
+def _url(name: str, partnership, **kwargs) -> str:
+    return reverse(f"performance:{name}", kwargs={"partnership": partnership.slug, **kwargs})
+
+
+def _crumbs(partnership, *trail):
+    return crumbs(partnership, ("Exception reports", _url("exceptions", partnership)), *trail)
+
+
+@requires("performance.view")
+def exceptions_view(request: HttpRequest) -> HttpResponse:
+    partnership = request.partnership
+    return register_response(
+        request,
+        table=ExceptionReportTable(
+            exception_reports(user=request.user, partnership=partnership), partnership=partnership
+        ),
+        template="performance/exceptions/exceptions.html",
+        context={"may_manage": may_manage_exceptions(request.user, partnership), "crumbs": _crumbs(partnership)},
+        export_name="exception-reports",
+    )
+
+
+@requires("performance.manage")
+def exception_create(request: HttpRequest) -> HttpResponse:
+    partnership = request.partnership
+    periods = [p.pk for p in scorecard(user=request.user, partnership=partnership).periods]
+    form = ExceptionReportForm(
+        request.POST if request.method == "POST" else None,
+        periods=Period.objects.filter(pk__in=periods).order_by("-start", "kind"),
+        meetings=report_meetings(user=request.user, partnership=partnership),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            report = exception_report_create(actor=request.user, partnership=partnership, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            count = report.items.count()
+            messages.success(
+                request,
+                f"Exception report made: {count} indicator{'s' if count != 1 else ''} need{'s' if count == 1 else ''} "
+                "the board's attention."
+                if count
+                else "Exception report made: no indicator met an exception rule.",
+            )
+            return redirect(report)
+    return render(
+        request,
+        "performance/exceptions/exception_form.html",
+        {"form": form, "crumbs": _crumbs(partnership, ("Make a report", _url("exception_create", partnership)))},
+    )
+
+
+@requires("performance.view")
+def exception_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    partnership = request.partnership
+    report = get_object_or_404(exception_reports(user=request.user, partnership=partnership), pk=pk)
+    items = list(exception_items(user=request.user, partnership=partnership).filter(report=report).order_by("pk"))
+    raised = actions_raised(user=request.user, partnership=partnership, items=items)
+    return render(
+        request,
+        "performance/exceptions/exception_detail.html",
+        {
+            "report": report,
+            "entries": [
+                {"item": item, "may_comment": may_comment(request.user, item), "actions": raised.get(item.pk, [])}
+                for item in items
+            ],
+            "may_manage": may_manage_exceptions(request.user, partnership),
+            "crumbs": _crumbs(partnership, (str(report.period), report.get_absolute_url())),
+        },
+    )
+
+
+def _item(request: HttpRequest, pk: int):
+    return get_object_or_404(exception_items(user=request.user, partnership=request.partnership), pk=pk)
+
+
+@requires("exceptions.comment")
+def exception_comment(request: HttpRequest, pk: int) -> HttpResponse:
+    partnership = request.partnership
+    item = _item(request, pk)
+    if not may_comment(request.user, item):
+        raise PermissionDenied
+    form = CommentaryForm(request.POST if request.method == "POST" else None, initial={"commentary": item.commentary})
+    if request.method == "POST" and form.is_valid():
+        try:
+            exception_commentary_write(actor=request.user, item=item, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"Commentary on {item.indicator.definition.title} saved.")
+            return redirect(item)
+    report_url = item.report.get_absolute_url()
+    return render(
+        request,
+        "performance/exceptions/commentary_form.html",
+        {
+            "form": form,
+            "item": item,
+            "cancel_url": f"{report_url}#item-{item.pk}",
+            "crumbs": _crumbs(partnership, (str(item.report.period), report_url)),
+        },
+    )
+
+
+@requires("performance.manage")
+def exception_action(request: HttpRequest, pk: int) -> HttpResponse:
+    partnership = request.partnership
+    item = _item(request, pk)
+    title = item.indicator.definition.title
+    form = ActionForm(
+        request.POST if request.method == "POST" else None,
+        agencies=action_agency_choices(user=request.user, partnership=partnership),
+        owners=action_owner_choices(user=request.user, partnership=partnership),
+        initial={
+            "title": f"Improve: {title}"[:200],
+            "description": "\n".join(item.reasons),
+            "owner_agency": item.owner_agency_id,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            action = exception_action_raise(actor=request.user, item=item, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"Action {action.reference} raised from the exception report.")
+            return redirect(item)
+    report_url = item.report.get_absolute_url()
+    return render(
+        request,
+        "performance/exceptions/action_form.html",
+        {
+            "form": form,
+            "item": item,
+            "cancel_url": f"{report_url}#item-{item.pk}",
+            "crumbs": _crumbs(partnership, (str(item.report.period), report_url)),
+        },
+    )

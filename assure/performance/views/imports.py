@@ -1,0 +1,75 @@
+"""The import pages (business unit): the publications imported, uploading a file to import, and
+the status of an import while its task runs."""
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+
+from assure.core.access import requires
+from assure.core.tables import register_response
+from assure.partnerships.views.common import attach_errors, crumbs
+
+from ..imports.forms import StatisticsUploadForm
+from ..imports.jobs import import_job_create
+from ..imports.selectors import import_jobs_for, publications_for
+from ..imports.tables import ImportJobTable, PublicationTable
+
+RECENT_JOBS = 10
+
+
+def _url(name: str, partnership, **kwargs) -> str:
+    return reverse(f"performance:{name}", kwargs={"partnership": partnership.slug, **kwargs})
+
+
+def _crumbs(partnership, *trail):
+    return crumbs(partnership, ("Published statistics", _url("imports", partnership)), *trail)
+
+
+@requires("performance.manage")
+def imports(request: HttpRequest) -> HttpResponse:
+    partnership = request.partnership
+    return register_response(
+        request,
+        table=PublicationTable(publications_for(user=request.user, partnership=partnership)),
+        template="performance/imports/list.html",
+        context={
+            "jobs": ImportJobTable(import_jobs_for(user=request.user, partnership=partnership)[:RECENT_JOBS]),
+            "crumbs": crumbs(partnership),
+        },
+        export_name="publications",
+    )
+
+
+@requires("performance.manage")
+def import_create(request: HttpRequest) -> HttpResponse:
+    partnership = request.partnership
+    form = StatisticsUploadForm(*((request.POST, request.FILES) if request.method == "POST" else ()))
+    if request.method == "POST" and form.is_valid():
+        try:
+            job = import_job_create(
+                actor=request.user,
+                partnership=partnership,
+                upload=form.cleaned_data["upload"],
+                mapping_code=form.cleaned_data["mapping"],
+            )
+        except ValidationError as error:
+            attach_errors(form, error)
+        else:
+            return redirect(job.get_absolute_url())
+    return render(
+        request,
+        "performance/imports/create.html",
+        {"form": form, "cancel_url": _url("imports", partnership), "crumbs": _crumbs(partnership)},
+    )
+
+
+@requires("performance.manage")
+def import_job(request: HttpRequest, pk: int) -> HttpResponse:
+    partnership = request.partnership
+    job = get_object_or_404(import_jobs_for(user=request.user, partnership=partnership), pk=pk)
+    context = {"job": job, "crumbs": _crumbs(partnership)}
+    if getattr(request, "htmx", False) and request.htmx.target == "import-status":
+        # The page asks for its status every two seconds while the import runs.
+        return render(request, "performance/imports/job.html#import-status", context)
+    return render(request, "performance/imports/job.html", context)

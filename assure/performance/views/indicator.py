@@ -1,0 +1,90 @@
+"""One indicator's page: definition, history (chart and table), comparisons, export."""
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+
+from assure.core.access import requires
+from assure.core.tables import EXPORT_FORMATS
+from assure.partnerships.views.common import crumbs
+
+from ..selectors.indicator import indicator_history, indicator_of
+from ..tables_catalogue import FREQUENCY_LABELS, POLARITY_LABELS, SOURCE_LABELS, UNIT_LABELS
+from .scorecard import export_response, plain_figure
+
+BAND_WORDS = {
+    "A": "the best quarter of local authorities",
+    "B": "the second best quarter",
+    "C": "the second worst quarter",
+    "D": "the worst quarter of local authorities",
+}
+
+
+@requires("performance.view")
+def indicator_view(request: HttpRequest, code: str) -> HttpResponse:
+    partnership = request.partnership
+    indicator = indicator_of(user=request.user, partnership=partnership, code=code)
+    if indicator is None:
+        raise Http404("No such indicator.")
+    history = indicator_history(user=request.user, partnership=partnership, indicator=indicator)
+    export_format = request.GET.get("_export")
+    if export_format in EXPORT_FORMATS:
+        headers = [
+            "Period",
+            "Partnership (agency returns, provisional)",
+            history.published_name,
+            "England",
+            history.area.region.name if history.area and history.area.region_id else "Region",
+            "Statistical neighbours' mean",
+        ]
+        rows = [
+            [
+                row.period,
+                plain_figure(row.local.value if row.local else None),
+                plain_figure(row.published[0] if row.published else None),
+                plain_figure(row.england),
+                plain_figure(row.region),
+                plain_figure(row.neighbours_mean),
+            ]
+            for row in history.rows
+        ]
+        return export_response(headers=headers, rows=rows, name=indicator.code, export_format=export_format)
+    benchmark = history.benchmark
+    data = indicator.data
+    return render(
+        request,
+        "performance/indicator/indicator.html",
+        {
+            "indicator": indicator,
+            "history": history,
+            "unit_title": UNIT_LABELS.get(data.get("unit"), data.get("unit", "")),
+            "polarity_words": POLARITY_LABELS.get(data.get("polarity"), ""),
+            "frequency_words": FREQUENCY_LABELS.get(data.get("frequency"), ""),
+            "source_words": SOURCE_LABELS.get(data.get("source"), ""),
+            "target_text": history.text(history.line.target) if history.line else "",
+            "tolerance_text": history.text(history.line.tolerance)
+            if history.line and history.line.tolerance is not None
+            else "",
+            "comparison": {
+                "value": history.text(benchmark.value, benchmark.missing),
+                "england": history.text(benchmark.england),
+                "region": history.text(benchmark.region),
+                "neighbours": history.text(benchmark.neighbours_mean),
+            }
+            if benchmark
+            else None,
+            "band_words": BAND_WORDS.get(benchmark.band, "") if benchmark else "",
+            "neighbour_rows": [
+                {"rank": n.rank, "name": n.name, "closeness": n.closeness, "text": history.text(n.value, n.missing)}
+                for n in history.neighbours
+            ],
+            "crumbs": crumbs(
+                partnership,
+                ("Scorecard", reverse("performance:scorecard", kwargs={"partnership": partnership.slug})),
+                (
+                    indicator.definition.title,
+                    reverse("performance:indicator", kwargs={"partnership": partnership.slug, "code": indicator.code}),
+                ),
+            ),
+        },
+    )

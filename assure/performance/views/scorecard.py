@@ -1,0 +1,136 @@
+"""The partnership's scorecard for a period, on screen and as CSV or XLSX."""
+
+import tablib
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+
+from assure.core.access import requires
+from assure.core.tables import EXPORT_FORMATS
+from assure.partnerships.views.common import crumbs
+
+from ..cache import figures_version, remembered
+from ..charts import NO_FIGURE
+from ..models import Period
+from ..selectors.scorecard import Scorecard, period_asked, scorecard
+
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+DIRECTION_WORDS = {"improving": "Improving", "worsening": "Worsening", "no_change": "No change"}
+RAG_WORDS = {"green": "Green", "amber": "Amber", "red": "Red"}
+
+
+def export_response(*, headers: list[str], rows: list[list], name: str, export_format: str) -> HttpResponse:
+    """A CSV or XLSX download of ``rows``, named like the registers' exports."""
+    dataset = tablib.Dataset(*rows, headers=headers)
+    response = HttpResponse(dataset.export(export_format), content_type=CONTENT_TYPES[export_format])
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="{name}-{stamp}.{export_format}"'
+    return response
+
+
+def asked_period(request: HttpRequest) -> Period | None:
+    """The period ``?period=`` names (a Period id or label); 404 for one that does not exist."""
+    try:
+        return period_asked(request.GET.get("period"))
+    except Period.DoesNotExist:
+        raise Http404("No such period.") from None
+
+
+def _export_rows(card: Scorecard) -> tuple[list[str], list[list]]:
+    headers = [
+        "Priority",
+        "Indicator code",
+        "Indicator",
+        "Period",
+        "Figure",
+        "Source",
+        "Previous period",
+        "Previous figure",
+        "Direction of travel",
+        "Target",
+        "RAG",
+        "Local figure (agency returns, provisional)",
+        "Published year",
+        "Published figure (DfE)",
+        "England",
+        "Region",
+        "Statistical neighbours' mean",
+        "Quartile band",
+        "Rank among local authorities",
+        "Owner agency",
+    ]
+    rows = []
+    for section in card.sections:
+        for row in section.rows:
+            benchmark = row.benchmark
+            rows.append(
+                [
+                    section.title,
+                    row.code,
+                    row.title,
+                    card.period.label if card.period else "",
+                    plain_figure(row.value),
+                    row.value_source,
+                    row.previous_label,
+                    plain_figure(row.previous),
+                    DIRECTION_WORDS.get(row.direction, ""),
+                    plain_figure(row.target),
+                    RAG_WORDS.get(row.rag, ""),
+                    plain_figure(row.local.value) if row.local else "",
+                    row.published_year if row.published else "",
+                    plain_figure(row.published[0]) if row.published else "",
+                    plain_figure(benchmark.england) if benchmark else "",
+                    plain_figure(benchmark.region) if benchmark else "",
+                    plain_figure(benchmark.neighbours_mean) if benchmark else "",
+                    (benchmark.band or "") if benchmark else "",
+                    (benchmark.rank or "") if benchmark else "",
+                    row.owner_agency,
+                ]
+            )
+    return headers, rows
+
+
+def plain_figure(value) -> str:
+    """A figure for a spreadsheet: its digits (no unit), or empty when there is none."""
+    if value is None:
+        return ""
+    return format(value.normalize(), "f") if hasattr(value, "normalize") else str(value)
+
+
+@requires("performance.view")
+def scorecard_view(request: HttpRequest) -> HttpResponse:
+    partnership = request.partnership
+    version = figures_version(partnership=partnership)
+    card = scorecard(user=request.user, partnership=partnership, period=asked_period(request), version=version)
+    export_format = request.GET.get("_export")
+    if export_format in EXPORT_FORMATS:
+        headers, rows = _export_rows(card)
+        label = card.period.label.replace(" ", "-") if card.period else "no-period"
+        return export_response(headers=headers, rows=rows, name=f"scorecard-{label}", export_format=export_format)
+    # A hundred lines take longer to write out than to fetch: the tables are kept as written,
+    # under the same versions as the figures they show.
+    sections = remembered(
+        partnership=partnership,
+        name=f"scorecard-tables:{card.period.pk if card.period else 'none'}",
+        version=version,
+        compute=lambda: render_to_string(
+            "performance/scorecard/_sections.html", {"card": card, "slug": partnership.slug, "no_figure": NO_FIGURE}
+        ),
+    )
+    here = reverse("performance:scorecard", kwargs={"partnership": partnership.slug})
+    return render(
+        request,
+        "performance/scorecard/scorecard.html",
+        {
+            "card": card,
+            "sections": mark_safe(sections),  # noqa: S308 - written by our own template just above
+            "slug": partnership.slug,
+            "crumbs": crumbs(partnership, ("Scorecard", here)),
+        },
+    )
