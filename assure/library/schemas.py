@@ -130,8 +130,19 @@ class IndicatorItem(Item):
         default=None,
         description="For a rate per 10,000 children: the code of the count indicator it is derived from.",
     )
+    published_as: Code | None = Field(
+        default=None, description="Code of the DfE-published indicator measuring the same thing."
+    )
     notes: str = ""
     provenance: Provenance | None = None
+
+
+class JourneyStepItem(Item):
+    """A step of the child's journey page, in the order listed."""
+
+    description: str = ""
+    indicator: Code = Field(description="The indicator counted at this step (drawn in the chart when a count).")
+    details: list[Code] = Field(default_factory=list, description="Further indicators shown with the step.")
 
 
 Level = Literal["national", "regional", "local_authority"]
@@ -203,6 +214,7 @@ ITEM_SCHEMAS: dict[str, type[Item]] = {
     "statistics-mapping": StatisticsMappingItem,
     "rag-rule": RagRuleItem,
     "exception-rule": ExceptionRuleItem,
+    "journey-step": JourneyStepItem,
 }
 
 

@@ -17,6 +17,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Max, QuerySet
 
+from .cache import bump_benchmarks
 from .models import Area, StatisticalNeighbour
 
 DATA_DIR = Path(settings.BASE_DIR) / "data" / "dfe"
@@ -78,7 +79,8 @@ def _rows(path: Path) -> list[dict[str, str]]:
 def area_rows(data_dir: Path) -> list[AreaRow]:
     """England, the regions and the authorities the two area files name, once each.
 
-    Every authority of the 2015 list is kept. The hierarchy file adds the authorities made since
+    Every authority of the 2015 list is kept (not its combined Kingston upon Thames / Richmond
+    upon Thames row: both boroughs have rows of their own). The hierarchy file adds the authorities made since
     (and a few abolished before 2015); its other rows give earlier or later ONS codes of an
     authority the 2015 list already holds under the same old LA code, or no real code at all
     ("x", "z", "E06000061 / E06000062"), and are left out so that each authority appears once.
@@ -95,6 +97,8 @@ def area_rows(data_dir: Path) -> list[AreaRow]:
     old_codes: set[str] = set()
     for row in authorities:
         code, old = row["new_la_code"], row["old_la_code"]
+        if not ONS_CODE.match(code) or not OLD_LA_CODE.match(old):
+            continue  # a combined row ("E09000021 / E09000027"): its authorities have their own
         found.append(AreaRow(Area.Level.LOCAL_AUTHORITY, code, row["la_name"], old, row["region_code"]))
         codes.add(code)
         old_codes.add(old)
@@ -192,6 +196,8 @@ def areas_load(*, data_dir: Path | None = None) -> AreasLoaded:
         if row.old_la_code:
             by_old_code.setdefault(row.old_la_code, areas[row.code])
     _save_neighbours(data_dir, by_old_code, report)
+    if report.created or report.updated or report.neighbours_written or report.neighbours_removed:
+        bump_benchmarks()
     return report
 
 

@@ -17,7 +17,8 @@ versions that every change to that data moves on:
 
 The versions live in the database (``FiguresVersion``), not in the cache: a bump made in a
 service's transaction becomes visible exactly when its change does, to every process, whatever
-cache backend serves the pages. Reading them costs two small queries per page.
+cache backend serves the pages. Reading them costs two small queries per page. (A database
+replaced by a fresh one starts its versions again: clear a shared cache, such as Redis, with it.)
 """
 
 import hashlib

@@ -13,3 +13,10 @@ def nav_item(context, href: str, label: str, exact: bool = False) -> dict:
     current = path == href
     active = current or (not exact and path.startswith(href))
     return {"href": href, "label": label, "current": current, "active": active}
+
+
+@register.inclusion_tag("core/subnav_item.html", takes_context=True)
+def subnav_item(context, href: str, label: str) -> dict:
+    """A link of a section's own navigation, marked when the page is it or below it."""
+    path = context["request"].path
+    return {"href": href, "label": label, "current": path == href, "active": path.startswith(href)}

@@ -13,6 +13,7 @@ from assure.accounts.models import Membership
 from assure.audit.services import event_record
 from assure.library.models import LibraryItem
 from assure.library.selectors import current_item
+from assure.performance.cache import bump_partnership
 
 from ..models import Agency, Partnership, PartnershipAgency
 from ..permissions import ensure_may_manage
@@ -209,6 +210,9 @@ def agency_update(
             partnership=partnership,
             summary=f"{agency.name} updated: {', '.join(changed)}",
         )
+        # Scorecards show an owning agency's name: every partnership of the agency recomputes.
+        for partnership_id in agency.partnership_links.values_list("partnership_id", flat=True):
+            bump_partnership(partnership_id)
     return agency
 
 
@@ -227,4 +231,5 @@ def agency_remove(*, actor, partnership: Partnership, agency: Agency) -> Partner
             "then remove the agency."
         )
     _unlink(actor, link)
+    bump_partnership(partnership.pk)
     return link

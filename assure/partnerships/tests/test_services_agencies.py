@@ -178,3 +178,21 @@ def test_adding_a_removed_agency_again_points_to_editing_it(business_unit, partn
     with pytest.raises(ValidationError) as raised:
         agency_create(actor=business_unit, partnership=partnership, name=other_agency.name, **_police())
     assert "Edit it" in raised.value.message_dict["name"][0]
+
+
+def test_renaming_a_shared_agency_makes_every_partnerships_scorecard_recompute(
+    outsider, partnership, other_partnership, other_agency
+):
+    from assure.performance.cache import figures_version
+
+    before = {p.pk: figures_version(partnership=p) for p in (partnership, other_partnership)}
+    agency_update(
+        actor=outsider,
+        partnership=other_partnership,
+        agency=other_agency,
+        name="Mercia Constabulary",
+        agency_type=other_agency.agency_type,
+        sector=other_agency.sector,
+        on_board=True,
+    )
+    assert all(figures_version(partnership=p) != before[p.pk] for p in (partnership, other_partnership))

@@ -49,8 +49,8 @@ def _row(priority: str, row: ScorecardRow, period: str) -> dict:
         "england": benchmark.england if benchmark else None,
         "region": benchmark.region if benchmark else None,
         "neighbours_mean": benchmark.neighbours_mean if benchmark else None,
-        "neighbours_counted": benchmark.neighbours_counted if benchmark else None,
-        "quartile_band": benchmark.band if benchmark else None,
+        "neighbours_with_value": benchmark.neighbours_with_value if benchmark else None,
+        "quartile_band": benchmark.quartile_band if benchmark else None,
         "rank": benchmark.rank if benchmark else None,
-        "ranked": benchmark.ranked if benchmark else None,
+        "authorities_with_value": benchmark.authorities_with_value if benchmark else None,
     }

@@ -158,7 +158,7 @@ def _reason(row: ScorecardRow, rule: dict, rag: dict) -> str | None:
     if condition == "rag_red" and row.rag == "red":
         return f"{rule['title']}: {row.value_text} against a target of {row.target_text}."
     if condition == "bottom_quartile" and row.band == "D":
-        rank = f", ranked {row.benchmark.rank} of {row.benchmark.ranked}" if row.benchmark.rank else ""
+        rank = f", ranked {row.benchmark.rank} of {row.benchmark.authorities_with_value}" if row.benchmark.rank else ""
         return f"{rule['title']}: band D in {row.published_year} ({row.published_text}{rank})."
     if condition == "worsening" and _worsening(row, rule, rag):
         periods = int(rule.get("periods", 1))

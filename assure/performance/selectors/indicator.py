@@ -9,18 +9,12 @@ from django.core.exceptions import PermissionDenied
 
 from assure.partnerships.models import Partnership
 
-from ..areas import area_of_partnership, statistical_neighbours
+from ..areas import area_of_partnership
+from ..benchmarks import Benchmark, NeighbourFigure, benchmarks_for_many
 from ..charts import NO_FIGURE, figure_text, history_spec
 from ..models import Area, Indicator, Observation, Period, ScorecardLine
 from .catalogue import catalogue_indicators, indicator_themes
-from .scorecard import (
-    Benchmark,
-    LocalFigure,
-    benchmarks_for_many,
-    local_figures,
-    may_view_performance,
-    published_indicators,
-)
+from .scorecard import LocalFigure, local_figures, may_view_performance, published_indicators
 
 KIND_ORDER = {Period.Kind.MONTH: 0, Period.Kind.QUARTER: 1, Period.Kind.YEAR: 2}
 
@@ -40,15 +34,6 @@ class HistoryRow:
     england: Decimal | None
     region: Decimal | None
     neighbours_mean: Decimal | None
-
-
-@dataclass
-class NeighbourFigure:
-    name: str
-    rank: int
-    closeness: str
-    value: Decimal | None
-    missing: str
 
 
 @dataclass
@@ -124,45 +109,19 @@ def indicator_history(*, user, partnership: Partnership, indicator: Indicator) -
     periods = {p.pk: p for p in local_periods}
     local = local_figures(user=user, partnership=partnership, indicators=[indicator], periods=list(periods.values()))
 
-    published: dict[int, dict[int, Observation]] = {}
-    neighbour_links = statistical_neighbours(area=area) if area else []
-    england = Area.objects.filter(level=Area.Level.NATIONAL).values_list("pk", flat=True).first()
+    # Published figures are yearly: every year's benchmark, kept where anything was published.
+    benchmarks: dict[int, Benchmark] = {}
     if twin is not None and area is not None:
-        comparators = {area.pk, area.region_id, england, *(n.neighbour_id for n in neighbour_links)} - {None}
-        for observation in Observation.objects.filter(
-            source=Observation.Source.PUBLICATION, indicator=twin, area__in=comparators
-        ):
-            published.setdefault(observation.period_id, {})[observation.area_id] = observation
-        periods |= {p.pk: p for p in Period.objects.filter(pk__in=published)}
+        years = {p.pk: p for p in Period.objects.filter(kind=Period.Kind.YEAR)}
+        for (_, period_id), found in benchmarks_for_many(indicators=[twin], periods=list(years), area=area).items():
+            if found.published or found.england is not None or found.neighbours_with_value:
+                benchmarks[period_id] = found
+                periods[period_id] = years[period_id]
 
     ordered = sorted(periods.values(), key=lambda p: (p.end, KIND_ORDER.get(p.kind, 3)))
-    history = [
-        _history_row(
-            period,
-            local.get((indicator.pk, period.pk)),
-            published.get(period.pk, {}),
-            area=area,
-            england=england,
-            neighbours=[n.neighbour_id for n in neighbour_links],
-        )
-        for period in ordered
-    ]
-    year = next((p for p in reversed(ordered) if p.kind == Period.Kind.YEAR and p.pk in published), None)
-    benchmark = None
-    neighbours: list[NeighbourFigure] = []
-    if twin is not None and area is not None and year is not None:
-        benchmark = benchmarks_for_many(indicators=[twin], periods=[year], area=area).get((twin.pk, year.pk))
-        figures = published.get(year.pk, {})
-        neighbours = [
-            NeighbourFigure(
-                name=link.neighbour.name,
-                rank=link.rank,
-                closeness=link.closeness,
-                value=figures[link.neighbour_id].value if link.neighbour_id in figures else None,
-                missing=figures[link.neighbour_id].missing if link.neighbour_id in figures else "",
-            )
-            for link in neighbour_links
-        ]
+    history = [_history_row(p, local.get((indicator.pk, p.pk)), benchmarks.get(p.pk)) for p in ordered]
+    year = next((p for p in reversed(ordered) if benchmarks.get(p.pk) and benchmarks[p.pk].published), None)
+    benchmark = benchmarks.get(year.pk) if year else None
     result = IndicatorHistory(
         indicator=indicator,
         theme=indicator_themes().get(indicator.data.get("theme", ""), ""),
@@ -172,25 +131,23 @@ def indicator_history(*, user, partnership: Partnership, indicator: Indicator) -
         rows=history,
         year=year,
         benchmark=benchmark,
-        neighbours=neighbours,
+        neighbours=list(benchmark.neighbours) if benchmark else [],
         spec={},
     )
     result.spec = _spec(result)
     return result
 
 
-def _history_row(period, local, figures: dict, *, area, england, neighbours) -> HistoryRow:
-    own = figures.get(area.pk) if area else None
-    region = figures.get(area.region_id) if area and area.region_id else None
-    national = figures.get(england)
-    values = [figures[n].value for n in neighbours if n in figures and figures[n].value is not None]
+def _history_row(period: Period, local: LocalFigure | None, benchmark: Benchmark | None) -> HistoryRow:
+    if benchmark is None:
+        return HistoryRow(period.label, local, None, None, None, None)
     return HistoryRow(
         period=period.label,
         local=local,
-        published=(own.value, own.missing) if own else None,
-        england=national.value if national else None,
-        region=region.value if region else None,
-        neighbours_mean=sum(values) / len(values) if values else None,
+        published=(benchmark.value, benchmark.missing) if benchmark.published else None,
+        england=benchmark.england,
+        region=benchmark.region,
+        neighbours_mean=benchmark.neighbours_mean,
     )
 
 

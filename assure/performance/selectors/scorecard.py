@@ -25,7 +25,8 @@ from assure.library.selectors import current_items
 from assure.partnerships.models import Partnership
 
 from .. import calculations
-from ..areas import area_of_partnership, statistical_neighbours
+from ..areas import area_of_partnership
+from ..benchmarks import Benchmark, benchmarks_for_many
 from ..cache import remembered
 from ..charts import NO_FIGURE, figure_text, sparkline_svg
 from ..models import Area, Indicator, Observation, Period
@@ -125,63 +126,6 @@ def published_indicators(indicators: Iterable[Indicator]) -> dict[int, Indicator
         elif indicator.data.get("published_as") in by_code:
             paired[indicator.pk] = by_code[indicator.data["published_as"]]
     return paired
-
-
-@dataclass(frozen=True)
-class Benchmark:
-    """How an area's published figure for an indicator and year compares."""
-
-    value: Decimal | None
-    missing: str
-    england: Decimal | None
-    region: Decimal | None
-    neighbours_mean: Decimal | None
-    neighbours_counted: int
-    neighbours_total: int
-    band: str | None
-    rank: int | None
-    ranked: int
-
-
-def benchmarks_for_many(
-    *, indicators: Sequence[Indicator], periods: Sequence[Period], area: Area
-) -> dict[tuple[int, int], Benchmark]:
-    """(indicator id, period id) → Benchmark of the area, in a constant number of queries."""
-    neighbours = {n.neighbour_id for n in statistical_neighbours(area=area)}
-    polarity = {i.pk: i.data.get("polarity", "neither") for i in indicators}
-    rows = Observation.objects.filter(
-        source=Observation.Source.PUBLICATION, indicator__in=list(indicators), period__in=list(periods)
-    ).values_list("indicator_id", "period_id", "area_id", "area__level", "value", "missing")
-    found: dict[tuple[int, int], dict] = defaultdict(lambda: {"las": [], "neighbours": []})
-    for indicator_id, period_id, area_id, level, value, missing in rows:
-        entry = found[(indicator_id, period_id)]
-        if area_id == area.pk:
-            entry["own"] = (value, missing)
-        if area_id == area.region_id:
-            entry["region"] = value
-        if level == Area.Level.NATIONAL:
-            entry["england"] = value
-        if level == Area.Level.LOCAL_AUTHORITY and value is not None:
-            entry["las"].append(value)
-        if area_id in neighbours and value is not None:
-            entry["neighbours"].append(value)
-    result = {}
-    for (indicator_id, period_id), entry in found.items():
-        value, missing = entry.get("own", (None, ""))
-        counted = entry["neighbours"]
-        result[(indicator_id, period_id)] = Benchmark(
-            value=value,
-            missing=missing,
-            england=entry.get("england"),
-            region=entry.get("region"),
-            neighbours_mean=sum(counted) / len(counted) if counted else None,
-            neighbours_counted=len(counted),
-            neighbours_total=len(neighbours),
-            band=calculations.quartile_band(value=value, values=entry["las"], polarity=polarity[indicator_id]),
-            rank=calculations.rank_of(value=value, values=entry["las"], polarity=polarity[indicator_id]),
-            ranked=len(entry["las"]),
-        )
-    return result
 
 
 def rag_rule() -> dict:
@@ -323,7 +267,7 @@ class ScorecardRow:
 
     @property
     def band(self) -> str | None:
-        return self.benchmark.band if self.benchmark else None
+        return self.benchmark.quartile_band if self.benchmark else None
 
 
 @dataclass

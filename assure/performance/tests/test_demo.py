@@ -169,8 +169,8 @@ class TestTheDemosCoreDataset:
         assert row.benchmark.england is not None
         assert row.benchmark.region is not None
         assert row.benchmark.neighbours_total == 10
-        assert row.benchmark.neighbours_counted >= 5
-        assert row.benchmark.band in {"A", "B", "C", "D"}
+        assert row.benchmark.neighbours_with_value >= 5
+        assert row.benchmark.quartile_band in {"A", "B", "C", "D"}
 
     def test_no_real_person_is_named(self, demo):
         text = " ".join(Observation.objects.exclude(comment="").values_list("comment", flat=True))

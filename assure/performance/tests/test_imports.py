@@ -14,7 +14,7 @@ from assure.audit.models import Event
 from assure.performance.areas import DATA_DIR, areas_load
 from assure.performance.imports import ImportRejected, import_statistics
 from assure.performance.imports.rates import DERIVED_COMMENT
-from assure.performance.models import Area, Observation, Publication
+from assure.performance.models import Area, FiguresVersion, Observation, Publication
 from assure.performance.tests.factories import indicator, statistics_mapping
 
 pytestmark = pytest.mark.django_db
@@ -386,3 +386,14 @@ def test_the_command_lists_every_bad_row_and_fails(areas, tmp_path, capsys):
         call_command("import_statistics", str(subset_file(tmp_path, C1, year("2015"), change=spoil)), mapping="dfe-c1")
     errors = capsys.readouterr().err
     assert "line 4, column rereferral_count: 'many'" in errors and "line 9, column rereferral_count" in errors
+
+
+def _benchmarks_version() -> int:
+    found = FiguresVersion.objects.filter(scope="benchmarks").first()
+    return found.version if found else 0
+
+
+def test_an_import_marks_cached_benchmarks_out_of_date(areas, tmp_path):
+    before = _benchmarks_version()
+    import_statistics(path=subset_file(tmp_path, C1, year("2015")), mapping_code="dfe-c1")
+    assert _benchmarks_version() == before + 1

@@ -72,7 +72,7 @@ def test_the_neighbours_mean_leaves_out_a_suppressed_figure(board_member, partne
     found = indicator_history(user=board_member, partnership=partnership, indicator=indicators["sc-referrals"])
     # Neighbours 1000 and 1100; the third is suppressed ("c") and left out, never a zero.
     assert found.rows[-1].neighbours_mean == D(1050)
-    assert found.benchmark.neighbours_counted == 2
+    assert found.benchmark.neighbours_with_value == 2
 
 
 def test_each_neighbour_is_listed_by_name_with_its_figure(board_member, partnership, indicators, history):

@@ -194,9 +194,9 @@ def test_benchmarks_are_england_region_neighbours_and_quartile_band(business_uni
     row = row_of(build_scorecard(user=business_unit, partnership=partnership), "sc-referrals")
     benchmark = row.benchmark
     assert (benchmark.england, benchmark.region) == (D(600000), D(30000))
-    assert benchmark.neighbours_mean == D(1100) and benchmark.neighbours_counted == 3
+    assert benchmark.neighbours_mean == D(1100) and benchmark.neighbours_with_value == 3
     # Nine authorities: 1000..1700 and the partnership's 1100; higher is better.
-    assert benchmark.band == "D" and benchmark.rank == 7 and benchmark.ranked == 9
+    assert benchmark.quartile_band == "D" and benchmark.rank == 7 and benchmark.authorities_with_value == 9
 
 
 def test_the_trend_holds_the_last_periods_oldest_first(business_unit, partnership, lines, figures):

@@ -73,7 +73,7 @@ def indicator_view(request: HttpRequest, code: str) -> HttpResponse:
             }
             if benchmark
             else None,
-            "band_words": BAND_WORDS.get(benchmark.band, "") if benchmark else "",
+            "band_words": BAND_WORDS.get(benchmark.quartile_band, "") if benchmark else "",
             "neighbour_rows": [
                 {"rank": n.rank, "name": n.name, "closeness": n.closeness, "text": history.text(n.value, n.missing)}
                 for n in history.neighbours

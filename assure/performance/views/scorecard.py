@@ -88,7 +88,7 @@ def _export_rows(card: Scorecard) -> tuple[list[str], list[list]]:
                     plain_figure(benchmark.england) if benchmark else "",
                     plain_figure(benchmark.region) if benchmark else "",
                     plain_figure(benchmark.neighbours_mean) if benchmark else "",
-                    (benchmark.band or "") if benchmark else "",
+                    (benchmark.quartile_band or "") if benchmark else "",
                     (benchmark.rank or "") if benchmark else "",
                     row.owner_agency,
                 ]
