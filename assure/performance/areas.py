@@ -27,8 +27,8 @@ NEIGHBOURS_FILE = "New_Statistical_Neighbour_Groupings_April_2021.csv"
 NEIGHBOUR_MODEL = "April 2021"
 ENGLAND_CODE = "E92000001"
 
-ONS_CODE = re.compile(r"^[EWSNK]\d{8}$")
-OLD_LA_CODE = re.compile(r"^\d{3}$")
+ONS_CODE = re.compile(r"[EWSNK][0-9]{8}")
+OLD_LA_CODE = re.compile(r"[0-9]{3}")
 # The neighbours file has a fixed layout: LA number, name, LA number again, region number and
 # name, then ten (neighbour's LA number, closeness) pairs. Its headers repeat ("SNP"), so columns
 # are read by position.
@@ -89,7 +89,7 @@ def area_rows(data_dir: Path) -> list[AreaRow]:
     hierarchy = _rows(data_dir / HIERARCHY_FILE)
     regions: dict[str, str] = {}
     for row in authorities + hierarchy:
-        if ONS_CODE.match(row["region_code"]):
+        if ONS_CODE.fullmatch(row["region_code"]):
             regions.setdefault(row["region_code"], row["region_name"])
     found = [AreaRow(Area.Level.NATIONAL, ENGLAND_CODE, "England")]
     found += [AreaRow(Area.Level.REGIONAL, code, name) for code, name in sorted(regions.items())]
@@ -97,14 +97,14 @@ def area_rows(data_dir: Path) -> list[AreaRow]:
     old_codes: set[str] = set()
     for row in authorities:
         code, old = row["new_la_code"], row["old_la_code"]
-        if not ONS_CODE.match(code) or not OLD_LA_CODE.match(old):
+        if not ONS_CODE.fullmatch(code) or not OLD_LA_CODE.fullmatch(old):
             continue  # a combined row ("E09000021 / E09000027"): its authorities have their own
         found.append(AreaRow(Area.Level.LOCAL_AUTHORITY, code, row["la_name"], old, row["region_code"]))
         codes.add(code)
         old_codes.add(old)
     for row in hierarchy:
         code, old = row["new_la_code"], row["old_la_code"]
-        if not ONS_CODE.match(code) or not OLD_LA_CODE.match(old) or code in codes or old in old_codes:
+        if not ONS_CODE.fullmatch(code) or not OLD_LA_CODE.fullmatch(old) or code in codes or old in old_codes:
             continue
         found.append(AreaRow(Area.Level.LOCAL_AUTHORITY, code, row["la_name"], old, row["region_code"]))
         codes.add(code)
@@ -137,7 +137,7 @@ def neighbour_rows(path: Path) -> list[list[str]]:
     also holds a blank row and an "Old SNs:" heading before the reorganised authorities)."""
     with path.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
-    return [row for row in rows[1:] if row and OLD_LA_CODE.match(row[0].strip())]
+    return [row for row in rows[1:] if row and OLD_LA_CODE.fullmatch(row[0].strip())]
 
 
 def _save_neighbours(data_dir: Path, by_old_code: dict[str, Area], report: AreasLoaded) -> None:

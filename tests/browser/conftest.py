@@ -57,6 +57,17 @@ class Pages:
         if message.type == "error" and "Content Security Policy" in message.text:
             self.csp_errors.append(message.text)
 
+    def sign_in_as(self, user) -> None:
+        """Start a signed-in session for ``user`` (the sign-in journeys themselves go through
+        the sign-in pages)."""
+        from django.conf import settings
+        from django.test import Client
+
+        client = Client()
+        client.force_login(user)
+        cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+        self.page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": self.base_url}])
+
     def goto(self, path: str):
         self.page.goto(self.base_url + path)
         self.check()
@@ -80,10 +91,23 @@ class Pages:
         self.checked.append(page.url)
 
 
-@pytest.fixture
-def pages(browser, live_server):
+def _new_pages(browser, base_url: str) -> tuple[object, Pages]:
     context = browser.new_context(locale="en-GB")
     page = context.new_page()
     page.set_default_timeout(15_000)
-    yield Pages(page, live_server.url)
+    return context, Pages(page, base_url)
+
+
+@pytest.fixture
+def pages(browser, live_server):
+    context, tab = _new_pages(browser, live_server.url)
+    yield tab
+    context.close()
+
+
+@pytest.fixture
+def second_pages(browser, live_server):
+    """A second browser, for a journey that passes from one person to another."""
+    context, tab = _new_pages(browser, live_server.url)
+    yield tab
     context.close()

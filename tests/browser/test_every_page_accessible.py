@@ -3,8 +3,6 @@ its form is sent empty (the page with its error messages), as the business unit 
 can reach every page — or anonymously for the sign-in pages."""
 
 import pytest
-from django.conf import settings
-from django.test import Client
 
 from assure.accounts.tests.factories import RestrictedGrantFactory
 from tests.urlwalk import project_routes
@@ -24,19 +22,12 @@ ROUTES = [
 ]
 
 
-def _sign_in(context, base_url: str, user) -> None:
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": base_url}])
-
-
 @pytest.mark.parametrize("route", ROUTES, ids=lambda r: r.name)
 def test_page_and_its_errors_pass_axe(route, pages, partnership, agency, business_unit):
     RestrictedGrantFactory(user=business_unit, partnership=partnership, area="confidential-minutes")
     side = build_side(partnership, agency, business_unit)
     if route.access.kind != "public":
-        _sign_in(pages.page.context, pages.base_url, business_unit)
+        pages.sign_in_as(business_unit)
     page = pages.goto(url_for(route, side, partnership.slug))
     form = page.locator("main form[method=post]").first
     if form.count() and form.locator("button[type=submit], input[type=submit]").count():

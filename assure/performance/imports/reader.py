@@ -20,7 +20,7 @@ NAME_COLUMNS = {"national": "country_name", "regional": "region_name", "local_au
 OLD_LA_CODE_COLUMN = "old_la_code"
 REGION_CODE_COLUMN = "region_code"
 
-ONS_CODE = re.compile(r"^[EWSNK]\d{8}$")
+ONS_CODE = re.compile(r"[EWSNK][0-9]{8}")
 # Observations keep four decimal places and at most sixteen digits.
 PLACES = Decimal("0.0001")
 LIMIT = Decimal(10) ** 12
@@ -92,10 +92,10 @@ def _period_start_year(raw: str, convention: str) -> int | None:
     year_ending_march: 2015 (or 201415) is April 2014 to March 2015, so 2014.
     mid_year_estimate: the estimate for mid-2014 belongs to 2014-15, so 2014.
     """
-    if re.fullmatch(r"\d{4}", raw):
+    if re.fullmatch(r"[0-9]{4}", raw):
         year = int(raw)
         start = year - 1 if convention == "year_ending_march" else year
-    elif convention == "year_ending_march" and re.fullmatch(r"\d{6}", raw):
+    elif convention == "year_ending_march" and re.fullmatch(r"[0-9]{6}", raw):
         start = int(raw[:4])
         if int(raw[4:]) != (start + 1) % 100:
             return None
@@ -188,7 +188,7 @@ def _place(layout: _Layout, line: int, record: list[str], found: list[Problem]) 
     code, column = record[layout.code_at[level]].strip(), mapping.code_columns[level]
     if not code:
         found.append(Problem(line, column, "no area code"))
-    elif not ONS_CODE.match(code):
+    elif not ONS_CODE.fullmatch(code):
         found.append(Problem(line, column, f"{code!r} is not an ONS area code such as E06000051"))
     return level, code
 

@@ -7,45 +7,81 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('library', '0001_initial'),
-        ('partnerships', '0001_initial'),
-        ('performance', '0002_scorecard'),
+        ("library", "0001_initial"),
+        ("partnerships", "0001_initial"),
+        ("performance", "0002_scorecard"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='publication',
-            name='observations_unchanged',
-            field=models.PositiveIntegerField(default=0, help_text='Figures the file holds that were already recorded with the same value.'),
+            model_name="publication",
+            name="observations_unchanged",
+            field=models.PositiveIntegerField(
+                default=0, help_text="Figures the file holds that were already recorded with the same value."
+            ),
         ),
         migrations.AddField(
-            model_name='publication',
-            name='observations_updated',
-            field=models.PositiveIntegerField(default=0, help_text='Of those written, how many replaced a different figure of an earlier file.'),
+            model_name="publication",
+            name="observations_updated",
+            field=models.PositiveIntegerField(
+                default=0, help_text="Of those written, how many replaced a different figure of an earlier file."
+            ),
         ),
         migrations.CreateModel(
-            name='ImportJob',
+            name="ImportJob",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('upload', models.FileField(max_length=300, upload_to='statistics/%Y/%m/')),
-                ('file_name', models.CharField(help_text="The file's name as uploaded.", max_length=300)),
-                ('status', models.CharField(choices=[('queued', 'Queued'), ('running', 'Running'), ('done', 'Done'), ('failed', 'Failed')], default='queued', max_length=10)),
-                ('rows_done', models.PositiveIntegerField(default=0)),
-                ('rows_total', models.PositiveIntegerField(default=0)),
-                ('messages', models.JSONField(blank=True, default=list)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('started_at', models.DateTimeField(blank=True, null=True)),
-                ('finished_at', models.DateTimeField(blank=True, null=True)),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('mapping', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='library.libraryitem')),
-                ('partnership', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='import_jobs', to='partnerships.partnership')),
-                ('publication', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='import_jobs', to='performance.publication')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("upload", models.FileField(max_length=300, upload_to="statistics/%Y/%m/")),
+                ("file_name", models.CharField(help_text="The file's name as uploaded.", max_length=300)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("queued", "Queued"), ("running", "Running"), ("done", "Done"), ("failed", "Failed")],
+                        default="queued",
+                        max_length=10,
+                    ),
+                ),
+                ("rows_done", models.PositiveIntegerField(default=0)),
+                ("rows_total", models.PositiveIntegerField(default=0)),
+                ("messages", models.JSONField(blank=True, default=list)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("started_at", models.DateTimeField(blank=True, null=True)),
+                ("finished_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "mapping",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="library.libraryitem"
+                    ),
+                ),
+                (
+                    "partnership",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="import_jobs",
+                        to="partnerships.partnership",
+                    ),
+                ),
+                (
+                    "publication",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="import_jobs",
+                        to="performance.publication",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-pk'],
+                "ordering": ["-created_at", "-pk"],
             },
         ),
     ]
