@@ -130,6 +130,11 @@ class IndicatorItem(Item):
         default=None,
         description="For a rate per 10,000 children: the code of the count indicator it is derived from.",
     )
+    rate_population: Code | None = Field(
+        default=None,
+        description="For a rate per 10,000 children (rate_of): the code of the population indicator it is per "
+        "10,000 of.",
+    )
     published_as: Code | None = Field(
         default=None, description="Code of the DfE-published indicator measuring the same thing."
     )

@@ -235,6 +235,8 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
     "performance.ScorecardLine",
     "performance.ExceptionReport",
     "performance.ExceptionItem",
+    "performance.Publication",
+    "performance.ImportJob",
 )
 
 # --- Read-only API of the core dataset (assure/performance/api) --------------------------------

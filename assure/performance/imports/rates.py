@@ -14,22 +14,20 @@ from ..calculations import rate_per_10000
 from ..models import Indicator, Observation
 from .store import Figure, Key, Written, published_figures_save
 
-# The population indicator every published rate is per 10,000 of: the library's ONS estimate of
-# children aged 0-17 (library/assure/indicators/dfe-published.yaml). The indicator schema has no
-# field naming a rate's denominator indicator, so its code is named here.
-POPULATION_INDICATOR = "population-0-17"
 DERIVED_COMMENT = "Worked out by Assure: the published count per 10,000 children aged 0-17 (ONS mid-year estimate)."
 
 
-def rate_indicators() -> list[tuple[Indicator, Indicator]]:
-    """(rate indicator, count indicator) for every current indicator with ``rate_of``."""
+def rate_indicators() -> list[tuple[Indicator, Indicator, Indicator]]:
+    """(rate, count, population) indicators for every current indicator with ``rate_of`` and
+    ``rate_population`` (both named in the library)."""
     indicators = {i.code: i for i in Indicator.objects.select_related("definition")}
-    pairs = []
+    triples = []
     for indicator in indicators.values():
         count_code = indicator.definition.data.get("rate_of")
-        if count_code and count_code in indicators:
-            pairs.append((indicator, indicators[count_code]))
-    return sorted(pairs, key=lambda pair: pair[0].code)
+        population_code = indicator.definition.data.get("rate_population")
+        if count_code in indicators and population_code in indicators:
+            triples.append((indicator, indicators[count_code], indicators[population_code]))
+    return sorted(triples, key=lambda triple: triple[0].code)
 
 
 def _published(indicator: Indicator, period_ids: set[int] | None) -> dict[tuple[int, int], tuple]:
@@ -48,12 +46,12 @@ def published_rates_derive(*, period_ids: Iterable[int] | None = None, recorded_
     """Work out every published rate per 10,000 children of the periods given (all when None)
     from the published counts and populations; create, correct or leave alone each one."""
     periods = set(period_ids) if period_ids is not None else None
-    population_indicator = Indicator.objects.filter(code=POPULATION_INDICATOR).first()
     total = Written()
-    if population_indicator is None:
-        return total
-    population = _published(population_indicator, periods)
-    for rate, count_indicator in rate_indicators():
+    populations: dict[int, dict] = {}
+    for rate, count_indicator, population_indicator in rate_indicators():
+        if population_indicator.pk not in populations:
+            populations[population_indicator.pk] = _published(population_indicator, periods)
+        population = populations[population_indicator.pk]
         figures: dict[Key, Figure] = {}
         for (period_id, area_id), (count, count_missing, publication_id) in _published(
             count_indicator, periods

@@ -51,10 +51,13 @@ class ImportResult:
                 f"{publication.file_name} was already imported with this mapping on "
                 f"{timezone.localtime(publication.imported_at):%d %B %Y at %H:%M}: nothing changed."
             ]
+        years = ""
+        if self.periods:
+            first, last = self.periods[0], self.periods[-1]
+            years = f", for {first}" if first == last else f", covering {first} to {last}"
         lines = [
             f"Imported {publication.file_name} as “{publication.title}”.",
-            f"{self.rows_read} rows read, {self.rows_kept} kept"
-            + (f", covering {self.periods[0]} to {self.periods[-1]}." if self.periods else "."),
+            f"{self.rows_read} rows read, {self.rows_kept} kept{years}.",
             f"{self.created} new figures, {self.updated} corrected, {self.unchanged} already recorded; "
             f"{self.missing} kept as not available with their reason.",
         ]

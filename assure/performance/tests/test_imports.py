@@ -373,7 +373,7 @@ def test_progress_is_reported_as_rows_are_read(areas):
 
 def test_the_command_prints_a_summary(areas, tmp_path, capsys):
     call_command("import_statistics", str(subset_file(tmp_path, C1, year("2015"))), mapping="dfe-c1")
-    assert "164 rows read, 164 kept, covering 2014-15 to 2014-15." in capsys.readouterr().out
+    assert "164 rows read, 164 kept, for 2014-15." in capsys.readouterr().out
 
 
 def test_the_command_lists_every_bad_row_and_fails(areas, tmp_path, capsys):
