@@ -79,7 +79,7 @@ def _priority_form_page(request: HttpRequest, form: PriorityForm, heading: str) 
     partnership = request.partnership
     return render(
         request,
-        "performance/setup/form.html",
+        "partnerships/form.html",
         {
             "form": form,
             "heading": heading,

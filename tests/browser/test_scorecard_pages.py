@@ -17,13 +17,8 @@ from assure.performance.tests.factories import (
     validated_figures,
 )
 from assure.performance.tests.test_journey import journey_document
-from tests.browser import conftest as journeys
 
 pytestmark = pytest.mark.browser
-
-# The browser journeys' fixtures: Chromium, and a tab that runs axe-core on every page it visits.
-browser = journeys.browser
-pages = journeys.pages
 
 
 @pytest.fixture
