@@ -11,43 +11,43 @@ from .selectors import access_log_visible_to, events_visible_to, trail_entries_v
 from .tables import AccessLogTable, EventTable, TrailTable
 
 
+def _trail_page(request: HttpRequest, *, rows, filter_class, table_class, section: str, export: str) -> HttpResponse:
+    """One of the three trail registers: filtered, paginated, exportable."""
+    filterset = filter_class(request.GET or None, queryset=rows, request=request)
+    return register_response(
+        request,
+        table=table_class(filterset.qs),
+        template=f"audit/{section}.html",
+        context={"section": section},
+        export_name=f"{request.partnership.slug}-{export}",
+        filterset=filterset,
+    )
+
+
 @requires("audit.view")
 def trail(request: HttpRequest) -> HttpResponse:
     entries = trail_entries_visible_to(user=request.user, partnership=request.partnership)
-    filterset = TrailFilter(request.GET or None, queryset=entries, request=request)
-    return register_response(
-        request,
-        table=TrailTable(filterset.qs),
-        template="audit/trail.html",
-        context={"section": "trail"},
-        export_name=f"{request.partnership.slug}-field-history",
-        filterset=filterset,
+    return _trail_page(
+        request, rows=entries, filter_class=TrailFilter, table_class=TrailTable, section="trail", export="field-history"
     )
 
 
 @requires("audit.view")
 def events(request: HttpRequest) -> HttpResponse:
     found = events_visible_to(user=request.user, partnership=request.partnership)
-    filterset = EventFilter(request.GET or None, queryset=found, request=request)
-    return register_response(
-        request,
-        table=EventTable(filterset.qs),
-        template="audit/events.html",
-        context={"section": "events"},
-        export_name=f"{request.partnership.slug}-events",
-        filterset=filterset,
+    return _trail_page(
+        request, rows=found, filter_class=EventFilter, table_class=EventTable, section="events", export="events"
     )
 
 
 @requires("audit.view")
 def access_log(request: HttpRequest) -> HttpResponse:
     reads = access_log_visible_to(user=request.user, partnership=request.partnership)
-    filterset = AccessLogFilter(request.GET or None, queryset=reads, request=request)
-    return register_response(
+    return _trail_page(
         request,
-        table=AccessLogTable(filterset.qs),
-        template="audit/access_log.html",
-        context={"section": "access_log"},
-        export_name=f"{request.partnership.slug}-restricted-reads",
-        filterset=filterset,
+        rows=reads,
+        filter_class=AccessLogFilter,
+        table_class=AccessLogTable,
+        section="access_log",
+        export="restricted-reads",
     )
