@@ -83,6 +83,52 @@ class Section11StandardItem(Item):
     provenance: Provenance
 
 
+class FrameworkCriterion(Strict):
+    """One criterion of a self-assessment framework, answered with a rating and evidence."""
+
+    ref: Annotated[str, Field(pattern=r"^[0-9]+(\.[0-9]+)*[a-z]?$", max_length=20)] = Field(
+        description="Reference within the framework, e.g. 2.3; unique in the framework."
+    )
+    text: str = Field(description="The criterion as the agency answers it.")
+    guidance: str = Field(default="", description="What the criterion means in practice.")
+    evidence: str = Field(default="", description="The evidence a moderator expects to see.")
+    applies_to: list[Code] = Field(
+        default_factory=list, description="Agency-type codes it applies to; empty means every agency."
+    )
+
+
+class FrameworkStandard(Strict):
+    number: int = Field(ge=1)
+    title: str
+    description: str = ""
+    criteria: list[FrameworkCriterion] = Field(min_length=1)
+
+
+class Section11FrameworkItem(Item):
+    """A versioned self-assessment framework: standards, each with criteria, scored on one of the
+    library's rating scales (for a paired scale, the self score; the moderated score is its pair)."""
+
+    description: str
+    scale: Code = Field(description="Code of the rating scale the criteria are scored on.")
+    applies_to: list[Code] = Field(
+        default_factory=list, description="Agency-type codes that answer this framework; empty means every agency."
+    )
+    standards: list[FrameworkStandard] = Field(min_length=1)
+    provenance: Provenance | None = None
+
+    @field_validator("standards")
+    @classmethod
+    def _distinct(cls, standards: list[FrameworkStandard]) -> list[FrameworkStandard]:
+        numbers = [s.number for s in standards]
+        if len(numbers) != len(set(numbers)):
+            raise ValueError("standard numbers must be distinct")
+        refs = [c.ref for s in standards for c in s.criteria]
+        repeated = sorted({ref for ref in refs if refs.count(ref) > 1})
+        if repeated:
+            raise ValueError(f"criterion references must be distinct; repeated: {', '.join(repeated)}")
+        return standards
+
+
 class CdopCategoryItem(Item):
     number: int
     description: str = Field(default="", description="What belongs in the category, where guidance says.")
@@ -211,6 +257,7 @@ ITEM_SCHEMAS: dict[str, type[Item]] = {
     "sector": SectorItem,
     "rating-scale": RatingScaleItem,
     "section11-standard": Section11StandardItem,
+    "section11-framework": Section11FrameworkItem,
     "cdop-category": CdopCategoryItem,
     "allegation-outcome": AllegationOutcomeItem,
     "restricted-area": RestrictedAreaItem,

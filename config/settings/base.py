@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "assure.actions",
     "assure.audit",
     "assure.performance",
+    "assure.section11",
 ]
 
 MIDDLEWARE = [
