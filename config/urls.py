@@ -52,4 +52,5 @@ urlpatterns = [
     path("p/<slug:partnership>/actions/", include("assure.actions.urls")),
     path("p/<slug:partnership>/trail/", include("assure.audit.urls")),
     path("p/<slug:partnership>/performance/", include("assure.performance.urls")),
+    path("p/<slug:partnership>/section11/", include("assure.section11.urls")),
 ]

@@ -1,0 +1,3 @@
+"""URLs of Section 11: cycles."""
+
+urlpatterns: list = []

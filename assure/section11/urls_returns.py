@@ -1,0 +1,3 @@
+"""URLs of Section 11: returns."""
+
+urlpatterns: list = []
