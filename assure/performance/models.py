@@ -133,28 +133,53 @@ class Observation(models.Model):
         SMALL = "k", "Fewer than 5"
         UNRELIABLE = "u", "Low reliability"
 
-    indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="observations")
+    # Imports write tens of thousands of published observations at once, and every index is
+    # written with each row: an FK index is left out where a composite index below starts with
+    # the same column (indicator), where nothing looks rows up by it alone (definition, period,
+    # publication: every read names the indicator too, and Assure never deletes library
+    # versions, periods or publications), or replaced by a partial index below where published
+    # rows leave the column empty (partnership, agency, data return).
+    indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="observations", db_index=False)
     definition = models.ForeignKey(
-        "library.LibraryItem", on_delete=models.PROTECT, related_name="+", help_text="The version recorded against."
+        "library.LibraryItem",
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
+        help_text="The version recorded against.",
     )
-    period = models.ForeignKey(Period, on_delete=models.PROTECT, related_name="observations")
+    period = models.ForeignKey(Period, on_delete=models.PROTECT, related_name="observations", db_index=False)
     source = models.CharField(max_length=20, choices=Source.choices)
     area = models.ForeignKey(Area, on_delete=models.PROTECT, null=True, blank=True, related_name="observations")
     partnership = models.ForeignKey(
-        "partnerships.Partnership", on_delete=models.CASCADE, null=True, blank=True, related_name="observations"
+        "partnerships.Partnership",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="observations",
+        db_index=False,
     )
     agency = models.ForeignKey(
-        "partnerships.Agency", on_delete=models.PROTECT, null=True, blank=True, related_name="observations"
+        "partnerships.Agency",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="observations",
+        db_index=False,
     )
     value = models.DecimalField(max_digits=16, decimal_places=4, null=True, blank=True)
     numerator = models.DecimalField(max_digits=16, decimal_places=4, null=True, blank=True)
     denominator = models.DecimalField(max_digits=16, decimal_places=4, null=True, blank=True)
     missing = models.CharField(max_length=4, choices=Missing.choices, blank=True)
     publication = models.ForeignKey(
-        Publication, on_delete=models.PROTECT, null=True, blank=True, related_name="observations"
+        Publication, on_delete=models.PROTECT, null=True, blank=True, related_name="observations", db_index=False
     )
     data_return = models.ForeignKey(
-        "DataReturn", on_delete=models.CASCADE, null=True, blank=True, related_name="observations"
+        "DataReturn",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="observations",
+        db_index=False,
     )
     comment = models.TextField(blank=True, help_text="Why a figure changed a lot, or what lies behind it.")
     recorded_at = models.DateTimeField(default=timezone.now)
@@ -174,7 +199,15 @@ class Observation(models.Model):
         ]
         indexes = [
             models.Index(fields=["indicator", "period", "source"]),
-            models.Index(fields=["partnership", "indicator", "period"]),
+            models.Index(
+                fields=["partnership", "indicator", "period"],
+                condition=models.Q(partnership__isnull=False),
+                name="observation_partnership",
+            ),
+            models.Index(fields=["agency"], condition=models.Q(agency__isnull=False), name="observation_agency"),
+            models.Index(
+                fields=["data_return"], condition=models.Q(data_return__isnull=False), name="observation_data_return"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import NamedTuple
 
 from django.core.exceptions import ValidationError
 
@@ -55,9 +56,8 @@ class ImportRejected(ValidationError):
         super().__init__([str(p) for p in problems] or ["The file could not be imported."])
 
 
-@dataclass(frozen=True)
-class Measure:
-    """One indicator's figure on one row."""
+class Measure(NamedTuple):
+    """One indicator's figure on one row (a named tuple: a file makes tens of thousands)."""
 
     indicator: str
     value: Decimal | None
@@ -203,18 +203,32 @@ def _figure(raw: str, missing_codes: set[str]) -> tuple[Decimal | None, str, str
     return value, "", "" if value is not None else f"{raw!r} is neither a number nor a suppression code"
 
 
-def _measures(layout: _Layout, line: int, record: list[str], found: list[Problem]) -> tuple[Measure, ...]:
-    missing_codes = set(layout.mapping.missing_codes)
+class _Figures(dict):
+    """Each distinct cell text read once: a file repeats the same few thousand texts (counts,
+    percentages, suppression codes) across tens of thousands of cells."""
+
+    def __init__(self, missing_codes: list[str]):
+        super().__init__()
+        self.missing_codes = set(missing_codes)
+
+    def __missing__(self, raw: str) -> tuple[Decimal | None, str, str]:
+        figure = self[raw] = _figure(raw, self.missing_codes)
+        return figure
+
+
+def _measures(
+    layout: _Layout, line: int, record: list[str], found: list[Problem], figures_of: _Figures
+) -> tuple[Measure, ...]:
     figures = []
     for indicator, column, value_at, numerator_at, denominator_at in layout.measures:
-        value, missing, wrong = _figure(record[value_at].strip(), missing_codes)
+        value, missing, wrong = figures_of[record[value_at].strip()]
         if wrong:
             found.append(Problem(line, column, wrong))
         parts: list[Decimal | None] = []
         for part_at in (numerator_at, denominator_at):
             raw = layout.cell(record, part_at)
             # A suppressed or empty numerator leaves the part unknown; the value still counts.
-            part, _, part_wrong = _figure(raw, missing_codes) if raw else (None, "", "")
+            part, _, part_wrong = figures_of[raw] if raw else (None, "", "")
             if part_wrong:
                 found.append(Problem(line, layout.header[part_at], part_wrong))
             parts.append(part)
@@ -242,6 +256,7 @@ def read_statistics(*, text: str, mapping: StatisticsMappingItem, progress: Prog
 
     problems: list[Problem] = []
     rows: list[StatisticsRow] = []
+    figures_of = _Figures(mapping.missing_codes)
     seen: dict[tuple[str, int], int] = {}
     for count, (line, record) in enumerate(records, start=1):
         if progress and count % PROGRESS_EVERY == 0:
@@ -257,7 +272,7 @@ def read_statistics(*, text: str, mapping: StatisticsMappingItem, progress: Prog
         start_year = _period_start_year(raw_period, mapping.period_convention)
         if start_year is None:
             found.append(Problem(line, mapping.period_column, f"{raw_period!r} is not a year such as 2015"))
-        measures = _measures(layout, line, record, found)
+        measures = _measures(layout, line, record, found, figures_of)
         if level and code and start_year is not None:
             first = seen.setdefault((code, start_year), line)
             if first != line:
