@@ -1,6 +1,12 @@
 """Tests: fast password hashing; the database comes from DATABASE_URL like everywhere else."""
 
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+
+# Evidence files that tests upload go to a scratch folder of their own, never into var/private.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="assure-test-files-"))
