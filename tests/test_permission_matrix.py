@@ -42,16 +42,25 @@ EXPECTED = {
     "returns.view": {"business_unit", "auditor", "agency_lead"},
     "returns.submit": {"business_unit", "agency_lead"},
     "exceptions.comment": {"business_unit", "agency_lead"},
+    "section11.view": {"business_unit", "board_member", "auditor", "agency_lead"},
+    "section11.complete": {"agency_lead"},
+    "section11.moderate": {"business_unit", "auditor"},
+    "section11.manage": {"business_unit"},
+    "section11.analyse": {"business_unit", "board_member", "auditor"},
 }
 
 # Views of records every partnership shares (the library's indicators): no other partnership's
 # record to refuse.
-SHARED = {"performance:indicator"}
+# The library's Section 11 frameworks likewise: any partnership may open a cycle on any of them.
+SHARED = {"performance:indicator", "section11:framework_detail"}
 
 # Views whose records narrow the permission further.
 NARROWER = {
     # A restricted record needs an explicit grant as well: only the business unit holds one here.
     "partnerships:confidential_minute_detail": {"business_unit"},
+    # Section 11: the sample return is submitted (under challenge), so every persona of
+    # section11.view reads it. A draft return narrows further, to its agency's lead and the
+    # business unit: assure/section11/tests/test_visibility.py covers drafts and evidence.
 }
 
 

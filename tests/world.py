@@ -24,6 +24,7 @@ from assure.performance.tests.factories import (
     indicator,
     return_with,
 )
+from tests.world_section11 import SECTION11_SAMPLES, section11_records
 
 
 @dataclass
@@ -47,6 +48,11 @@ class Side:
     exception_report: object
     exception_item: object
     import_job: object
+    section11_cycle: object = None
+    section11_return: object = None
+    section11_response: object = None
+    section11_evidence: object = None
+    section11_message: object = None
 
 
 def build_side(partnership, agency, recorder) -> Side:
@@ -68,6 +74,7 @@ def build_side(partnership, agency, recorder) -> Side:
         action=action,
         update=ActionUpdateFactory(action=action, author=recorder),
         **_performance_records(partnership, agency, recorder),
+        **section11_records(partnership, agency, recorder),
     )
 
 
@@ -131,6 +138,7 @@ SAMPLES = {
     "performance:exception_action": lambda s: {"pk": s.exception_item.pk},
     "performance:import_job": lambda s: {"pk": s.import_job.pk},
     "account_reset_password_from_key": lambda s: {"uidb36": "1", "key": "not-a-real-key"},
+    **SECTION11_SAMPLES,
 }
 
 

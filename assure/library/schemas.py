@@ -119,13 +119,21 @@ class Section11FrameworkItem(Item):
     @field_validator("standards")
     @classmethod
     def _distinct(cls, standards: list[FrameworkStandard]) -> list[FrameworkStandard]:
+        problems: list[str] = []
         numbers = [s.number for s in standards]
-        if len(numbers) != len(set(numbers)):
-            raise ValueError("standard numbers must be distinct")
-        refs = [c.ref for s in standards for c in s.criteria]
-        repeated = sorted({ref for ref in refs if refs.count(ref) > 1})
-        if repeated:
-            raise ValueError(f"criterion references must be distinct; repeated: {', '.join(repeated)}")
+        for number in sorted({n for n in numbers if numbers.count(n) > 1}):
+            problems.append(f"standard {number}: number used by {numbers.count(number)} standards")
+        first: dict[str, int] = {}
+        for standard in standards:
+            for criterion in standard.criteria:
+                if criterion.ref in first:
+                    problems.append(
+                        f"standard {standard.number}, criterion {criterion.ref}: reference already used in "
+                        f"standard {first[criterion.ref]}; each criterion needs its own"
+                    )
+                first.setdefault(criterion.ref, standard.number)
+        if problems:
+            raise ValueError("; ".join(problems))
         return standards
 
 

@@ -238,6 +238,11 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
     "performance.ExceptionItem",
     "performance.Publication",
     "performance.ImportJob",
+    "section11.Cycle",
+    "section11.Return",
+    "section11.Response",
+    "section11.ChallengeMessage",
+    "section11.EvidenceFile",
 )
 
 # --- Read-only API of the core dataset (assure/performance/api) --------------------------------

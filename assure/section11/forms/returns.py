@@ -1,0 +1,97 @@
+"""Answering a criterion, evidence files and actions."""
+
+from django import forms
+from django.utils import timezone
+
+from assure.core.forms import DateInput
+
+from ..framework import Scale
+from ..storage import ALLOWED_HINT, MAX_BYTES
+
+
+class ResponseForm(forms.Form):
+    """One criterion's answer. The rating's radios are rendered by the criterion template, with
+    each level's description as its hint."""
+
+    rating = forms.ChoiceField(label="Rating", required=False, widget=forms.RadioSelect)
+    not_applicable = forms.BooleanField(
+        label="This criterion does not apply to our agency",
+        required=False,
+        help_text="Explain why in the evidence.",
+    )
+    evidence = forms.CharField(
+        label="Evidence",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="How the agency meets the criterion: policies, audits, training figures, examples. "
+        "Do not name children or families.",
+    )
+    file = forms.FileField(
+        label="Attach an evidence file",
+        required=False,
+        help_text=ALLOWED_HINT,
+        widget=forms.ClearableFileInput(),
+    )
+
+    def __init__(self, *args, scale: Scale, may_be_not_applicable: bool = True, prefix: str | None = None, **kwargs):
+        super().__init__(*args, prefix=prefix, **kwargs)
+        self.scale = scale
+        self.fields["rating"].choices = scale.choices()
+        if not may_be_not_applicable:
+            del self.fields["not_applicable"]
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if upload and upload.size > MAX_BYTES:
+            raise forms.ValidationError("The file must be 10 MB or smaller.")
+        return upload
+
+    def rating_options(self) -> list[dict]:
+        """The radios, each with its level's description as hint."""
+        field = self["rating"]
+        chosen = str(field.value() or "")
+        return [
+            {
+                "id": f"{field.auto_id}_{index}",
+                "value": level.code,
+                "label": level.label,
+                "hint": level.description,
+                "checked": chosen == level.code,
+            }
+            for index, level in enumerate(self.scale.levels)
+        ]
+
+
+class EvidenceDeleteForm(forms.Form):
+    pass
+
+
+class ActionForm(forms.Form):
+    title = forms.CharField(
+        max_length=200,
+        help_text="What will be done to meet the criterion fully.",
+        error_messages={"required": "Enter what the action is."},
+    )
+    owner_agency = forms.ModelChoiceField(
+        label="Owner agency", queryset=None, empty_label=None, error_messages={"required": "Choose the owner agency."}
+    )
+    owner_name = forms.CharField(
+        label="Owner", max_length=200, required=False, help_text="The person who will see it done (name and role)."
+    )
+    due_on = forms.DateField(
+        label="Due date", widget=DateInput(), error_messages={"required": "Enter the date it is due."}
+    )
+
+    def __init__(self, *args, agencies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner_agency"].queryset = agencies
+
+    def clean_due_on(self):
+        due_on = self.cleaned_data["due_on"]
+        if due_on < timezone.localdate():
+            raise forms.ValidationError("The due date must be today or in the future.")
+        return due_on
+
+
+class SubmitForm(forms.Form):
+    pass

@@ -1,0 +1,180 @@
+"""Reads of returns: the returns, responses and evidence files a user may see, and a return laid
+out by the framework's standards with its progress."""
+
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Prefetch, QuerySet
+
+from assure.actions.models import Action
+from assure.partnerships.models import Partnership
+
+from ..framework import Criterion, Framework, Level, Scale, Standard
+from ..models import ChallengeMessage, EvidenceFile, Response, Return
+from .access import return_scope_q
+
+
+def returns_visible_to(*, user, partnership: Partnership) -> QuerySet[Return]:
+    """The returns the user may read in the partnership (see access.py); none without section11.view."""
+    scope = return_scope_q(user, partnership)
+    if scope is None:
+        return Return.objects.none()
+    ids = Return.objects.filter(scope).values("pk")
+    return Return.objects.filter(pk__in=ids).select_related(
+        "cycle", "cycle__framework__document", "cycle__lead_partnership", "agency", "agency__agency_type"
+    )
+
+
+def responses_visible_to(*, user, partnership: Partnership) -> QuerySet[Response]:
+    return Response.objects.filter(
+        return_record__in=returns_visible_to(user=user, partnership=partnership)
+    ).select_related(
+        "return_record", "return_record__cycle", "return_record__agency", "return_record__agency__agency_type"
+    )
+
+
+def evidence_visible_to(*, user, partnership: Partnership) -> QuerySet[EvidenceFile]:
+    """Evidence files of the returns the user may read: a file is never reachable otherwise."""
+    return EvidenceFile.objects.filter(
+        response__return_record__in=returns_visible_to(user=user, partnership=partnership)
+    ).select_related("response", "response__return_record", "response__return_record__cycle")
+
+
+def messages_visible_to(*, user, partnership: Partnership) -> QuerySet[ChallengeMessage]:
+    return ChallengeMessage.objects.filter(response__in=responses_visible_to(user=user, partnership=partnership))
+
+
+@dataclass
+class CriterionRow:
+    """One criterion of the return with its answer, the moderation thread and actions."""
+
+    criterion: Criterion
+    response: Response
+    by_framework: bool  # not applicable because the framework excludes the agency's type
+    level: Level | None
+    moderated_level: Level | None
+    scale: Scale
+    files: list[EvidenceFile] = field(default_factory=list)
+    messages: list[ChallengeMessage] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+    form: object = None  # the answer's form, where the page offers one
+
+    @property
+    def done(self) -> bool:
+        return self.response.rated
+
+    @property
+    def not_fully_met(self) -> bool:
+        """Rated at a level that does not count as compliant: the lead may raise an action."""
+        return self.level is not None and not self.level.compliant
+
+
+@dataclass
+class StandardSection:
+    standard: Standard
+    rows: list[CriterionRow]
+
+
+@dataclass
+class ReturnLayout:
+    framework: Framework
+    sections: list[StandardSection]
+
+    @property
+    def rows(self) -> list[CriterionRow]:
+        return [row for section in self.sections for row in section.rows]
+
+    @property
+    def applicable(self) -> list[CriterionRow]:
+        return [row for row in self.rows if not row.by_framework]
+
+    @property
+    def done(self) -> int:
+        return sum(1 for row in self.applicable if row.done)
+
+    @property
+    def total(self) -> int:
+        return len(self.applicable)
+
+    @property
+    def unrated(self) -> list[CriterionRow]:
+        return [row for row in self.applicable if not row.done]
+
+
+def criterion_row(response: Response, framework: Framework | None = None) -> CriterionRow:
+    """One response read against its framework (for the page of one criterion)."""
+    framework = framework or Framework(response.return_record.cycle.framework)
+    criterion = framework.criterion(response.criterion)
+    if criterion is None:  # the cycle's framework version is fixed; a stray response is a bug
+        raise LookupError(f"criterion {response.criterion} is not in {framework.title}")
+    agency_type = response.return_record.agency.agency_type.code
+    return CriterionRow(
+        criterion=criterion,
+        response=response,
+        by_framework=not criterion.applies(agency_type),
+        level=framework.scale.level(response.self_rating) if response.self_rating else None,
+        moderated_level=framework.moderated_scale.level(response.moderated_rating)
+        if response.moderated_rating
+        else None,
+        scale=framework.scale,
+        files=list(response.files.all()),
+        messages=list(response.messages.select_related("author")),
+    )
+
+
+def return_layout(*, user, partnership: Partnership, return_record: Return) -> ReturnLayout:
+    """The return by standard and criterion, with files, threads and the actions raised from each
+    criterion in this partnership's tracker. The caller has found the return through
+    ``returns_visible_to``."""
+    framework = Framework(return_record.cycle.framework)
+    responses = {
+        r.criterion: r
+        for r in return_record.responses.prefetch_related(
+            "files", Prefetch("messages", queryset=ChallengeMessage.objects.select_related("author"))
+        )
+    }
+    actions = actions_by_response(partnership=partnership, responses=responses.values())
+    agency_type = return_record.agency.agency_type.code
+    sections = []
+    for standard in framework.standards:
+        rows = []
+        for criterion in standard.criteria:
+            response = responses.get(criterion.ref)
+            if response is None:
+                continue
+            rows.append(
+                CriterionRow(
+                    criterion=criterion,
+                    response=response,
+                    by_framework=not criterion.applies(agency_type),
+                    level=framework.scale.level(response.self_rating) if response.self_rating else None,
+                    moderated_level=framework.moderated_scale.level(response.moderated_rating)
+                    if response.moderated_rating
+                    else None,
+                    scale=framework.scale,
+                    files=list(response.files.all()),
+                    messages=list(response.messages.all()),
+                    actions=actions.get(response.pk, []),
+                )
+            )
+        sections.append(StandardSection(standard=standard, rows=rows))
+    return ReturnLayout(framework=framework, sections=sections)
+
+
+def actions_by_response(*, partnership: Partnership, responses) -> dict[int, list[Action]]:
+    """Actions raised from the responses, in this partnership's tracker only (another
+    partnership's tracker is not this one's to show)."""
+    ids = [str(r.pk) for r in responses]
+    if not ids:
+        return {}
+    found: dict[int, list[Action]] = {}
+    for action in Action.objects.filter(
+        partnership=partnership, source_type=ContentType.objects.get_for_model(Response), source_id__in=ids
+    ).order_by("reference"):
+        found.setdefault(int(action.source_id), []).append(action)
+    return found
+
+
+def unrated_criteria(return_record: Return) -> list[str]:
+    """References of the applicable criteria not yet rated (nor explained as not applying)."""
+    return [r.criterion for r in return_record.responses.all() if not r.not_applicable and not r.self_rating]

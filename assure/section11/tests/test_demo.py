@@ -1,0 +1,122 @@
+"""The Section 11 demo: West Mercia's regional 2014-15 cycle in every state, the cross-border
+agencies answering once, and Shropshire's schools and early years audits at the reported 98%
+and 42%."""
+
+from decimal import Decimal
+
+import pytest
+from django.db import transaction
+from django.urls import reverse
+
+from assure.accounts.models import User
+from assure.partnerships.demo.load import demo_load
+from assure.partnerships.models import Partnership
+from assure.section11.demo.content import SCHOOL_SETTINGS
+from assure.section11.models import ChallengeMessage, Cycle, Return
+from assure.section11.selectors.analysis import cycle_analysis
+from tests.real_names import real_names_in
+
+
+@pytest.fixture(scope="module")
+def loaded(django_db_setup, django_db_blocker):
+    """Load the demo once for the tests of this module, and roll it back after them."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield demo_load()
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def demo(loaded, db):
+    return loaded
+
+
+def shropshire() -> Partnership:
+    return Partnership.objects.get(slug="shropshire")
+
+
+def board_member(slug: str = "shropshire") -> User:
+    return User.objects.get(email=f"board-member@{slug}.demo.assure.test")
+
+
+def cycle(title_start: str) -> Cycle:
+    return Cycle.objects.get(title__startswith=title_start)
+
+
+def test_schools_are_98_percent_compliant(demo):
+    analysis = cycle_analysis(user=board_member(), partnership=shropshire(), cycle=cycle("Shropshire schools"))
+    assert (analysis.overall.whole_percent, analysis.overall.rated) == (Decimal(98), 25 * len(SCHOOL_SETTINGS))
+
+
+def test_early_years_settings_are_42_percent_compliant(demo):
+    analysis = cycle_analysis(user=board_member(), partnership=shropshire(), cycle=cycle("Shropshire early years"))
+    assert analysis.overall.whole_percent == Decimal(42)
+
+
+def test_schools_fall_short_only_on_rse_and_equal_opportunities_training(demo):
+    analysis = cycle_analysis(user=board_member(), partnership=shropshire(), cycle=cycle("Shropshire schools"))
+    assert {s.answer.criterion for s in analysis.scored if not s.compliant} == {"4.3", "4.4"}
+
+
+def test_the_police_answer_once_for_the_four_partnerships(demo):
+    regional = cycle("West Mercia Section 11 audit 2014-15")
+    assert regional.partnerships.count() == 4
+    assert Return.objects.filter(cycle=regional, agency__name="West Mercia Police").count() == 1
+
+
+def test_the_police_return_counts_in_every_partnership_of_the_region(demo):
+    regional = cycle("West Mercia Section 11 audit 2014-15")
+    for slug in ("shropshire", "telford-wrekin", "herefordshire", "worcestershire"):
+        partnership = Partnership.objects.get(slug=slug)
+        analysis = cycle_analysis(user=board_member(slug), partnership=partnership, cycle=regional)
+        assert "West Mercia Police" in {r.agency.name for r in analysis.returns}
+
+
+def test_the_regional_cycle_has_returns_in_every_state(demo):
+    regional = cycle("West Mercia Section 11 audit 2014-15")
+    states = set(regional.returns.values_list("status", flat=True))
+    assert states == {s.value for s in Return.Status}
+
+
+def test_returns_not_submitted_by_the_deadline_are_overdue(demo):
+    regional = cycle("West Mercia Section 11 audit 2014-15")
+    overdue = [r for r in regional.returns.all() if r.is_overdue]
+    assert {r.status for r in overdue} == {Return.Status.NOT_STARTED, Return.Status.IN_PROGRESS}
+
+
+def test_a_challenge_has_a_thread_with_the_agencys_answer(demo):
+    kinds = ChallengeMessage.objects.filter(
+        response__criterion="2.3", response__return_record__status="under_challenge"
+    )
+    assert set(kinds.values_list("kind", flat=True)) == {"question", "answer"}
+
+
+def test_moderation_lowered_some_accepted_ratings(demo):
+    analysis = cycle_analysis(
+        user=board_member(), partnership=shropshire(), cycle=cycle("West Mercia Section 11 audit 2014-15")
+    )
+    assert analysis.gap.over_rated > 0
+
+
+def test_the_regional_cycle_is_compared_with_the_year_before(demo):
+    analysis = cycle_analysis(
+        user=board_member(), partnership=shropshire(), cycle=cycle("West Mercia Section 11 audit 2014-15")
+    )
+    assert analysis.previous_cycle.year == "2013-14"
+    assert len(analysis.regional_overall) == 4
+
+
+def test_the_demos_section11_names_are_invented(demo):
+    texts = [r.agency.name for r in Return.objects.select_related("agency")]
+    texts += list(ChallengeMessage.objects.values_list("text", flat=True))
+    assert real_names_in(" ".join(texts)) == []
+
+
+def test_the_regional_analysis_page_shows_the_comparisons(demo, client):
+    regional = cycle("West Mercia Section 11 audit 2014-15")
+    client.force_login(board_member())
+    page = client.get(
+        reverse("section11:analysis", kwargs={"partnership": "shropshire", "pk": regional.pk})
+    ).content.decode()
+    assert "Comparison between the partnerships" in page
+    assert "Telford &amp; Wrekin Safeguarding Children Board" in page
+    assert "Against West Mercia Section 11 audit 2013-14" in page

@@ -1,0 +1,190 @@
+"""Pages of cycles: the list, opening one, its page with completion tracking, changing and
+closing it."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from assure.accounts.permissions import has_permission
+from assure.core.access import requires
+from assure.core.tables import register_response
+
+from ..forms.cycles import CloseForm, CycleEditForm, CycleOpenForm
+from ..framework import Framework
+from ..models import Cycle
+from ..selectors.access import can_manage, can_manage_cycle
+from ..selectors.cycles import (
+    active_agencies,
+    cycle_completion,
+    cycles_visible_to,
+    framework_choices,
+    overdue_returns,
+    partnerships_to_open_with,
+    previous_cycle_choices,
+    tracked_returns,
+)
+from ..selectors.returns import returns_visible_to
+from ..services.cycles import cycle_close, cycle_open, cycle_update
+from ..tables import CycleReturnFilter, CycleReturnTable, CycleTable
+from .common import attach, crumbs, find_cycle, url
+
+
+@requires("section11.view")
+def cycles(request: HttpRequest) -> HttpResponse:
+    """The cycles the partnership takes part in."""
+    partnership = request.partnership
+    return register_response(
+        request,
+        table=CycleTable(cycles_visible_to(user=request.user, partnership=partnership), partnership=partnership),
+        template="section11/cycles/cycles.html",
+        context={
+            "may_manage": can_manage(request.user, partnership),
+            "may_analyse": has_permission(request.user, "section11.analyse", partnership),
+            "crumbs": crumbs(request)[:-1],
+        },
+        export_name=f"{partnership.slug}-section11-cycles",
+    )
+
+
+@requires("section11.manage")
+def cycle_create(request: HttpRequest) -> HttpResponse:
+    user, partnership = request.user, request.partnership
+    choices = partnerships_to_open_with(user=user, partnership=partnership)
+    others = [p.pk for p in choices if p.pk != partnership.pk]
+    form = CycleOpenForm(
+        request.POST or None,
+        frameworks=framework_choices(),
+        partnerships=type(partnership).objects.filter(pk__in=others).order_by("name"),
+        agencies=active_agencies(choices),
+        previous_cycles=previous_cycle_choices(user=user, partnership=partnership),
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            cycle = cycle_open(
+                actor=user,
+                partnership=partnership,
+                title=data["title"],
+                year=data["year"],
+                framework=data["framework"],
+                partnerships=list(data["partnerships"]),
+                agencies=list(data["agencies"]) or None,
+                opens_on=data["opens_on"],
+                deadline=data["deadline"],
+                reminder_days=data["reminder_days"],
+                previous=data["previous"],
+            )
+        except ValidationError as error:
+            attach(form, error)
+        else:
+            messages.success(request, f"“{cycle}” opened: {cycle.returns.count()} agencies are asked for a return.")
+            return redirect(url("cycle_detail", request, pk=cycle.pk))
+    return render(
+        request,
+        "section11/cycles/cycle_form.html",
+        {
+            "form": form,
+            "heading": "Open a Section 11 cycle",
+            "crumbs": crumbs(request),
+            "cancel_url": url("cycles", request),
+        },
+    )
+
+
+@requires("section11.view")
+def cycle_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The cycle with completion tracking: counts by status, the register of returns and the
+    overdue list, for this partnership's agencies."""
+    user, partnership = request.user, request.partnership
+    cycle = find_cycle(request, pk)
+    returns = tracked_returns(user=user, partnership=partnership, cycle=cycle)
+    filterset = CycleReturnFilter(request.GET or None, queryset=returns)
+    visible = set(
+        returns_visible_to(user=user, partnership=partnership).filter(cycle=cycle).values_list("pk", flat=True)
+    )
+    return register_response(
+        request,
+        table=CycleReturnTable(filterset.qs, partnership=partnership, visible_ids=visible),
+        template="section11/cycles/cycle_detail.html",
+        context={
+            "cycle": cycle,
+            "framework": Framework(cycle.framework),
+            "completion": cycle_completion(user=user, partnership=partnership, cycle=cycle),
+            "overdue": overdue_returns(user=user, partnership=partnership, cycle=cycle),
+            "visible_ids": visible,
+            "may_manage": can_manage_cycle(user, partnership, cycle),
+            "may_analyse": has_permission(user, "section11.analyse", partnership),
+            "crumbs": crumbs(request),
+        },
+        export_name=f"{partnership.slug}-section11-{cycle.year}-returns",
+        filterset=filterset,
+    )
+
+
+def _managed_cycle(request: HttpRequest, pk: int) -> Cycle:
+    cycle = find_cycle(request, pk)
+    if not can_manage_cycle(request.user, request.partnership, cycle):
+        # Another partnership leads it: its business unit changes it, not this one.
+        raise PermissionDenied
+    return cycle
+
+
+@requires("section11.manage")
+def cycle_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    cycle = _managed_cycle(request, pk)
+    initial = {
+        "title": cycle.title,
+        "opens_on": cycle.opens_on,
+        "deadline": cycle.deadline,
+        "reminder_days": cycle.reminder_days,
+        "previous": cycle.previous,
+    }
+    form = CycleEditForm(
+        request.POST or None,
+        initial=initial,
+        previous_cycles=previous_cycle_choices(user=request.user, partnership=request.partnership).exclude(pk=cycle.pk),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            cycle_update(actor=request.user, partnership=request.partnership, cycle=cycle, **form.cleaned_data)
+        except ValidationError as error:
+            attach(form, error)
+        else:
+            messages.success(request, "Cycle saved.")
+            return redirect(url("cycle_detail", request, pk=cycle.pk))
+    return render(
+        request,
+        "section11/cycles/cycle_form.html",
+        {
+            "form": form,
+            "heading": f"Change “{cycle}”",
+            "crumbs": crumbs(request, (cycle.title, url("cycle_detail", request, pk=cycle.pk))),
+            "cancel_url": url("cycle_detail", request, pk=cycle.pk),
+        },
+    )
+
+
+@requires("section11.manage")
+def cycle_close_view(request: HttpRequest, pk: int) -> HttpResponse:
+    cycle = _managed_cycle(request, pk)
+    is_open = cycle.status == Cycle.Status.OPEN
+    form = CloseForm(request.POST or None) if is_open else None
+    if form is not None and request.method == "POST" and form.is_valid():
+        try:
+            cycle_close(actor=request.user, partnership=request.partnership, cycle=cycle)
+        except ValidationError as error:
+            attach(form, error, field="confirm")
+        else:
+            messages.success(request, f"“{cycle}” closed.")
+            return redirect(url("cycle_detail", request, pk=cycle.pk))
+    return render(
+        request,
+        "section11/cycles/cycle_close.html",
+        {
+            "cycle": cycle,
+            "form": form,
+            "completion": cycle_completion(user=request.user, partnership=request.partnership, cycle=cycle),
+            "crumbs": crumbs(request, (cycle.title, url("cycle_detail", request, pk=cycle.pk))),
+        },
+    )
