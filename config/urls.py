@@ -53,4 +53,5 @@ urlpatterns = [
     path("p/<slug:partnership>/trail/", include("assure.audit.urls")),
     path("p/<slug:partnership>/performance/", include("assure.performance.urls")),
     path("p/<slug:partnership>/section11/", include("assure.section11.urls")),
+    path("p/<slug:partnership>/reports/", include("assure.reports.urls")),
 ]

@@ -65,7 +65,13 @@ if [ "$(cat "$fstamp" 2>/dev/null)" != "$fwant" ] || [ ! -f assure/core/static/a
   echo "$fwant" > "$fstamp"
 fi
 
-# 4. Chromium for the browser tests.
+# 4. Pango and fonts, which WeasyPrint lays out PDF reports with.
+if ! ldconfig -p 2>/dev/null | grep -q "libpangoft2-1.0.so.0" || ! fc-list 2>/dev/null | grep -qi "liberation"; then
+  say "Installing Pango and fonts for PDF reports"
+  apt_install libpango-1.0-0 libpangoft2-1.0-0 fontconfig fonts-liberation
+fi
+
+# 5. Chromium for the browser tests.
 if [ "$want_browser" = 1 ] && ! command -v chromium >/dev/null 2>&1; then
   say "Installing Chromium from Debian"
   apt_install chromium fonts-liberation

@@ -259,6 +259,56 @@ class ExceptionRuleItem(Item):
     beyond_tolerance: bool = Field(default=False, description="For worsening: only by more than the tolerance.")
 
 
+# --- reports ---------------------------------------------------------------------------------
+
+
+class ReportBlockSpec(Strict):
+    """A block computed from the data, placed in a section of a report template."""
+
+    kind: Code = Field(description="A block kind Assure knows (assure/reports/blocks).")
+    title: str = ""
+    params: dict = Field(default_factory=dict, description="The block kind's own settings.")
+
+
+class ReportSectionSpec(Strict):
+    key: Code
+    title: str
+    guidance: str = Field(default="", description="What the section should say, shown to whoever writes it.")
+    written_by: Literal["business_unit", "agency", "chair"] = "business_unit"
+    repeat: Literal["once", "per_priority", "per_agency"] = Field(
+        default="once",
+        description="once; or one copy for each of the partnership's priorities, or for each board agency.",
+    )
+    blocks: list[ReportBlockSpec] = Field(default_factory=list)
+    sections: list["ReportSectionSpec"] = Field(default_factory=list)
+
+
+class ReportTemplateItem(Item):
+    """The structure of an annual report or a board pack: numbered sections, nested, each with
+    guidance, who writes it and the data blocks it carries."""
+
+    description: str
+    report_kind: Literal["annual", "board_pack"]
+    sections: list[ReportSectionSpec] = Field(min_length=1)
+    provenance: Provenance | None = None
+
+    @field_validator("sections")
+    @classmethod
+    def _distinct_keys(cls, sections: list[ReportSectionSpec]) -> list[ReportSectionSpec]:
+        keys: list[str] = []
+
+        def walk(items: list[ReportSectionSpec]) -> None:
+            for item in items:
+                keys.append(item.key)
+                walk(item.sections)
+
+        walk(sections)
+        repeated = sorted({key for key in keys if keys.count(key) > 1})
+        if repeated:
+            raise ValueError(f"section keys must be distinct; repeated: {', '.join(repeated)}")
+        return sections
+
+
 ITEM_SCHEMAS: dict[str, type[Item]] = {
     "role": RoleItem,
     "agency-type": AgencyTypeItem,
@@ -275,6 +325,7 @@ ITEM_SCHEMAS: dict[str, type[Item]] = {
     "rag-rule": RagRuleItem,
     "exception-rule": ExceptionRuleItem,
     "journey-step": JourneyStepItem,
+    "report-template": ReportTemplateItem,
 }
 
 

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "assure.audit",
     "assure.performance",
     "assure.section11",
+    "assure.reports",
 ]
 
 MIDDLEWARE = [

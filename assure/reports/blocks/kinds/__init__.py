@@ -1,0 +1,1 @@
+"""Every block kind; importing this package registers them all."""

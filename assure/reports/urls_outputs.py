@@ -1,0 +1,3 @@
+"""URLs of reports: outputs."""
+
+urlpatterns: list = []

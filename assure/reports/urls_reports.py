@@ -1,0 +1,3 @@
+"""URLs of reports: reports."""
+
+urlpatterns: list = []
