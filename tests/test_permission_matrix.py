@@ -47,6 +47,9 @@ EXPECTED = {
     "section11.moderate": {"business_unit", "auditor"},
     "section11.manage": {"business_unit"},
     "section11.analyse": {"business_unit", "board_member", "auditor"},
+    "reports.view": {"business_unit", "board_member", "auditor", "agency_lead"},
+    "reports.manage": {"business_unit"},
+    "reports.contribute": {"agency_lead"},
 }
 
 # Views of records every partnership shares (the library's indicators): no other partnership's
@@ -61,6 +64,15 @@ NARROWER = {
     # Section 11: the sample return is submitted (under challenge), so every persona of
     # section11.view reads it. A draft return narrows further, to its agency's lead and the
     # business unit: assure/section11/tests/test_visibility.py covers drafts and evidence.
+    # Reports: the sample section is asked of the agency lead's agency, so they read and write it;
+    # its report is a draft, which no one outside the partnership reads
+    # (assure/reports/tests/test_visibility.py covers the other sections of a draft).
+    # A report's preview and documents are the whole report: of a draft, the agency lead reads
+    # only their own section, so these wait until it is published (test_rendering_views.py).
+    **dict.fromkeys(
+        ["reports:preview", "reports:outputs", "reports:rendering", "reports:rendering_download"],
+        {"business_unit", "board_member", "auditor"},
+    ),
 }
 
 

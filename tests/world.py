@@ -24,6 +24,7 @@ from assure.performance.tests.factories import (
     indicator,
     return_with,
 )
+from tests.world_reports import REPORTS_SAMPLES, report_records
 from tests.world_section11 import SECTION11_SAMPLES, section11_records
 
 
@@ -53,6 +54,11 @@ class Side:
     section11_response: object = None
     section11_evidence: object = None
     section11_message: object = None
+    report: object = None
+    report_section: object = None
+    report_block: object = None
+    report_evidence: object = None
+    report_rendering: object = None
 
 
 def build_side(partnership, agency, recorder) -> Side:
@@ -75,6 +81,7 @@ def build_side(partnership, agency, recorder) -> Side:
         update=ActionUpdateFactory(action=action, author=recorder),
         **_performance_records(partnership, agency, recorder),
         **section11_records(partnership, agency, recorder),
+        **report_records(partnership, agency, recorder),
     )
 
 
@@ -139,6 +146,12 @@ SAMPLES = {
     "performance:import_job": lambda s: {"pk": s.import_job.pk},
     "account_reset_password_from_key": lambda s: {"uidb36": "1", "key": "not-a-real-key"},
     **SECTION11_SAMPLES,
+    **REPORTS_SAMPLES,
+    "reports:preview": lambda s: {"pk": s.report.pk},
+    "reports:outputs": lambda s: {"pk": s.report.pk},
+    "reports:rendering_request": lambda s: {"pk": s.report.pk},
+    "reports:rendering": lambda s: {"pk": s.report_rendering.pk},
+    "reports:rendering_download": lambda s: {"pk": s.report_rendering.pk},
 }
 
 

@@ -1,3 +1,22 @@
-"""URLs of reports: reports."""
+"""URLs of reports: the register, making reports, a report's page, its sections and evidence."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from .views import reports as views
+from .views import sections
+
+urlpatterns = [
+    path("", views.reports, name="reports"),
+    path("annual/new/", views.report_create_view, name="report_create"),
+    path("board-packs/new/", views.board_pack_create_view, name="board_pack_create"),
+    path("<int:pk>/", views.report_detail, name="report_detail"),
+    path("<int:pk>/refresh/", views.report_refresh, name="report_refresh"),
+    path("<int:pk>/publish/", views.report_publish_view, name="report_publish"),
+    path("my-sections/", sections.my_sections, name="my_sections"),
+    path("sections/<int:pk>/", sections.section_detail, name="section_detail"),
+    path("sections/<int:pk>/request/", sections.section_request_view, name="section_request"),
+    path("sections/<int:pk>/accept/", sections.section_accept_view, name="section_accept"),
+    path("sections/<int:pk>/send-back/", sections.section_return_view, name="section_return"),
+    path("sections/<int:pk>/evidence/add/", sections.evidence_add_view, name="evidence_add"),
+    path("evidence/<int:pk>/remove/", sections.evidence_remove_view, name="evidence_remove"),
+]

@@ -244,6 +244,11 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
     "section11.Response",
     "section11.ChallengeMessage",
     "section11.EvidenceFile",
+    "reports.Report",
+    "reports.Section",
+    "reports.Block",
+    "reports.Evidence",
+    "reports.Rendering",
 )
 
 # --- Read-only API of the core dataset (assure/performance/api) --------------------------------

@@ -12,8 +12,14 @@ pytestmark = pytest.mark.browser
 
 # Pages that cannot be shown on their own: signing out ends the session the sweep uses, and the
 # second sign-in step exists only in the middle of signing in (its journey covers it).
-# The return template and Section 11 evidence files are downloads, not pages.
-NOT_SWEPT = {"account_logout", "mfa_authenticate", "performance:return_template", "section11:evidence_download"}
+# The return template, Section 11 evidence files and report documents are downloads, not pages.
+NOT_SWEPT = {
+    "account_logout",
+    "mfa_authenticate",
+    "performance:return_template",
+    "section11:evidence_download",
+    "reports:rendering_download",
+}
 # The API answers JSON and CSV, not pages.
 ROUTES = [
     r

@@ -27,6 +27,7 @@ from assure.partnerships.models import (
     Subgroup,
 )
 from assure.performance.demo import performance_demo_load
+from assure.reports.demo import reports_demo_load
 from assure.section11.demo import section11_demo_load
 
 from . import actions, budget, meetings, people, region, subgroups
@@ -125,6 +126,7 @@ class _DemoWriter:
         self._actions()
         performance_demo_load(partnerships=self.partnerships, agencies=self.agencies, users=self.users)
         section11_demo_load(partnerships=self.partnerships, agencies=self.agencies, users=self.users, today=self.today)
+        reports_demo_load(partnerships=self.partnerships, agencies=self.agencies, users=self.users, today=self.today)
         for partnership in self.partnerships.values():
             event_record(
                 actor=None,

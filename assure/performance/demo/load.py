@@ -27,7 +27,7 @@ from ..periods import period_for_year
 from ..services.returns import return_assign, return_save_values, return_submit, return_validate, round_open
 from ..services.setup import priority_create, scorecard_line_create
 from ..validation import Entry
-from . import exceptions, invented, scorecard, shropshire
+from . import earlier, exceptions, invented, scorecard, shropshire
 
 
 class PerformanceDemoFailed(Exception):
@@ -49,6 +49,7 @@ class PerformanceDemoReport:
 ROUND_DATES = {
     shropshire.PREVIOUS_YEAR: (dt.date(2014, 4, 1), dt.date(2014, 4, 30)),
     shropshire.YEAR: (dt.date(2015, 3, 2), dt.date(2015, 3, 13)),
+    **earlier.ROUND_DATES,
 }
 
 
@@ -73,6 +74,13 @@ def performance_demo_load(
             figures=[
                 (f.agency, f.indicator, f.value, _comment(f.comment, f.section)) for f in shropshire.FIGURES[year]
             ],
+        )
+    # The years before, for the tables of the annual report that go back further (section 136).
+    for year in earlier.YEARS:
+        writer.write(
+            slug=region.SHROPSHIRE,
+            year=year,
+            figures=[(f.agency, f.indicator, f.value, _comment(f.comment, f.section)) for f in earlier.FIGURES[year]],
         )
     _scorecard(partnerships[region.SHROPSHIRE], agencies, users[(region.SHROPSHIRE, "business-unit")], report)
     for area in invented.AREAS:
@@ -123,7 +131,7 @@ class _ReturnsWriter:
                 return self.users.get((slug, spec.local_part or spec.role))
         return None
 
-    def write(self, *, slug: str, year: str, figures: list[tuple[str, str, str, str]]) -> None:
+    def write(self, *, slug: str, year: str, figures: list[tuple[str, str, str | None, str]]) -> None:
         partnership = self.partnerships[slug]
         business_unit = self.users[(slug, "business-unit")]
         opens_on, deadline = ROUND_DATES[year]
@@ -133,7 +141,8 @@ class _ReturnsWriter:
         )
         by_agency: dict[str, dict[str, Entry]] = defaultdict(dict)
         for agency_key, code, value, comment in figures:
-            by_agency[agency_key][code] = Entry(value=value, comment=comment)
+            # A figure of None is one the agency returned as not available, saying why.
+            by_agency[agency_key][code] = Entry(value=value or "", not_available=value is None, comment=comment)
         for agency_key, entries in by_agency.items():
             agency = self.agencies[agency_key]
             indicators = [self.indicators[code] for code in entries]

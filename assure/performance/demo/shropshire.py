@@ -28,7 +28,7 @@ BUSINESS_UNIT_HOST = CSC
 class Figure:
     indicator: str
     agency: str
-    value: str
+    value: str | None  # None: returned as not available, with the comment saying why
     comment: str = ""
     section: str = ""
 

@@ -1,0 +1,34 @@
+"""Shropshire's section 136 figures for the three years before 2013-14, from the annual report's
+table of detentions of under-18s by place of safety, 2010-11 to 2014-15 (§5.38), so that the
+report's table comes out of the data: police cell 15, 13 and 12; the 136 suite not in use in
+2010-11, then 7 and 12. Each year's total is the two places added together."""
+
+import datetime as dt
+
+from .shropshire import MENTAL_HEALTH, Figure
+
+NOT_IN_USE = "The health-based place of safety (136 suite) was not in use yet."
+TOTAL = "Police cells and the 136 suite added together."
+
+YEARS = ("2010-11", "2011-12", "2012-13")
+
+FIGURES: dict[str, tuple[Figure, ...]] = {
+    "2010-11": (
+        Figure("s136-police-custody", MENTAL_HEALTH, "15", section="§5.38"),
+        Figure("s136-health-place-of-safety", MENTAL_HEALTH, None, NOT_IN_USE, "§5.38"),
+        Figure("s136-detentions-under-18", MENTAL_HEALTH, "15", TOTAL, "§5.38"),
+    ),
+    "2011-12": (
+        Figure("s136-police-custody", MENTAL_HEALTH, "13", section="§5.38"),
+        Figure("s136-health-place-of-safety", MENTAL_HEALTH, "7", "The 136 suite opened.", "§5.38"),
+        Figure("s136-detentions-under-18", MENTAL_HEALTH, "20", TOTAL, "§5.38"),
+    ),
+    "2012-13": (
+        Figure("s136-police-custody", MENTAL_HEALTH, "12", section="§5.38"),
+        Figure("s136-health-place-of-safety", MENTAL_HEALTH, "12", section="§5.38"),
+        Figure("s136-detentions-under-18", MENTAL_HEALTH, "24", TOTAL, "§5.38"),
+    ),
+}
+
+# Each year's return was asked for in the April after it ended.
+ROUND_DATES = {year: (dt.date(int(year[:4]) + 1, 4, 1), dt.date(int(year[:4]) + 1, 4, 30)) for year in YEARS}

@@ -1,0 +1,267 @@
+"""What every block kind shares: who a block reads as, the year it is for, and the shapes of its
+tables and charts.
+
+Who a block reads as. A report's figures are the partnership's, not the reader's: they must be
+the same whoever presses "Refresh the figures", and they are frozen when the report is
+published. So a block never reads as the person at the keyboard (an agency lead would see only
+their agency's actions, a figure would change with who asked). It reads through the same
+selectors as everyone else, as ``report_reader(partnership)``: a reader that holds the role that
+manages reports in the report's own partnership and in no other. Every selector's permission
+check then admits the report's partnership and refuses every other one, so a block cannot show
+another partnership's records even by mistake.
+"""
+
+import datetime as dt
+from collections.abc import Sequence
+from decimal import Decimal
+
+from assure.accounts.models import Membership, User
+from assure.accounts.permissions import _CACHE
+from assure.library.selectors import role_definitions
+from assure.partnerships.models import Partnership
+from assure.partnerships.years import financial_year_bounds, financial_year_of, financial_year_problem
+from assure.performance.charts import SCHEMA
+from assure.performance.models import Period
+
+from .. import BlockContext, BlockData, ChartData, TableData
+
+NO_FIGURE = "–"
+FONT = "system-ui, -apple-system, Segoe UI, arial, sans-serif"
+CHART_WIDTH = 520
+# GOV.UK Frontend's palette, as the performance and Section 11 charts use it.
+FILLS = ["#1d70b8", "#b1b4b6", "#00703c", "#4c2c92", "#d4351c"]
+REPORTS_MANAGE = "reports.manage"
+
+
+class _OnlyThisPartnership(dict):
+    """The permission cache of a report reader: its one membership for the report's partnership,
+    and for every other question (another partnership, a restricted grant) no answer at all,
+    without asking the database."""
+
+    def __contains__(self, key) -> bool:
+        return True
+
+    def __missing__(self, key):
+        return []
+
+
+def report_reader(partnership: Partnership) -> User:
+    """A reader that may read what the partnership's business unit may read, in that partnership
+    only (see the module's docstring). It is never saved and cannot sign in."""
+    role = next(
+        (d.code for d in role_definitions().values() if REPORTS_MANAGE in d.permissions and not d.agency_scoped),
+        "",
+    )
+    reader = User(email=f"reports@{partnership.slug}.invalid", full_name=f"{partnership.name} reports", is_active=True)
+    reader.set_unusable_password()
+    membership = Membership(partnership=partnership, role=role, is_active=True)
+    reader.__dict__[_CACHE] = _OnlyThisPartnership({("memberships", partnership.pk): [membership] if role else []})
+    return reader
+
+
+def reader_of(context: BlockContext) -> User:
+    return report_reader(context.report.partnership)
+
+
+# --- the year --------------------------------------------------------------------------------
+
+
+def report_year(context: BlockContext) -> str:
+    """The financial year the report is about: an annual report's year ("2014-15"), or the year of
+    a board pack's meeting; failing both, the year of ``today``."""
+    report = context.report
+    year = getattr(report, "year", "") or ""
+    if year and financial_year_problem(year) is None:
+        return year
+    meeting = getattr(report, "meeting", None)
+    if meeting is not None:
+        return financial_year_of(meeting.held_on)
+    return financial_year_of(context.today)
+
+
+def previous_year(year: str) -> str:
+    start = int(year[:4]) - 1
+    return f"{start}-{(start + 1) % 100:02d}"
+
+
+def year_period(year: str) -> Period | None:
+    """The Period of a financial year, if any figure was ever recorded for it."""
+    start, _ = financial_year_bounds(year)
+    return Period.objects.filter(kind=Period.Kind.YEAR, start=start).first()
+
+
+def years_up_to(year: str, count: int) -> list[str]:
+    """``count`` financial years ending with ``year``, oldest first."""
+    years = [year]
+    while len(years) < count:
+        years.insert(0, previous_year(years[0]))
+    return years
+
+
+def reference_day(context: BlockContext) -> dt.date:
+    """The day "overdue" and "due soon" are counted from: the day the block is computed."""
+    return context.today
+
+
+# --- shapes ----------------------------------------------------------------------------------
+
+
+def block(
+    context: BlockContext,
+    *,
+    title: str,
+    source: str,
+    paragraphs: Sequence[str] = (),
+    tables: Sequence[TableData] = (),
+    charts: Sequence[ChartData] = (),
+    empty: str = "",
+) -> BlockData:
+    """The block's content, titled by the template's ``title`` param when it gives one."""
+    shown = context.params.get("title") or title
+    nothing = not paragraphs and not tables and not charts
+    return BlockData(
+        title=shown,
+        source=source,
+        as_at=context.today.isoformat(),
+        paragraphs=list(paragraphs),
+        tables=list(tables),
+        charts=list(charts),
+        empty=empty if nothing else "",
+    )
+
+
+def table(caption: str, columns: Sequence[str], rows: Sequence[Sequence[str]], numeric: Sequence[bool]) -> TableData:
+    return TableData(caption=caption, columns=list(columns), rows=[list(r) for r in rows], numeric=list(numeric))
+
+
+def chart(title: str, description: str, spec: dict, table_index: int) -> ChartData:
+    return ChartData(title=title, description=description, spec=printable(spec), table=table_index)
+
+
+def printable(spec: dict) -> dict:
+    """A spec as wide as a printed page's text, so it looks the same on screen, in the PDF and in
+    the DOCX (a "container" width means nothing to a file)."""
+    if spec.get("width") == "container":
+        return {**spec, "width": CHART_WIDTH}
+    return spec
+
+
+def number(value: Decimal | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def bars_spec(
+    *,
+    description: str,
+    axis_title: str,
+    categories: Sequence[str],
+    values: Sequence[Decimal | None],
+    shown: Sequence[str],
+    domain: Sequence[float] | None = None,
+) -> dict:
+    """Horizontal bars, one per category, each labelled with its figure as written in the table."""
+    data = [
+        {"category": c, "value": number(v), "shown": s}
+        for c, v, s in zip(categories, values, shown, strict=True)
+        if v is not None
+    ]
+    x = {"field": "value", "type": "quantitative", "title": axis_title}
+    if domain is not None:
+        x["scale"] = {"domain": list(domain)}
+    return {
+        "$schema": SCHEMA,
+        "description": f"{description} The table holds the same figures.",
+        "width": CHART_WIDTH,
+        "height": {"step": 22},
+        "data": {"values": data},
+        "encoding": {
+            "y": {
+                "field": "category",
+                "type": "nominal",
+                "sort": list(categories),
+                "title": None,
+                "axis": {"labelLimit": 260},
+            },
+            "x": x,
+        },
+        "layer": [
+            {
+                "mark": {"type": "bar", "color": FILLS[0], "stroke": "#0b0c0c", "strokeWidth": 1},
+                "encoding": {
+                    "tooltip": [{"field": "category", "title": "Group"}, {"field": "shown", "title": "Figure"}]
+                },
+            },
+            {
+                "mark": {"type": "text", "align": "left", "dx": 3, "fontSize": 11, "color": "#0b0c0c"},
+                "encoding": {"text": {"field": "shown"}},
+            },
+        ],
+        "config": {"font": FONT, "view": {"stroke": None}},
+    }
+
+
+def grouped_bars_spec(
+    *,
+    description: str,
+    axis_title: str,
+    categories: Sequence[str],
+    series: dict[str, Sequence[Decimal | None]],
+    shown: dict[str, Sequence[str]],
+    domain: Sequence[float] | None = None,
+) -> dict:
+    """Horizontal bars in groups: one group per category, one bar per series (a year, say), the
+    series told apart by fill and outline as well as colour, each bar labelled with its figure."""
+    names = list(series)
+    data = [
+        {"category": c, "series": name, "value": number(values[i]), "shown": shown[name][i]}
+        for name, values in series.items()
+        for i, c in enumerate(categories)
+        if values[i] is not None
+    ]
+    x = {"field": "value", "type": "quantitative", "title": axis_title}
+    if domain is not None:
+        x["scale"] = {"domain": list(domain)}
+    fills = FILLS[: len(names)][::-1]  # the newest series (last) solid blue, the earlier pale
+    return {
+        "$schema": SCHEMA,
+        "description": f"{description} The table holds the same figures.",
+        "width": CHART_WIDTH,
+        "height": {"step": 12 if len(names) > 1 else 22},
+        "data": {"values": data},
+        "encoding": {
+            "y": {
+                "field": "category",
+                "type": "nominal",
+                "sort": list(categories),
+                "title": None,
+                "axis": {"labelLimit": 260},
+            },
+            "yOffset": {"field": "series", "type": "nominal", "sort": names},
+            "x": x,
+        },
+        "layer": [
+            {
+                "mark": {"type": "bar", "stroke": "#0b0c0c", "strokeWidth": 1},
+                "encoding": {
+                    "color": {
+                        "field": "series",
+                        "type": "nominal",
+                        "sort": names,
+                        "title": None,
+                        "scale": {"domain": names, "range": fills},
+                        "legend": {"orient": "top"},
+                    },
+                    "tooltip": [
+                        {"field": "category", "title": "Group"},
+                        {"field": "series", "title": "Series"},
+                        {"field": "shown", "title": "Figure"},
+                    ],
+                },
+            },
+            {
+                "mark": {"type": "text", "align": "left", "dx": 3, "fontSize": 10, "color": "#0b0c0c"},
+                "encoding": {"text": {"field": "shown"}},
+            },
+        ],
+        "config": {"font": FONT, "view": {"stroke": None}},
+    }

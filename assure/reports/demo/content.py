@@ -1,0 +1,233 @@
+"""The demo's narratives for Shropshire's 2014-15 annual report and its March 2015 board pack.
+
+Written for the demo: they follow the themes of the published report but none of its sentences,
+and name no one. Every figure a narrative needs is in a data block beside it, computed from the
+data, so the narratives hold few figures of their own."""
+
+YEAR = "2014-15"
+BOARD_PACK_MEETING = "2015-03-19"
+# The agency whose section its own agency lead is asked to write (the demo's Shropshire lead).
+CONTRIBUTING_AGENCY = "shropshire-community-health"
+CONTRIBUTION_DUE_IN_DAYS = 21
+
+# Section key → narrative, for the sections written once.
+SECTIONS = {
+    "foreword": (
+        "This report looks back on a year in which the board kept its three priorities and asked harder "
+        "questions of itself as well as of its partners.\n\n"
+        "Early help now reaches many more families than it did a year ago, and schools have become some of "
+        "the board's most active partners. Every partner has had less money and more demand; none has stepped "
+        "back from the board's work.\n\n"
+        "The figures in this report are drawn straight from the returns partners make to the board, so each "
+        "one can be traced to its source. Where they show that we have further to go, the report says so.\n\n"
+        "My thanks go to the children and young people who told us what matters to them, and to the staff and "
+        "volunteers who keep them safe.\n\n"
+        "*Independent chair, Shropshire Safeguarding Children Board*"
+    ),
+    "introduction": (
+        "This is the annual report of the Shropshire Safeguarding Children Board for April 2014 to March 2015. "
+        "It sets out how well children in Shropshire were safeguarded during the year, what the board did, "
+        "what difference it made, and what it will concentrate on in 2015-16.\n\n"
+        "The board is the statutory body, set up under the Children Act 2004 and independently chaired, "
+        "through which the council, the police, health services, schools, probation and the voluntary sector "
+        "co-ordinate their work to safeguard children and check that it is effective.\n\n"
+        "The report goes to the council's chief executive and leader, the police and crime commissioner, the "
+        "chair of the health and wellbeing board and the children's trust, and is published on the board's "
+        "website. Questions about it are welcome: write to the board's business unit."
+    ),
+    "context": (
+        "Shropshire is a large, rural county with a small number of market towns. Most children do well, "
+        "but deprivation is concentrated in a few neighbourhoods where the need for help is much higher.\n\n"
+        "Partners are redesigning services with less money. The board's response has been to back early help, "
+        "so that families get support before their difficulties grow."
+    ),
+    "childs-journey": (
+        "The figures below follow children from early help to care. More families were assessed for early "
+        "help, and referrals to children's social care continued to rise. The rate of section 47 enquiries "
+        "went up, as did the number of looked-after children; the board has asked children's social care to "
+        "explain both, and the explanation is in the local arrangements section of this report."
+    ),
+    "the-board": (
+        "The board holds its partners to account by challenging their performance and saying clearly where "
+        "improvement is needed. It does much of its work through subgroups, supported by a small business unit "
+        "hosted by the council."
+    ),
+    "membership": (
+        "Each agency on the board sends a senior representative who can speak for it and commit it. Attendance "
+        "is reported to every meeting; the chair writes to any agency whose attendance falls away."
+    ),
+    "budget": (
+        "Partners' contributions met the board's costs for the year. Most of the budget pays for the business "
+        "unit and the independent chair; the rest funds training, case reviews and the child death overview "
+        "panel shared with Telford & Wrekin."
+    ),
+    "section11": (
+        "Every agency on the board assessed itself against its Section 11 duties, and schools and early years "
+        "settings completed their own safeguarding audits. The quality assurance subgroup moderated the returns "
+        "and challenged ratings it could not see evidence for.\n\n"
+        "Schools are almost fully compliant; early years settings are not, and the council has given children's "
+        "centre workers the task of supporting them through the coming year."
+    ),
+    "training": (
+        "The board ran more multi-agency courses this year and trained more delegates than last year. Courses "
+        "follow the board's priorities and the learning from reviews; delegates are asked three months later "
+        "what they have changed in their practice."
+    ),
+    "board-effectiveness": (
+        "The board's business plan for 2014-17 sets three priorities: compromised parenting, children who go "
+        "missing (with child sexual exploitation and trafficking), and communication. The scorecard below "
+        "follows them, with the practice of child protection itself as a fourth heading."
+    ),
+    "local-arrangements": (
+        "The board judges local arrangements from what children and young people tell it, from inspections, "
+        "from the scorecard and from its own audits. Each agency on the board reports on its year below, "
+        "followed by the themes the board looked at closely."
+    ),
+    "conference-quality": (
+        "The conference audit shows that more conferences had every key agency present or reporting, and that "
+        "parents were more often told the service's view when they had not seen the report in time. Fewer "
+        "children attended their own conference, and GPs remain the agency most often missing: both are "
+        "actions for 2015-16."
+    ),
+    "child-protection": (
+        "More enquiries under section 47 were started than the year before. The board has asked for an audit "
+        "of enquiries that do not lead to a conference, to check that the threshold is applied consistently."
+    ),
+    "front-door": (
+        "The council brought its early help hub and its initial contact team together into one front door. "
+        "Recording changed at the same time, which explains much of the movement in re-referrals: the board "
+        "has asked for outcomes of referrals to be reported differently from 2015-16."
+    ),
+    "looked-after-children": (
+        "The number of looked-after children rose over the year and then steadied. Support on the edge of care, "
+        "including short breaks and family group conferences, is helping more children stay safely at home."
+    ),
+    "mental-health": (
+        "Far fewer children are now held in a police cell under section 136: the health-based place of safety "
+        "has replaced it. The board will keep asking how quickly children are seen by mental health services "
+        "afterwards."
+    ),
+    "police": (
+        "More offences against children were reported and recorded. The police see this partly as greater "
+        "confidence in reporting; the board will follow the figure through 2015-16."
+    ),
+    "early-help": (
+        "Early help assessments rose sharply as the early help strategy took hold across schools, health and "
+        "the council's own services."
+    ),
+    "conclusion": (
+        "The board asked itself five questions about the year. Under each, the figures Assure holds are "
+        "summarised first; the board's own answer follows from its development session."
+    ),
+    "challenges": (
+        "- To the children's trust: keep early help at the centre of the children's plan.\n"
+        "- To the health and wellbeing board: make children's mental health a shared priority.\n"
+        "- To the board itself: hear children's own views more directly, and report on impact, not activity."
+    ),
+    "appendices": (
+        "The board's constitution, its membership and budget, the business plan 2014-17, the multi-agency "
+        "training report and a glossary are published on the board's website."
+    ),
+}
+
+# Priority title → (why it is a priority, what we did, what we will do next).
+PRIORITIES = {
+    "Compromised parenting": (
+        "Children whose parents live with domestic abuse, misuse drugs or alcohol, or have poor mental health "
+        "are at greater risk of harm. These factors appear again and again in the lives of children on plans.",
+        "- Renewed the joint working protocol between substance misuse services and children's services.\n"
+        "- Began a strategy for children living with domestic abuse, with referral pathways for practitioners.\n"
+        "- Held the board's annual conference on compromised parenting.\n"
+        "- Secured funding for a voluntary programme for perpetrators of domestic abuse.",
+        "- Launch the domestic abuse strategy and its practitioner toolkit.\n"
+        "- Report on the perpetrator programme's first year.\n"
+        "- Hold a joint workshop on emotional wellbeing and mental health with the other partnerships.",
+    ),
+    "Children who go missing, child sexual exploitation and trafficking": (
+        "Children who go missing, often from care homes, are at the greatest risk of sexual exploitation. The "
+        "board asks every partner to recognise the signs and to act on them together.",
+        "- Put the new police definition of missing into practice across the area.\n"
+        "- Added a child sexual exploitation risk assessment to the notification private care providers send.\n"
+        "- Trained practitioners, councillors and the licensing team, and ran a campaign for businesses.\n"
+        "- Continued the keep-safe programme for young women at risk.",
+        "- Check how well the new protocol for missing children works.\n"
+        "- Take the exploitation campaign into every secondary school.\n"
+        "- Involve children and their families in the work of the exploitation panel.",
+    ),
+    "Communication": (
+        "Safeguarding is everyone's business: partners, employers and the public need to know what to look for "
+        "and whom to tell.",
+        "- Developed the board's website with young people's own e-safety videos.\n"
+        "- Ran a month-long awareness campaign with hotels, the football club and social media.\n"
+        "- Published learning briefings for practitioners after each review.",
+        "- Review the communication strategy and measure each campaign's reach.\n"
+        "- Rebuild the website with young people.\n"
+        "- Set up a junior board with the further education colleges.",
+    ),
+    "High quality safeguarding practice": (
+        "The board checks that children get the right help at the right time, from the first referral to a "
+        "child protection plan or care.",
+        "- Audited the cases of children subject to a second child protection plan.\n"
+        "- Challenged how the outcomes of referrals are recorded.\n"
+        "- Followed GP attendance at conferences through the health safeguarding group.",
+        "- Audit section 47 enquiries that end without a conference.\n"
+        "- Report conference attendance agency by agency.\n"
+        "- Commission a second audit of repeat child protection plans.",
+    ),
+}
+
+# Evidence linked to each priority section, each with its note: indicators (by code), the year's
+# Section 11 cycles, and actions of the demo's tracker (by title).
+EVIDENCE = {
+    "Compromised parenting": {
+        "indicators": {
+            "eh-assessments": "Early help reached more families as the strategy took hold.",
+            "csc-cp-plans-second-2-years-percent": "Fewer children needed a second plan within two years.",
+        },
+        "actions": {"Launch the strategy for children affected by domestic abuse": "The strategy is published."},
+    },
+    "Children who go missing, child sexual exploitation and trafficking": {
+        "indicators": {"cse-panel-referrals": "More referrals to the panel show greater awareness."},
+    },
+    "Communication": {
+        "indicators": {"training-delegates": "More practitioners took up the board's training."},
+        "cycles": "The schools' and early years settings' audits show how far the message has reached them.",
+    },
+    "High quality safeguarding practice": {
+        "indicators": {"cpc-agencies-present-percent": "More conferences had every key agency present."},
+        "actions": {
+            "Raise GPs' contribution to initial child protection conferences": "GP reports reach more conferences.",
+            "Find out why more children are subject to a second child protection plan": "A second audit is on.",
+        },
+    },
+}
+
+# The agency lead's own section, and the short narrative the business unit wrote with the
+# other agencies from their annual assurance reports.
+CONTRIBUTION = (
+    "## Our year\n\n"
+    "The trust appointed a nurse specialist for safeguarding children to support the named nurse, and "
+    "trained more of its community staff at the level their roles need.\n\n"
+    "## What our audits found\n\n"
+    "- Health visitors recorded the voice of the child more consistently.\n"
+    "- Information sharing with school nurses about children on plans needs to be quicker.\n\n"
+    "## Next year\n\n"
+    "We will answer the board's challenge on our Section 11 return, on commissioning, with evidence from "
+    "our contracts, and take part in the national child protection information sharing project."
+)
+AGENCY_DEFAULT = (
+    "{agency} reported to the board on its safeguarding arrangements through its Section 11 return and its "
+    "annual assurance report. The board will ask it for evidence of impact in 2015-16."
+)
+
+BOARD_PACK = {
+    "agenda": (
+        "1. Welcome, apologies and declarations of interest\n"
+        "2. Minutes of the last meeting and matters arising\n"
+        "3. The scorecard and the exception report *(for discussion)*\n"
+        "4. Section 11 returns for 2015 *(for information)*\n"
+        "5. Strategy for children living with domestic abuse *(for decision)*\n"
+        "6. Priorities for 2015-16 *(for decision)*\n"
+        "7. Any other business"
+    ),
+}

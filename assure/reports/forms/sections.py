@@ -1,0 +1,122 @@
+"""Writing a section, asking an agency for it, sending it back, and linking evidence."""
+
+from django import forms
+
+from assure.core.forms import DateInput
+
+from ..services.sections import BODY_MAX
+
+FORMATTING_HELP = (
+    "Write in plain text. Leave a blank line between paragraphs. For a sub-heading start a line with #; "
+    "for a list start each line with - (or 1. for a numbered list); for emphasis put *stars* around words; "
+    "for a link write [the words](https://address). Other formatting, HTML included, shows as typed. "
+    "Do not name children or families."
+)
+
+
+class SectionWriteForm(forms.Form):
+    body = forms.CharField(
+        label="Text of the section",
+        widget=forms.Textarea(attrs={"rows": 16}),
+        max_length=BODY_MAX,
+        strip=False,
+        help_text=FORMATTING_HELP,
+        error_messages={
+            "required": "Enter the section's text.",
+            "max_length": f"The text must be at most {BODY_MAX:,} characters.",
+        },
+    )
+
+
+class LeadChoiceField(forms.ModelChoiceField):
+    """An agency lead, named with the agencies they write for in the partnership."""
+
+    partnership_id = None
+
+    def label_from_instance(self, obj) -> str:
+        agencies = sorted(
+            m.agency.name for m in obj.memberships.all() if m.partnership_id == self.partnership_id and m.agency_id
+        )
+        return f"{obj} ({', '.join(agencies)})" if agencies else str(obj)
+
+
+class SectionRequestForm(forms.Form):
+    agency = forms.ModelChoiceField(
+        queryset=None,
+        help_text="The agency whose work the section describes.",
+        error_messages={"required": "Choose the agency."},
+    )
+    user = LeadChoiceField(
+        label="Agency lead",
+        queryset=None,
+        help_text="The person who writes the section: an agency lead of that agency. They are e-mailed.",
+        error_messages={"required": "Choose the agency lead."},
+    )
+    due_on = forms.DateField(
+        label="Due date",
+        widget=DateInput(),
+        help_text="After this date the section shows as overdue on the report's contributions.",
+        error_messages={"required": "Enter the date the section is due.", "invalid": "Enter a real date."},
+    )
+
+    def __init__(self, *args, agencies, leads, partnership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = agencies
+        self.fields["user"].queryset = leads.prefetch_related("memberships__agency")
+        self.fields["user"].partnership_id = partnership.pk
+
+
+class SectionReturnForm(forms.Form):
+    reason = forms.CharField(
+        label="What should change",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=1000,
+        help_text="The agency lead sees this with the section when they open it again.",
+        error_messages={"required": "Say what the agency lead should change."},
+    )
+
+
+class EvidenceForm(forms.Form):
+    indicator = forms.ModelChoiceField(
+        queryset=None,
+        required=False,
+        empty_label="None",
+        help_text="An indicator of the scorecard and its movement.",
+    )
+    cycle = forms.ModelChoiceField(
+        label="Section 11 cycle",
+        queryset=None,
+        required=False,
+        empty_label="None",
+        help_text="The results of a Section 11 self-assessment.",
+    )
+    action = forms.ModelChoiceField(
+        queryset=None,
+        required=False,
+        empty_label="None",
+        help_text="An action completed (or under way) for the priority.",
+    )
+    note = forms.CharField(
+        max_length=300,
+        required=False,
+        help_text="What the evidence shows, in a sentence.",
+        error_messages={"max_length": "The note must be at most 300 characters."},
+    )
+
+    def __init__(self, *args, indicators, cycles, actions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["indicator"].queryset = indicators
+        self.fields["cycle"].queryset = cycles
+        self.fields["action"].queryset = actions
+        self.fields["action"].label_from_instance = lambda a: f"{a.reference}: {a.title}"
+
+    def clean(self):
+        data = super().clean()
+        chosen = [name for name in ("indicator", "cycle", "action") if data.get(name)]
+        if len(chosen) != 1:
+            raise forms.ValidationError("Choose one indicator, or one Section 11 cycle, or one action.")
+        return data
+
+
+class ConfirmForm(forms.Form):
+    """A confirmation with no fields: the button is the confirmation."""

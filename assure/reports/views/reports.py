@@ -1,0 +1,194 @@
+"""Pages of reports: the register, making an annual report or a board pack, the report's page
+with its contents and contributions, refreshing its figures and publishing it."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.views.decorators.http import require_http_methods
+
+from assure.core.access import requires
+from assure.core.tables import register_response
+
+from ..forms.reports import AnnualReportForm, BoardPackForm, PublishForm
+from ..models import Report
+from ..selectors.access import can_manage, contributes_for, may_manage
+from ..selectors.reports import board_meetings, contributions, report_contents, reports_visible_to
+from ..selectors.templates import template_choices
+from ..services.blocks import blocks_refresh
+from ..services.reports import board_pack_create, report_create, report_publish
+from ..tables import ReportFilter, ReportTable
+from .common import attach, crumbs, find_report, posted, report_crumbs, url
+
+
+@requires("reports.view")
+def reports(request: HttpRequest) -> HttpResponse:
+    """The partnership's annual reports and board packs."""
+    partnership = request.partnership
+    filterset = ReportFilter(
+        request.GET or None, queryset=reports_visible_to(user=request.user, partnership=partnership)
+    )
+    return register_response(
+        request,
+        table=ReportTable(filterset.qs, partnership=partnership),
+        template="reports/reports.html",
+        context={
+            "may_manage": can_manage(request.user, partnership),
+            "may_contribute": bool(contributes_for(request.user, partnership)),
+            "crumbs": crumbs(request)[:-1],
+        },
+        export_name=f"{partnership.slug}-reports",
+        filterset=filterset,
+    )
+
+
+@requires("reports.manage")
+def report_create_view(request: HttpRequest) -> HttpResponse:
+    partnership = request.partnership
+    templates = template_choices(report_kind=Report.Kind.ANNUAL)
+    form = AnnualReportForm(posted(request), templates=templates, initial={"template": templates.first()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            report = report_create(
+                partnership=partnership,
+                kind=Report.Kind.ANNUAL,
+                year=form.cleaned_data["year"].strip(),
+                template=form.cleaned_data["template"],
+                actor=request.user,
+            )
+        except ValidationError as error:
+            attach(form, error)
+        else:
+            messages.success(request, f"“{report}” made from its template, with its figures computed.")
+            return redirect(url("report_detail", request, pk=report.pk))
+    return render(
+        request,
+        "reports/report_form.html",
+        {
+            "form": form,
+            "heading": "Make the annual report",
+            "intro": "The report is made with every section of the template: one for each of the partnership's "
+            "priorities and one for each agency on the board where the template says so. Its figures are "
+            "computed from the data now, and again whenever you refresh them, until it is published.",
+            "no_choices": not templates.exists(),
+            "crumbs": crumbs(request),
+            "cancel_url": url("reports", request),
+        },
+    )
+
+
+@requires("reports.manage")
+def board_pack_create_view(request: HttpRequest) -> HttpResponse:
+    partnership = request.partnership
+    templates = template_choices(report_kind=Report.Kind.BOARD_PACK)
+    meetings = board_meetings(partnership=partnership)
+    form = BoardPackForm(
+        request.POST or None, meetings=meetings, templates=templates, initial={"template": templates.first()}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            report = board_pack_create(
+                meeting=form.cleaned_data["meeting"], template=form.cleaned_data["template"], actor=request.user
+            )
+        except ValidationError as error:
+            attach(form, error)
+        else:
+            messages.success(request, f"“{report}” made, with its figures computed.")
+            return redirect(url("report_detail", request, pk=report.pk))
+    return render(
+        request,
+        "reports/report_form.html",
+        {
+            "form": form,
+            "heading": "Make a board pack",
+            "intro": "A board pack gathers the papers for one board meeting: the agenda, the scorecard, the "
+            "exception report with its commentaries, actions due and overdue, and Section 11 progress.",
+            "no_choices": not templates.exists() or not meetings.exists(),
+            "no_meetings": not meetings.exists(),
+            "crumbs": crumbs(request),
+            "cancel_url": url("reports", request),
+        },
+    )
+
+
+def _output_links(partnership_slug: str, report: Report) -> dict:
+    """Links to the report's outputs, where those pages exist."""
+    links = {}
+    for key, name in (
+        ("preview_url", "reports:preview"),
+        ("outputs_url", "reports:outputs"),
+        ("rendering_url", "reports:rendering_request"),
+    ):
+        try:
+            links[key] = reverse(name, kwargs={"partnership": partnership_slug, "pk": report.pk})
+        except NoReverseMatch:
+            links[key] = ""
+    return links
+
+
+@requires("reports.view")
+def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The report: its contents with who writes each section and where it stands, the
+    contributions asked of agencies, and what the business unit can do next."""
+    report = find_report(request, pk)
+    rows = report_contents(user=request.user, report=report)
+    return render(
+        request,
+        "reports/report_detail.html",
+        {
+            "report": report,
+            "rows": rows,
+            "contributions": contributions(user=request.user, report=report),
+            "may_manage": may_manage(request.user, report),
+            # An agency lead reads of a draft only the sections asked of their agency.
+            "narrowed": not report.is_published
+            and not can_manage(request.user, request.partnership)
+            and bool(contributes_for(request.user, request.partnership)),
+            "crumbs": crumbs(request),
+            **_output_links(request.partnership.slug, report),
+        },
+    )
+
+
+@requires("reports.manage")
+@require_http_methods(["GET", "POST"])
+def report_refresh(request: HttpRequest, pk: int) -> HttpResponse:
+    """Compute the figures again (POST); a GET goes back to the report."""
+    report = find_report(request, pk)
+    if request.method == "POST":
+        try:
+            result = blocks_refresh(report=report, actor=request.user)
+        except (ValidationError, PermissionDenied) as error:
+            messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+        else:
+            text = f"Figures refreshed: {result.computed} block{'s' if result.computed != 1 else ''} computed."
+            if result.failed:
+                text += f" These could not be computed: {', '.join(result.failed)}."
+            messages.success(request, text)
+    return redirect(url("report_detail", request, pk=report.pk))
+
+
+@requires("reports.manage")
+def report_publish_view(request: HttpRequest, pk: int) -> HttpResponse:
+    report = find_report(request, pk)
+    form = PublishForm(posted(request)) if not report.is_published else None
+    if form is not None and request.method == "POST" and form.is_valid():
+        try:
+            report_publish(report=report, actor=request.user)
+        except ValidationError as error:
+            attach(form, error, field="confirm")
+        else:
+            messages.success(request, f"“{report}” published. Its figures are frozen.")
+            return redirect(url("report_detail", request, pk=report.pk))
+    rows = report_contents(user=request.user, report=report)
+    return render(
+        request,
+        "reports/report_publish.html",
+        {
+            "report": report,
+            "form": form,
+            "not_accepted": [row for row in rows if row.section.status != "accepted"],
+            "crumbs": report_crumbs(request, report),
+        },
+    )

@@ -1,0 +1,210 @@
+"""Pages of a report's sections: reading and writing one, asking an agency lead for it,
+accepting it or sending it back, linking evidence; and the agency lead's sections to write."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from assure.core.access import requires
+
+from ..forms.sections import ConfirmForm, EvidenceForm, SectionRequestForm, SectionReturnForm, SectionWriteForm
+from ..models import Section
+from ..richtext import to_html
+from ..selectors.access import may_manage, may_write
+from ..selectors.reports import (
+    agency_leads,
+    evidence_actions,
+    evidence_cycles,
+    evidence_indicators,
+    is_overdue,
+    last_return_reason,
+    partnership_agencies,
+    section_number,
+    sections_to_write,
+    writer_of,
+)
+from ..selectors.templates import section_specs
+from ..services.evidence import evidence_add, evidence_remove
+from ..services.sections import section_accept, section_request, section_return, section_write
+from .common import attach, crumbs, find_evidence, find_section, posted, report_crumbs, url
+
+
+def _section_crumbs(request: HttpRequest, section: Section, *trail) -> list[tuple[str, str]]:
+    return report_crumbs(
+        request, section.report, (section.title, url("section_detail", request, pk=section.pk)), *trail
+    )
+
+
+@requires("reports.view")
+def section_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The section: its guidance, its narrative (a form for whoever may write it), its blocks
+    as computed, and the evidence linked to a priority section."""
+    section = find_section(request, pk)
+    report = section.report
+    writable = may_write(request.user, section)
+    form = None
+    if writable:
+        form = SectionWriteForm(posted(request), initial={"body": section.body})
+        if request.method == "POST" and form.is_valid():
+            try:
+                section_write(section=section, body=form.cleaned_data["body"], actor=request.user)
+            except ValidationError as error:
+                attach(form, error, field="body")
+            except PermissionDenied:
+                raise
+            else:
+                messages.success(request, f"“{section.title}” saved.")
+                return redirect(url("section_detail", request, pk=section.pk))
+    elif request.method == "POST":
+        raise PermissionDenied
+    spec = section_specs(report.template).get(section.key)
+    return render(
+        request,
+        "reports/section_detail.html",
+        {
+            "report": report,
+            "section": section,
+            "number": section_number(section),
+            "written_by": writer_of(section, spec.written_by if spec else "business_unit"),
+            "overdue": is_overdue(section),
+            "body_html": to_html(section.body),
+            "blocks": section.blocks.all(),
+            "evidence": section.evidence.select_related("indicator__definition", "cycle", "action"),
+            "return_reason": last_return_reason(section),
+            "form": form,
+            "may_manage": may_manage(request.user, report),
+            "crumbs": report_crumbs(request, report),
+        },
+    )
+
+
+def _managed_section(request: HttpRequest, pk: int) -> Section:
+    section = find_section(request, pk)
+    if section.report.is_published:
+        messages.error(request, "The report is published: it can no longer be changed.")
+    return section
+
+
+@requires("reports.manage")
+def section_request_view(request: HttpRequest, pk: int) -> HttpResponse:
+    section = _managed_section(request, pk)
+    partnership = request.partnership
+    form = SectionRequestForm(
+        request.POST or None,
+        agencies=partnership_agencies(partnership=partnership),
+        leads=agency_leads(partnership=partnership),
+        partnership=partnership,
+        initial={"agency": section.agency, "user": section.requested_from, "due_on": section.due_on},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            section_request(section=section, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            attach(form, error)
+        else:
+            due = f"{section.due_on:%-d %B %Y}"
+            messages.success(request, f"“{section.title}” asked of {section.requested_from}, due {due}.")
+            return redirect(url("report_detail", request, pk=section.report_id))
+    return render(
+        request,
+        "reports/section_request.html",
+        {"section": section, "form": form, "crumbs": _section_crumbs(request, section)},
+    )
+
+
+@requires("reports.manage")
+def section_accept_view(request: HttpRequest, pk: int) -> HttpResponse:
+    section = _managed_section(request, pk)
+    form = ConfirmForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            section_accept(section=section, actor=request.user)
+        except ValidationError as error:
+            attach(form, error)
+        else:
+            messages.success(request, f"“{section.title}” accepted.")
+            return redirect(url("report_detail", request, pk=section.report_id))
+    return render(
+        request,
+        "reports/section_accept.html",
+        {
+            "section": section,
+            "form": form,
+            "body_html": to_html(section.body),
+            "crumbs": _section_crumbs(request, section),
+        },
+    )
+
+
+@requires("reports.manage")
+def section_return_view(request: HttpRequest, pk: int) -> HttpResponse:
+    section = _managed_section(request, pk)
+    form = SectionReturnForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            section_return(section=section, reason=form.cleaned_data["reason"], actor=request.user)
+        except ValidationError as error:
+            attach(form, error, field="reason")
+        else:
+            messages.success(request, f"“{section.title}” sent back to {section.requested_from}.")
+            return redirect(url("report_detail", request, pk=section.report_id))
+    return render(
+        request,
+        "reports/section_return.html",
+        {"section": section, "form": form, "crumbs": _section_crumbs(request, section)},
+    )
+
+
+@requires("reports.manage")
+def evidence_add_view(request: HttpRequest, pk: int) -> HttpResponse:
+    section = _managed_section(request, pk)
+    partnership = request.partnership
+    form = EvidenceForm(
+        request.POST or None,
+        indicators=evidence_indicators(partnership=partnership),
+        cycles=evidence_cycles(partnership=partnership),
+        actions=evidence_actions(partnership=partnership),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            evidence_add(section=section, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            attach(form, error)
+        else:
+            messages.success(request, "Evidence linked.")
+            return redirect(url("section_detail", request, pk=section.pk))
+    return render(
+        request,
+        "reports/evidence_add.html",
+        {"section": section, "form": form, "crumbs": _section_crumbs(request, section)},
+    )
+
+
+@requires("reports.manage")
+def evidence_remove_view(request: HttpRequest, pk: int) -> HttpResponse:
+    evidence = find_evidence(request, pk)
+    section = evidence.section
+    form = ConfirmForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            evidence_remove(evidence=evidence, actor=request.user)
+        except ValidationError as error:
+            attach(form, error)
+        else:
+            messages.success(request, "Evidence unlinked.")
+            return redirect(url("section_detail", request, pk=section.pk))
+    return render(
+        request,
+        "reports/evidence_remove.html",
+        {"evidence": evidence, "section": section, "form": form, "crumbs": _section_crumbs(request, section)},
+    )
+
+
+@requires("reports.contribute")
+def my_sections(request: HttpRequest) -> HttpResponse:
+    """The agency lead's sections of draft reports, soonest due first."""
+    sections = list(sections_to_write(user=request.user, partnership=request.partnership))
+    for section in sections:
+        section.overdue = is_overdue(section)
+    return render(request, "reports/my_sections.html", {"sections": sections, "crumbs": crumbs(request)})
