@@ -85,3 +85,28 @@ def has_restricted_grant(user, partnership, area: str) -> bool:
         grants = RestrictedGrant.objects.filter(user=user, partnership=partnership, area=area, revoked_at__isnull=True)
         cache[key] = any(g.expires_on is None or g.expires_on >= today for g in grants)
     return cache[key]
+
+
+class _OneMembership(dict):
+    """The permission cache of a stand-in member: its one membership, and for every other
+    question (another partnership, a restricted grant) no answer at all, without asking the
+    database."""
+
+    def __contains__(self, key) -> bool:
+        return True
+
+    def __missing__(self, key):
+        return []
+
+
+def stand_in_member(*, partnership, role: str):
+    """An unsaved user holding ``role`` in ``partnership`` and nothing anywhere else, with no
+    restricted grant, who cannot sign in: for work done on the partnership's behalf rather than a
+    person's, such as the figures of a report, which must not depend on who asks for them."""
+    from .models import User
+
+    member = User(email=f"stand-in@{partnership.slug}.invalid", full_name=f"{partnership.name}", is_active=True)
+    member.set_unusable_password()
+    membership = Membership(partnership=partnership, role=role, is_active=True)
+    member.__dict__[_CACHE] = _OneMembership({("memberships", partnership.pk): [membership] if role else []})
+    return member

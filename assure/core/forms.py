@@ -2,6 +2,7 @@
 control, with the error summary at the top of the form (core/forms/form.html)."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.forms.renderers import TemplatesSetting
 
 _CONTROL_CLASSES = {
@@ -66,3 +67,13 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs={"class": "govuk-input--width-10", **(attrs or {})}, format="%Y-%m-%d")
+
+
+def attach(form: forms.Form, error: ValidationError, field: str | None = None) -> None:
+    """Show a service's errors on the form: against the field they name when the form has it,
+    else against ``field`` (None: the whole form)."""
+    if hasattr(error, "error_dict"):
+        for name, texts in error.message_dict.items():
+            form.add_error(name if name in form.fields else field, texts)
+    else:
+        form.add_error(field, error.messages)

@@ -18,6 +18,7 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
+from functools import cached_property
 
 from .framework import Level, Scale
 
@@ -268,3 +269,30 @@ def summary(scored: Sequence[Scored], *, scale: Scale, moderated_scale: Scale | 
         compliance=compliance(scored),
         moderated=sum(1 for s in counted if s.moderated_level is not None),
     )
+
+
+class Summaries:
+    """Compliance and the moderation gap of a set of scored answers (``self.scored``), each
+    worked out once: what the analysis pages and the report blocks show of a cycle."""
+
+    scored: list[Scored]
+
+    @cached_property
+    def overall(self) -> Compliance:
+        return compliance(self.scored)
+
+    @cached_property
+    def by_standard(self) -> dict[int, Compliance]:
+        return by_standard(self.scored)
+
+    @cached_property
+    def by_agency_type(self) -> dict[str, Compliance]:
+        return by_agency_type(self.scored)
+
+    @cached_property
+    def by_sector(self) -> dict[str, Compliance]:
+        return by_sector(self.scored)
+
+    @cached_property
+    def gap(self) -> Gap:
+        return moderation_gap(self.scored)

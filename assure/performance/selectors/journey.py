@@ -53,7 +53,17 @@ class JourneyLine:
         return figure_text(self.last_year.value, unit=self.unit, decimals=self.decimals, missing=self.last_year.missing)
 
     @property
+    def comparable(self) -> bool:
+        """Whether the two years can be compared: a partnership's own count and the DfE's are
+        counted differently (definitions and timing), so they are set side by side, never
+        turned into a change."""
+        sources = {self.this_year.source, self.last_year.source} - {""}
+        return len(sources) <= 1
+
+    @property
     def change(self) -> str:
+        if not self.comparable:
+            return "Not compared: the two years come from different sources"
         return change_text(self.this_year.value, self.last_year.value, unit=self.unit, decimals=self.decimals)
 
 

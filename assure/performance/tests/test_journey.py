@@ -165,3 +165,17 @@ def test_without_steps_in_the_library_the_page_says_so(signed_in, partnership):
 def test_a_viewer_may_not_see_the_journey(client, viewer, partnership):
     client.force_login(viewer)
     assert client.get(url(partnership)).status_code == 403
+
+
+def test_a_year_of_agency_returns_is_not_compared_with_a_year_of_dfe_figures():
+    from assure.performance.selectors.journey import LOCAL, PUBLISHED, JourneyFigure, JourneyLine
+
+    line = JourneyLine(
+        code="csc-referrals",
+        title="Referrals to children's social care",
+        unit="count",
+        decimals=0,
+        this_year=JourneyFigure(D("2626"), "", LOCAL),
+        last_year=JourneyFigure(D("2089"), "", PUBLISHED),
+    )
+    assert line.change == "Not compared: the two years come from different sources"

@@ -1,8 +1,6 @@
 """What the report pages share: addresses, breadcrumbs, finding records through selectors, and
 showing a service's errors on a form."""
 
-from django import forms
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -23,15 +21,6 @@ def crumbs(request: HttpRequest, *trail: tuple[str, str]) -> list[tuple[str, str
 
 def report_crumbs(request: HttpRequest, report: Report, *trail: tuple[str, str]) -> list[tuple[str, str]]:
     return crumbs(request, (report.title, url("report_detail", request, pk=report.pk)), *trail)
-
-
-def attach(form: forms.Form, error: ValidationError, field: str | None = None) -> None:
-    """Show a service's errors on the form: against the field they name when the form has it."""
-    if hasattr(error, "error_dict"):
-        for name, texts in error.message_dict.items():
-            form.add_error(name if name in form.fields else field, texts)
-    else:
-        form.add_error(field, error.messages)
 
 
 def find_report(request: HttpRequest, pk: int) -> Report:

@@ -9,6 +9,7 @@ from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_http_methods
 
 from assure.core.access import requires
+from assure.core.forms import attach
 from assure.core.tables import register_response
 
 from ..forms.reports import AnnualReportForm, BoardPackForm, PublishForm
@@ -19,7 +20,7 @@ from ..selectors.templates import template_choices
 from ..services.blocks import blocks_refresh
 from ..services.reports import board_pack_create, report_create, report_publish
 from ..tables import ReportFilter, ReportTable
-from .common import attach, crumbs, find_report, posted, report_crumbs, url
+from .common import crumbs, find_report, posted, report_crumbs, url
 
 
 @requires("reports.view")

@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from assure.core.access import requires
+from assure.core.forms import attach
 
 from ..forms.sections import ConfirmForm, EvidenceForm, SectionRequestForm, SectionReturnForm, SectionWriteForm
 from ..models import Section
@@ -27,7 +28,7 @@ from ..selectors.reports import (
 from ..selectors.templates import section_specs
 from ..services.evidence import evidence_add, evidence_remove
 from ..services.sections import section_accept, section_request, section_return, section_write
-from .common import attach, crumbs, find_evidence, find_section, posted, report_crumbs, url
+from .common import crumbs, find_evidence, find_section, posted, report_crumbs, url
 
 
 def _section_crumbs(request: HttpRequest, section: Section, *trail) -> list[tuple[str, str]]:

@@ -25,13 +25,11 @@ from ..scoring import (
     Compliance,
     Gap,
     Scored,
+    Summaries,
     Summary,
-    by_agency_type,
-    by_sector,
     by_standard,
     compliance,
     gap_by,
-    moderation_gap,
     score_all,
     summary,
 )
@@ -109,7 +107,7 @@ class StandardComparison:
 
 
 @dataclass
-class CycleAnalysis:
+class CycleAnalysis(Summaries):
     cycle: Cycle
     partnership: Partnership
     framework: Framework
@@ -129,26 +127,6 @@ class CycleAnalysis:
     @cached_property
     def scored(self) -> list[Scored]:
         return [s for scored in self.scored_by_return.values() for s in scored]
-
-    @cached_property
-    def overall(self) -> Compliance:
-        return compliance(self.scored)
-
-    @cached_property
-    def by_standard(self) -> dict[int, Compliance]:
-        return by_standard(self.scored)
-
-    @cached_property
-    def by_agency_type(self) -> dict[str, Compliance]:
-        return by_agency_type(self.scored)
-
-    @cached_property
-    def by_sector(self) -> dict[str, Compliance]:
-        return by_sector(self.scored)
-
-    @cached_property
-    def gap(self) -> Gap:
-        return moderation_gap(self.scored)
 
     @cached_property
     def gap_by_agency(self) -> dict[str, Gap]:

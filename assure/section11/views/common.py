@@ -1,8 +1,6 @@
 """What the Section 11 pages share: addresses, breadcrumbs, finding records through selectors,
 and showing a service's errors on a form."""
 
-from django import forms
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -29,15 +27,6 @@ def return_crumbs(request: HttpRequest, return_record: Return, *trail: tuple[str
         (str(return_record.agency), url("return_detail", request, pk=return_record.pk)),
         *trail,
     )
-
-
-def attach(form: forms.Form, error: ValidationError, field: str | None = None) -> None:
-    """Show a service's errors on the form: against the field they name when the form has it."""
-    if hasattr(error, "error_dict"):
-        for name, texts in error.message_dict.items():
-            form.add_error(name if name in form.fields else field, texts)
-    else:
-        form.add_error(field, error.messages)
 
 
 def find_cycle(request: HttpRequest, pk: int) -> Cycle:

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 
 from assure.accounts.permissions import has_permission
 from assure.core.access import requires
+from assure.core.forms import attach
 from assure.core.tables import register_response
 
 from ..forms.cycles import CloseForm, CycleEditForm, CycleOpenForm
@@ -27,7 +28,7 @@ from ..selectors.cycles import (
 from ..selectors.returns import returns_visible_to
 from ..services.cycles import cycle_close, cycle_open, cycle_update
 from ..tables import CycleReturnFilter, CycleReturnTable, CycleTable
-from .common import attach, crumbs, find_cycle, url
+from .common import crumbs, find_cycle, url
 
 
 @requires("section11.view")

@@ -7,6 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from assure.core.access import requires
+from assure.core.forms import attach
 
 from ..forms.moderation import AnswerForm, ChallengeForm, ModerateForm, ReopenForm
 from ..framework import Framework
@@ -20,7 +21,7 @@ from ..services.moderation import (
     return_accept,
     return_reopen,
 )
-from .common import attach, find_response, find_return, return_crumbs, url
+from .common import find_response, find_return, return_crumbs, url
 
 
 def _at(request: HttpRequest, response) -> str:

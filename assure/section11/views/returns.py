@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 
 from assure.audit.models import Event
 from assure.core.access import requires
+from assure.core.forms import attach
 from assure.partnerships.models import Agency
 
 from ..forms.returns import ActionForm, ResponseForm, SubmitForm
@@ -18,7 +19,7 @@ from ..selectors.returns import CriterionRow, criterion_row, return_layout, unra
 from ..services.moderation import open_challenges
 from ..services.returns import evidence_add, response_action_raise, response_save, return_submit
 from ..tables import status_tag
-from .common import attach, find_response, find_return, return_crumbs, url
+from .common import find_response, find_return, return_crumbs, url
 
 
 def response_form(row: CriterionRow, data=None, files=None) -> ResponseForm:

@@ -15,8 +15,8 @@ import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
 
-from assure.accounts.models import Membership, User
-from assure.accounts.permissions import _CACHE
+from assure.accounts.models import User
+from assure.accounts.permissions import stand_in_member
 from assure.library.selectors import role_definitions
 from assure.partnerships.models import Partnership
 from assure.partnerships.years import financial_year_bounds, financial_year_of, financial_year_problem
@@ -33,18 +33,6 @@ FILLS = ["#1d70b8", "#b1b4b6", "#00703c", "#4c2c92", "#d4351c"]
 REPORTS_MANAGE = "reports.manage"
 
 
-class _OnlyThisPartnership(dict):
-    """The permission cache of a report reader: its one membership for the report's partnership,
-    and for every other question (another partnership, a restricted grant) no answer at all,
-    without asking the database."""
-
-    def __contains__(self, key) -> bool:
-        return True
-
-    def __missing__(self, key):
-        return []
-
-
 def report_reader(partnership: Partnership) -> User:
     """A reader that may read what the partnership's business unit may read, in that partnership
     only (see the module's docstring). It is never saved and cannot sign in."""
@@ -52,11 +40,7 @@ def report_reader(partnership: Partnership) -> User:
         (d.code for d in role_definitions().values() if REPORTS_MANAGE in d.permissions and not d.agency_scoped),
         "",
     )
-    reader = User(email=f"reports@{partnership.slug}.invalid", full_name=f"{partnership.name} reports", is_active=True)
-    reader.set_unusable_password()
-    membership = Membership(partnership=partnership, role=role, is_active=True)
-    reader.__dict__[_CACHE] = _OnlyThisPartnership({("memberships", partnership.pk): [membership] if role else []})
-    return reader
+    return stand_in_member(partnership=partnership, role=role)
 
 
 def reader_of(context: BlockContext) -> User:
@@ -165,7 +149,7 @@ def bars_spec(
         for c, v, s in zip(categories, values, shown, strict=True)
         if v is not None
     ]
-    x = {"field": "value", "type": "quantitative", "title": axis_title}
+    x = {"field": "value", "type": "quantitative", "title": axis_title, **_whole_number_axis(data)}
     if domain is not None:
         x["scale"] = {"domain": list(domain)}
     return {
@@ -200,6 +184,13 @@ def bars_spec(
     }
 
 
+def _whole_number_axis(data: list[dict]) -> dict:
+    # Counts have no fractions: an axis of small counts would otherwise tick at 0.2, 0.4 ...
+    if data and all(float(d["value"]).is_integer() for d in data):
+        return {"axis": {"tickMinStep": 1}}
+    return {}
+
+
 def grouped_bars_spec(
     *,
     description: str,
@@ -218,7 +209,7 @@ def grouped_bars_spec(
         for i, c in enumerate(categories)
         if values[i] is not None
     ]
-    x = {"field": "value", "type": "quantitative", "title": axis_title}
+    x = {"field": "value", "type": "quantitative", "title": axis_title, **_whole_number_axis(data)}
     if domain is not None:
         x["scale"] = {"domain": list(domain)}
     fills = FILLS[: len(names)][::-1]  # the newest series (last) solid blue, the earlier pale

@@ -3,51 +3,20 @@ partnership takes part in, and each one's handed-in returns scored, the partners
 agencies only (a regional cycle's other partnerships are never read)."""
 
 from dataclasses import dataclass
-from functools import cached_property
 
 from assure.partnerships.models import Partnership
 from assure.section11.framework import Framework
 from assure.section11.models import Cycle
-from assure.section11.scoring import (
-    Compliance,
-    Gap,
-    Scored,
-    by_agency_type,
-    by_sector,
-    by_standard,
-    compliance,
-    moderation_gap,
-    score_all,
-)
+from assure.section11.scoring import Scored, Summaries, score_all
 from assure.section11.selectors.analysis import answers_of, cycles_to_analyse, handed_in_returns
 
 
 @dataclass
-class CycleResults:
+class CycleResults(Summaries):
     cycle: Cycle
     framework: Framework
     returns: int
     scored: list[Scored]
-
-    @cached_property
-    def overall(self) -> Compliance:
-        return compliance(self.scored)
-
-    @cached_property
-    def by_standard(self) -> dict[int, Compliance]:
-        return by_standard(self.scored)
-
-    @cached_property
-    def by_agency_type(self) -> dict[str, Compliance]:
-        return by_agency_type(self.scored)
-
-    @cached_property
-    def by_sector(self) -> dict[str, Compliance]:
-        return by_sector(self.scored)
-
-    @cached_property
-    def gap(self) -> Gap:
-        return moderation_gap(self.scored)
 
     @property
     def percent_text(self) -> str:

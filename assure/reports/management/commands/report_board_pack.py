@@ -1,6 +1,6 @@
 """Generate the board pack of a partnership's board meeting as a PDF, at once:
 
-python manage.py report_board_pack --partnership shropshire --meeting-date 2015-03-12 --output pack.pdf
+python manage.py report_board_pack --partnership shropshire --meeting-date 2015-03-19 --output pack.pdf
 """
 
 import datetime as dt
