@@ -152,6 +152,9 @@ SAMPLES = {
     "reports:rendering_request": lambda s: {"pk": s.report.pk},
     "reports:rendering": lambda s: {"pk": s.report_rendering.pk},
     "reports:rendering_download": lambda s: {"pk": s.report_rendering.pk},
+    "reports:block_add": lambda s: {"pk": s.report_section.pk},
+    "reports:block_remove": lambda s: {"pk": s.report_block.pk},
+    "reports:block_move": lambda s: {"pk": s.report_block.pk},
 }
 
 

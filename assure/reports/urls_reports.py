@@ -1,9 +1,10 @@
-"""URLs of reports: the register, making reports, a report's page, its sections and evidence."""
+"""URLs of reports: the register, making reports, a report's page, its sections, their data
+blocks and evidence."""
 
 from django.urls import path
 
+from .views import blocks, sections
 from .views import reports as views
-from .views import sections
 
 urlpatterns = [
     path("", views.reports, name="reports"),
@@ -19,4 +20,7 @@ urlpatterns = [
     path("sections/<int:pk>/send-back/", sections.section_return_view, name="section_return"),
     path("sections/<int:pk>/evidence/add/", sections.evidence_add_view, name="evidence_add"),
     path("evidence/<int:pk>/remove/", sections.evidence_remove_view, name="evidence_remove"),
+    path("sections/<int:pk>/blocks/add/", blocks.block_add_view, name="block_add"),
+    path("blocks/<int:pk>/remove/", blocks.block_remove_view, name="block_remove"),
+    path("blocks/<int:pk>/move/", blocks.block_move_view, name="block_move"),
 ]

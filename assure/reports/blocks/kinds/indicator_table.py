@@ -83,8 +83,8 @@ def _figures(context: BlockContext, rows: list[_Row], years: list[str]) -> None:
 @register(
     "indicator-table",
     title="Indicator table",
-    description="Several indicators by year, labelled by the template (params: rows, years, caption, "
-    "first_column, chart, sentences), with the latest change of each row in words.",
+    description="Several indicators by year in one table (params: rows, years, caption, first_column, chart, "
+    "sentences), with the latest change of each row in words.",
 )
 def compute(context: BlockContext) -> BlockData:
     params = context.params
