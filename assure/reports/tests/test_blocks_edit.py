@@ -159,7 +159,8 @@ def test_the_first_step_offers_every_kind_with_what_it_shows(client, section, bu
 
 def test_continuing_without_a_kind_says_to_choose_one(client, section, business_unit, partnership):
     client.force_login(business_unit)
-    response = client.get(_url("block_add", partnership, section.pk) + "?kind=")
+    # What a browser sends when no radio is checked: the form's hidden field and no "kind".
+    response = client.get(_url("block_add", partnership, section.pk) + "?chosen=1")
     assert "Choose what to add." in response.content.decode()
 
 

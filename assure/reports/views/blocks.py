@@ -43,7 +43,9 @@ def block_add_view(request: HttpRequest, pk: int) -> HttpResponse:
     if kind is None:
         kinds = block_kinds()
         form = BlockKindForm(
-            request.GET if "kind" in request.GET else None,
+            # The form is sent with "chosen" even when no radio is checked (a browser sends no
+            # "kind" then), so that sending it without a choice says what is missing.
+            request.GET if {"kind", "chosen"} & set(request.GET) else None,
             kinds=kinds,
             hints={k.code: kind_hint(k) for k in kinds},
         )
