@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from pydantic import ValidationError
 
-from .blocks import BlockContext, BlockData, block_kind
+from .blocks import BlockData, compute_block
 from .models import Block, Report, Section
 from .richtext import to_html
 
@@ -151,15 +151,9 @@ def _block_data(block: Block, *, report: Report, section: Section, today: dt.dat
     if report.is_published:
         # Published content is only what was frozen: nothing is worked out again.
         return _not_computed(title, today)
-    kind = block_kind(block.kind)
-    if kind is None:
-        return _not_computed(title, today)
-    context = BlockContext(report=report, section=section, params=block.params or {}, today=today)
-    try:
-        data = kind.compute(context)
-    except Exception:
+    data, problem = compute_block(kind=block.kind, report=report, section=section, params=block.params, today=today)
+    if problem:
         # A draft is still worth showing when one block fails; the log says which.
-        logger.exception("Block %s (%s) could not be computed", block.pk, block.kind)
         return _not_computed(title, today)
     return data.model_copy(update={"title": title}) if title else data
 

@@ -101,9 +101,9 @@ def _insert_new(rows: list[tuple], recorded_at: dt.datetime) -> None:
                 for row in rows:
                     copy.write_row(row + tail)
         else:
-            placeholders = ", ".join(["%s"] * len(columns))
+            parameters = ", ".join(["%s"] * len(columns))
             # Table and column names come from the model, quoted; every value is a parameter.
-            sql = f"INSERT INTO {table} ({names}) VALUES ({placeholders})"  # noqa: S608
+            sql = f"INSERT INTO {table} ({names}) VALUES ({parameters})"  # noqa: S608
             for start in range(0, len(rows), BATCH_SIZE):
                 cursor.executemany(sql, [row + tail for row in rows[start : start + BATCH_SIZE]])
 

@@ -7,10 +7,13 @@ content can be frozen in the database when a report is published and shown again
 years later. Figures are formatted when the block is computed, never when it is shown."""
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field
+
+logger = logging.getLogger(__name__)
 
 
 class _Shape(BaseModel):
@@ -75,6 +78,22 @@ def register(code: str, *, title: str, description: str) -> Callable:
 def block_kind(code: str) -> BlockKind | None:
     _load_kinds()
     return REGISTRY.get(code)
+
+
+def compute_block(*, kind: str, report, section, params: dict, today: dt.date) -> tuple[BlockData | None, str]:
+    """A block's content worked out now: (content, "") or (None, "unknown") for a kind Assure
+    does not have, or (None, "failed") when its computing failed. One block's failure must not
+    take a whole report down: it is logged, and each caller says so in its own words."""
+    found = block_kind(kind)
+    if found is None:
+        return None, "unknown"
+    context = BlockContext(report=report, section=section, params=dict(params or {}), today=today)
+    try:
+        data = found.compute(context)
+        return (data if isinstance(data, BlockData) else BlockData.model_validate(data)), ""
+    except Exception:
+        logger.exception("report %s: a block of kind %s could not be computed", getattr(report, "pk", None), kind)
+        return None, "failed"
 
 
 def _load_kinds() -> None:

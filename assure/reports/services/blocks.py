@@ -4,7 +4,6 @@ A block's content is computed by its kind (assure/reports/blocks) and stored who
 formatted, in Block.data: every output reads it from there, so what a draft shows is what was
 last refreshed, and what a published report shows is what was frozen when it was published."""
 
-import logging
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -15,12 +14,10 @@ from assure.audit.services import event_record
 from assure.partnerships.models import Partnership
 from assure.performance.selectors.catalogue import catalogue_indicators
 
-from ..blocks import BlockContext, BlockData, block_kind
+from ..blocks import BlockData, block_kind, compute_block
 from ..blocks.kinds._common import report_reader
 from ..models import Block, Report, Section
 from .common import require_managed_draft
-
-logger = logging.getLogger(__name__)
 
 UNKNOWN_KIND = "This block cannot be shown: Assure has no block of the kind “{kind}”."
 FAILED = "The figures of this block could not be computed. Refresh the figures again, or ask for help."
@@ -35,25 +32,21 @@ class Refresh:
     unknown: list[str] = field(default_factory=list)
 
 
-def _placeholder(block: Block, today, message: str) -> dict:
+def _message_only(block: Block, today, message: str) -> dict:
     return BlockData(title=block.title or block.kind, source="", as_at=today.isoformat(), empty=message).model_dump()
 
 
 def block_compute(block: Block, report: Report, *, today=None) -> tuple[dict, str]:
-    """The block's content as stored, and "" or "unknown" or "failed"."""
+    """The block's content as stored, and "" or "unknown" or "failed"; publishing is refused
+    while a block fails."""
     today = today or timezone.localdate()
-    kind = block_kind(block.kind)
-    if kind is None:
-        return _placeholder(block, today, UNKNOWN_KIND.format(kind=block.kind)), "unknown"
-    context = BlockContext(report=report, section=block.section, params=dict(block.params or {}), today=today)
-    try:
-        data = kind.compute(context)
-        data = data if isinstance(data, BlockData) else BlockData.model_validate(data)
-    except Exception:
-        # One block's failure must not take the whole report down; it is logged, shown as
-        # such, and publishing is refused until it computes.
-        logger.exception("report %s: block %s (%s) failed", report.pk, block.pk, block.kind)
-        return _placeholder(block, today, FAILED), "failed"
+    data, problem = compute_block(
+        kind=block.kind, report=report, section=block.section, params=block.params, today=today
+    )
+    if problem == "unknown":
+        return _message_only(block, today, UNKNOWN_KIND.format(kind=block.kind)), problem
+    if problem == "failed":
+        return _message_only(block, today, FAILED), problem
     return data.model_dump(), ""
 
 
