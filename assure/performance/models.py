@@ -134,22 +134,45 @@ class Observation(models.Model):
         UNRELIABLE = "u", "Low reliability"
 
     # Imports write tens of thousands of published observations at once, and every index is
-    # written with each row: an FK index is left out where a composite index below starts with
-    # the same column (indicator), where nothing looks rows up by it alone (definition, period,
-    # publication: every read names the indicator too, and Assure never deletes library
-    # versions, periods or publications), or replaced by a partial index below where published
-    # rows leave the column empty (partnership, agency, data return).
-    indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="observations", db_index=False)
+    # written with each row. Published figures are found by the unique index on (indicator,
+    # period, area) below, every read of them naming the indicator; the figures of returns and
+    # local imports by the partial indexes below. So no column has an index of its own: every
+    # read names the indicator too, and Assure never deletes indicators, library versions,
+    # periods, areas or publications (the lookups an index on each would serve).
+    #
+    # The five references every figure carries (indicator, definition, period, area,
+    # publication) are not foreign-key constraints in the database: PostgreSQL checks such a
+    # constraint once per new row, and those checks were half of an import's time (about 100,000
+    # for one DfE file). An import checks them instead, once per referenced row
+    # (``imports.store.references_hold``, which takes the lock the constraint would take); an
+    # agency return's figure points only at rows its return holds by constrained keys (the
+    # round's period, the return's indicators and their definitions). Django still refuses to
+    # delete an indicator, library version, period, area or publication that figures point at
+    # (PROTECT works in Django, not only in the database).
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.PROTECT, related_name="observations", db_index=False, db_constraint=False
+    )
     definition = models.ForeignKey(
         "library.LibraryItem",
         on_delete=models.PROTECT,
         related_name="+",
         db_index=False,
+        db_constraint=False,
         help_text="The version recorded against.",
     )
-    period = models.ForeignKey(Period, on_delete=models.PROTECT, related_name="observations", db_index=False)
+    period = models.ForeignKey(
+        Period, on_delete=models.PROTECT, related_name="observations", db_index=False, db_constraint=False
+    )
     source = models.CharField(max_length=20, choices=Source.choices)
-    area = models.ForeignKey(Area, on_delete=models.PROTECT, null=True, blank=True, related_name="observations")
+    area = models.ForeignKey(
+        Area,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="observations",
+        db_index=False,
+        db_constraint=False,
+    )
     partnership = models.ForeignKey(
         "partnerships.Partnership",
         on_delete=models.CASCADE,
@@ -171,7 +194,13 @@ class Observation(models.Model):
     denominator = models.DecimalField(max_digits=16, decimal_places=4, null=True, blank=True)
     missing = models.CharField(max_length=4, choices=Missing.choices, blank=True)
     publication = models.ForeignKey(
-        Publication, on_delete=models.PROTECT, null=True, blank=True, related_name="observations", db_index=False
+        Publication,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="observations",
+        db_index=False,
+        db_constraint=False,
     )
     data_return = models.ForeignKey(
         "DataReturn",
@@ -198,7 +227,13 @@ class Observation(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["indicator", "period", "source"]),
+            # Published figures are found by the unique index above (indicator, period, area);
+            # this one is for the others, so an import does not write it.
+            models.Index(
+                fields=["indicator", "period"],
+                condition=~models.Q(source="publication"),
+                name="observation_local_figures",
+            ),
             models.Index(
                 fields=["partnership", "indicator", "period"],
                 condition=models.Q(partnership__isnull=False),

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from ..calculations import rate_per_10000
 from ..models import Indicator, Observation
-from .store import Figure, Key, Written, published_figures_save
+from .store import Figure, Written, published_figures_save
 
 DERIVED_COMMENT = "Worked out by Assure: the published count per 10,000 children aged 0-17 (ONS mid-year estimate)."
 
@@ -52,7 +52,7 @@ def published_rates_derive(*, period_ids: Iterable[int] | None = None, recorded_
         if population_indicator.pk not in populations:
             populations[population_indicator.pk] = _published(population_indicator, periods)
         population = populations[population_indicator.pk]
-        figures: dict[Key, Figure] = {}
+        figures: list[Figure] = []
         for (period_id, area_id), (count, count_missing, publication_id) in _published(
             count_indicator, periods
         ).items():
@@ -61,14 +61,19 @@ def published_rates_derive(*, period_ids: Iterable[int] | None = None, recorded_
                 continue
             value = rate_per_10000(count=count, population=people[0])
             missing = "" if value is not None else (count_missing or people[1] or Observation.Missing.NOT_AVAILABLE)
-            figures[(rate.pk, period_id, area_id)] = Figure(
-                value=value,
-                missing=missing,
-                numerator=count,
-                denominator=people[0],
-                definition_id=rate.definition_id,
-                publication_id=publication_id,
-                comment=DERIVED_COMMENT,
+            figures.append(
+                Figure(
+                    indicator_id=rate.pk,
+                    definition_id=rate.definition_id,
+                    period_id=period_id,
+                    area_id=area_id,
+                    value=value,
+                    missing=missing,
+                    numerator=count,
+                    denominator=people[0],
+                    publication_id=publication_id,
+                    comment=DERIVED_COMMENT,
+                )
             )
         written = published_figures_save(figures=figures, recorded_at=recorded_at)
         total.created += written.created

@@ -216,6 +216,20 @@ class _Figures(dict):
         return figure
 
 
+def _part(
+    layout: _Layout, line: int, record: list[str], at: int | None, found: list[Problem], figures_of: _Figures
+) -> Decimal | None:
+    """A measure's numerator or denominator. A suppressed or empty one leaves the part unknown;
+    the value still counts."""
+    raw = record[at].strip() if at is not None else ""
+    if not raw:
+        return None
+    part, _, wrong = figures_of[raw]
+    if wrong:
+        found.append(Problem(line, layout.header[at], wrong))
+    return part
+
+
 def _measures(
     layout: _Layout, line: int, record: list[str], found: list[Problem], figures_of: _Figures
 ) -> tuple[Measure, ...]:
@@ -224,15 +238,12 @@ def _measures(
         value, missing, wrong = figures_of[record[value_at].strip()]
         if wrong:
             found.append(Problem(line, column, wrong))
-        parts: list[Decimal | None] = []
-        for part_at in (numerator_at, denominator_at):
-            raw = layout.cell(record, part_at)
-            # A suppressed or empty numerator leaves the part unknown; the value still counts.
-            part, _, part_wrong = figures_of[raw] if raw else (None, "", "")
-            if part_wrong:
-                found.append(Problem(line, layout.header[part_at], part_wrong))
-            parts.append(part)
-        figures.append(Measure(indicator, value, missing, parts[0], parts[1]))
+        if numerator_at is None and denominator_at is None:  # most measures: a count or a percentage alone
+            figures.append(Measure(indicator, value, missing, None, None))
+            continue
+        numerator = _part(layout, line, record, numerator_at, found, figures_of)
+        denominator = _part(layout, line, record, denominator_at, found, figures_of)
+        figures.append(Measure(indicator, value, missing, numerator, denominator))
     return tuple(figures)
 
 
@@ -261,7 +272,7 @@ def read_statistics(*, text: str, mapping: StatisticsMappingItem, progress: Prog
     for count, (line, record) in enumerate(records, start=1):
         if progress and count % PROGRESS_EVERY == 0:
             progress(count, total)
-        if not any(cell.strip() for cell in record):
+        if not "".join(record).strip():  # a blank line, or one of empty cells only
             continue
         record = record + [""] * (width - len(record))
         if not layout.kept(record):

@@ -22,7 +22,7 @@ from ..models import Area, Indicator, Observation, Publication
 from ..periods import period_for_year, year_label
 from .rates import published_rates_derive
 from .reader import ImportRejected, Problem, Progress, StatisticsRow, read_statistics
-from .store import Figure, Key, published_figures_save
+from .store import Figure, published_figures_save
 
 Stage = Callable[[str], None]
 
@@ -142,22 +142,20 @@ def _areas_for(rows: list[StatisticsRow]) -> tuple[dict[str, int], list[str]]:
 
 def _figures(
     rows: list[StatisticsRow], indicators: dict[str, Indicator], areas: dict[str, int], periods: dict[int, int], pk: int
-) -> tuple[dict[Key, Figure], int]:
-    figures: dict[Key, Figure] = {}
+) -> tuple[list[Figure], int]:
+    """Every figure of the file, in file order, and how many are missing (with their reason)."""
+    figures: list[Figure] = []
+    add = figures.append
     missing = 0
+    references = {code: (indicator.pk, indicator.definition_id) for code, indicator in indicators.items()}
     for row in rows:
         area_id, period_id = areas[row.code], periods[row.start_year]
-        for measure in row.measures:
-            indicator = indicators[measure.indicator]
-            if measure.missing:
+        for code, value, missing_code, numerator, denominator in row.measures:
+            indicator_id, definition_id = references[code]
+            if missing_code:
                 missing += 1
-            figures[(indicator.pk, period_id, area_id)] = Figure(
-                value=measure.value,
-                missing=measure.missing,
-                numerator=measure.numerator,
-                denominator=measure.denominator,
-                definition_id=indicator.definition_id,
-                publication_id=pk,
+            add(
+                Figure(indicator_id, definition_id, period_id, area_id, value, missing_code, numerator, denominator, pk)
             )
     return figures, missing
 

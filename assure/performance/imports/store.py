@@ -4,14 +4,15 @@ one, and left alone when it is the same. Written in batches with bulk_create/bul
 holds tens of thousands of figures: new ones go straight to the database driver."""
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import NamedTuple
 
-from django.db import connection
+from django.db import IntegrityError, connection, models
 
-from ..models import Observation
+from assure.library.models import LibraryItem
+
+from ..models import Area, Indicator, Observation, Period, Publication
 
 BATCH_SIZE = 2000
 
@@ -20,13 +21,17 @@ Key = tuple[int, int, int]
 
 
 class Figure(NamedTuple):
-    """One figure to store (a named tuple: an import makes tens of thousands)."""
+    """One published observation to store, its columns in the order they are written (a named
+    tuple: an import makes tens of thousands, and hands them to the driver as they are)."""
 
+    indicator_id: int
+    definition_id: int
+    period_id: int
+    area_id: int
     value: Decimal | None
     missing: str
     numerator: Decimal | None
     denominator: Decimal | None
-    definition_id: int
     publication_id: int
     comment: str = ""
 
@@ -42,37 +47,61 @@ class Written:
         return self.created + self.updated
 
 
-_VARYING = (
-    "id",
-    "indicator_id",
-    "definition_id",
-    "period_id",
-    "area_id",
-    "value",
-    "missing",
-    "numerator",
-    "denominator",
-    "publication_id",
-    "comment",
+_VARYING = ("id", *Figure._fields)
+"""The columns an import writes: the id, then a Figure's."""
+
+# What each figure points at, by its field. The observation table has no foreign-key constraints
+# on these columns (see the model): this is the check instead, once per referenced row rather
+# than once per figure.
+_REFERENCES: tuple[tuple[type[models.Model], int], ...] = (
+    (Indicator, Figure._fields.index("indicator_id")),
+    (LibraryItem, Figure._fields.index("definition_id")),
+    (Period, Figure._fields.index("period_id")),
+    (Area, Figure._fields.index("area_id")),
+    (Publication, Figure._fields.index("publication_id")),
 )
 
 
-def _observation_maker(recorded_at: dt.datetime) -> Callable[..., Observation]:
-    """Make published observations from the _VARYING values, in that order (for corrections,
-    which bulk_update writes). Positional arguments in field order are Django's fast path."""
-    fields = Observation._meta.concrete_fields
-    constant = {f.attname: f.get_default() for f in fields if f.attname not in _VARYING}
-    constant.update(source=Observation.Source.PUBLICATION, recorded_at=recorded_at)
-    plan = [(_VARYING.index(f.attname), None) if f.attname in _VARYING else (None, constant[f.attname]) for f in fields]
+def references_hold(figures: list[Figure]) -> None:
+    """Raise IntegrityError unless every indicator, library version, period, area and
+    publication the figures point at exists. On PostgreSQL each of those rows is locked FOR KEY
+    SHARE until the transaction ends, the lock a foreign-key check takes, so none can be deleted
+    (or its id changed) before the figures are committed; SQLite lets one transaction write at a
+    time, so what exists now exists at the commit."""
+    if not figures:
+        return
+    columns = list(zip(*figures, strict=True))
+    for model, position in _REFERENCES:
+        wanted = set(columns[position]) - {None}
+        if not wanted:
+            continue
+        if connection.vendor == "postgresql":
+            table = connection.ops.quote_name(model._meta.db_table)
+            column = connection.ops.quote_name(model._meta.pk.column)
+            with connection.cursor() as cursor:
+                # Table and column names come from the model, quoted; the ids are a parameter.
+                cursor.execute(
+                    f"SELECT {column} FROM {table} WHERE {column} = ANY(%s) FOR KEY SHARE",  # noqa: S608
+                    [sorted(wanted)],
+                )
+                found = {pk for (pk,) in cursor.fetchall()}
+        else:
+            found = set(model._default_manager.filter(pk__in=wanted).values_list("pk", flat=True))
+        absent = wanted - found
+        if absent:
+            shown = ", ".join(str(pk) for pk in sorted(absent)[:5])
+            raise IntegrityError(
+                f"figures point at {model._meta.verbose_name} ids that do not exist ({shown}); nothing was written"
+            )
 
-    def make(*varying) -> Observation:
-        return Observation(*[varying[at] if at is not None else value for at, value in plan])
 
-    return make
+def _observation(pk: int, figure: Figure, recorded_at: dt.datetime) -> Observation:
+    """The stored observation ``pk`` as the figure corrects it (for bulk_update)."""
+    return Observation(pk=pk, source=Observation.Source.PUBLICATION, recorded_at=recorded_at, **figure._asdict())
 
 
-def _insert_new(rows: list[tuple], recorded_at: dt.datetime) -> None:
-    """Insert new published observations given as _VARYING tuples without the id.
+def _insert_new(figures: list[Figure], recorded_at: dt.datetime) -> None:
+    """Insert new published observations.
 
     An import writes tens of thousands of rows at once, and bulk_create spends most of its time
     preparing each field of each instance in Python. The values here are already what the
@@ -80,7 +109,7 @@ def _insert_new(rows: list[tuple], recorded_at: dt.datetime) -> None:
     the driver: PostgreSQL's COPY, or one executemany elsewhere. Every other column takes its
     model default, worked out once through the field (so a datetime is adapted as Django would)."""
     fields = {f.attname: f for f in Observation._meta.concrete_fields}
-    varying = list(_VARYING[1:])
+    varying = list(Figure._fields)
     constant = {
         name: field.get_db_prep_save(field.get_default(), connection)
         for name, field in fields.items()
@@ -98,59 +127,51 @@ def _insert_new(rows: list[tuple], recorded_at: dt.datetime) -> None:
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row + tail)
+                for figure in figures:
+                    copy.write_row(figure + tail)
         else:
             parameters = ", ".join(["%s"] * len(columns))
             # Table and column names come from the model, quoted; every value is a parameter.
             sql = f"INSERT INTO {table} ({names}) VALUES ({parameters})"  # noqa: S608
-            for start in range(0, len(rows), BATCH_SIZE):
-                cursor.executemany(sql, [row + tail for row in rows[start : start + BATCH_SIZE]])
+            for start in range(0, len(figures), BATCH_SIZE):
+                cursor.executemany(sql, [figure + tail for figure in figures[start : start + BATCH_SIZE]])
 
 
-def published_figures_save(*, figures: dict[Key, Figure], recorded_at: dt.datetime) -> Written:
-    """Create or correct the published observation of every key; leave identical ones alone.
-    An unchanged figure keeps pointing at the publication that first held it."""
+def published_figures_save(*, figures: list[Figure], recorded_at: dt.datetime) -> Written:
+    """Create or correct the published observation of every figure's (indicator, period, area);
+    leave identical ones alone. Where two figures share a key the later one counts. An unchanged
+    figure keeps pointing at the publication that first held it."""
     written = Written()
     if not figures:
         return written
-    indicator_ids = {key[0] for key in figures}
-    period_ids = {key[1] for key in figures}
+    by_key: dict[Key, Figure] = {(f[0], f[2], f[3]): f for f in figures}  # by indicator, period, area
+    indicator_ids = {key[0] for key in by_key}
+    period_ids = {key[1] for key in by_key}
     existing = {
         (indicator_id, period_id, area_id): (pk, (value, missing, numerator, denominator))
         for pk, indicator_id, period_id, area_id, value, missing, numerator, denominator in Observation.objects.filter(
             source=Observation.Source.PUBLICATION, indicator_id__in=indicator_ids, period_id__in=period_ids
         ).values_list("pk", "indicator_id", "period_id", "area_id", "value", "missing", "numerator", "denominator")
     }
-    make = _observation_maker(recorded_at)
-    new: list[tuple] = []
-    changed: list[Observation] = []
-    for key, (value, missing, numerator, denominator, definition_id, publication_id, comment) in figures.items():
-        indicator_id, period_id, area_id = key
-        values = (
-            indicator_id,
-            definition_id,
-            period_id,
-            area_id,
-            value,
-            missing,
-            numerator,
-            denominator,
-            publication_id,
-            comment,
-        )
-        stored = existing.get(key)
-        if stored is None:
-            new.append(values)
-        elif stored[1] == (value, missing, numerator, denominator):
-            written.unchanged += 1
-        else:
-            changed.append(make(stored[0], *values))
+    new: list[Figure] = []
+    changed: list[tuple[int, Figure]] = []
+    if not existing:
+        new = list(by_key.values())
+    else:
+        for key, figure in by_key.items():
+            stored = existing.get(key)
+            if stored is None:
+                new.append(figure)
+            elif stored[1] == figure[4:8]:  # value, missing, numerator, denominator
+                written.unchanged += 1
+            else:
+                changed.append((stored[0], figure))
+    references_hold(new + [figure for _, figure in changed])
     if new:
         _insert_new(new, recorded_at)
     if changed:
         Observation.objects.bulk_update(
-            changed,
+            [_observation(pk, figure, recorded_at) for pk, figure in changed],
             ["definition", "value", "missing", "numerator", "denominator", "publication", "comment", "recorded_at"],
             batch_size=BATCH_SIZE,
         )
