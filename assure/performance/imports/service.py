@@ -145,7 +145,6 @@ def _figures(
 ) -> tuple[list[Figure], int]:
     """Every figure of the file, in file order, and how many are missing (with their reason)."""
     figures: list[Figure] = []
-    add = figures.append
     missing = 0
     references = {code: (indicator.pk, indicator.definition_id) for code, indicator in indicators.items()}
     for row in rows:
@@ -154,7 +153,7 @@ def _figures(
             indicator_id, definition_id = references[code]
             if missing_code:
                 missing += 1
-            add(
+            figures.append(
                 Figure(indicator_id, definition_id, period_id, area_id, value, missing_code, numerator, denominator, pk)
             )
     return figures, missing

@@ -1,7 +1,7 @@
 """Writing published figures: each (indicator, period, area) holds one published observation, so a
 figure is created the first time a file holds it, corrected when a later file holds a different
-one, and left alone when it is the same. Written in batches with bulk_create/bulk_update: a file
-holds tens of thousands of figures: new ones go straight to the database driver."""
+one, and left alone when it is the same. A file holds tens of thousands of figures: new ones go
+straight to the database driver, corrections (rare) through bulk_update."""
 
 import datetime as dt
 from dataclasses import dataclass
@@ -79,7 +79,8 @@ def references_hold(figures: list[Figure]) -> None:
             table = connection.ops.quote_name(model._meta.db_table)
             column = connection.ops.quote_name(model._meta.pk.column)
             with connection.cursor() as cursor:
-                # Table and column names come from the model, quoted; the ids are a parameter.
+                # Table and column names come from the model, quoted; the ids are a parameter,
+                # in order, so two imports lock the rows they share in the same order.
                 cursor.execute(
                     f"SELECT {column} FROM {table} WHERE {column} = ANY(%s) FOR KEY SHARE",  # noqa: S608
                     [sorted(wanted)],
@@ -155,17 +156,14 @@ def published_figures_save(*, figures: list[Figure], recorded_at: dt.datetime) -
     }
     new: list[Figure] = []
     changed: list[tuple[int, Figure]] = []
-    if not existing:
-        new = list(by_key.values())
-    else:
-        for key, figure in by_key.items():
-            stored = existing.get(key)
-            if stored is None:
-                new.append(figure)
-            elif stored[1] == figure[4:8]:  # value, missing, numerator, denominator
-                written.unchanged += 1
-            else:
-                changed.append((stored[0], figure))
+    for key, figure in by_key.items():
+        stored = existing.get(key)
+        if stored is None:
+            new.append(figure)
+        elif stored[1] == figure[4:8]:  # value, missing, numerator, denominator
+            written.unchanged += 1
+        else:
+            changed.append((stored[0], figure))
     references_hold(new + [figure for _, figure in changed])
     if new:
         _insert_new(new, recorded_at)
