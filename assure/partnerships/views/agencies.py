@@ -4,6 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from assure.core.access import requires
+from assure.core.forms import attach
 from assure.core.tables import register_response
 
 from .. import services
@@ -19,7 +20,7 @@ from ..selectors import (
     partnership_agencies,
 )
 from ..tables import AgencyTable
-from .common import attach_errors, crumbs, url
+from .common import crumbs, url
 
 
 @requires("partnerships.view")
@@ -70,7 +71,7 @@ def agency_create(request: HttpRequest) -> HttpResponse:
         try:
             agency = services.agency_create(actor=request.user, partnership=partnership, **form.service_values())
         except ValidationError as error:
-            attach_errors(form, error)
+            attach(form, error)
         else:
             messages.success(request, f"{agency.name} added.")
             return redirect(url("agency_detail", partnership, pk=agency.pk))
@@ -99,7 +100,7 @@ def agency_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.agency_update(actor=request.user, partnership=partnership, agency=agency, **form.service_values())
         except ValidationError as error:
-            attach_errors(form, error)
+            attach(form, error)
         else:
             messages.success(request, f"{agency.name} updated.")
             return redirect(url("agency_detail", partnership, pk=agency.pk))

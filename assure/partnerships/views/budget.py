@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django_tables2 import RequestConfig
 
 from assure.core.access import requires
+from assure.core.forms import attach
 from assure.core.tables import EXPORT_FORMATS, register_response
 
 from .. import services
@@ -13,7 +14,7 @@ from ..permissions import can_manage
 from ..selectors import budget_for_year, budget_years, contributions_of, expenditure_of, partnership_agencies
 from ..tables import ContributionTable, ExpenditureTable
 from ..years import current_financial_year, financial_year_problem
-from .common import attach_errors, crumbs, url
+from .common import crumbs, url
 
 
 def _chosen_year(request: HttpRequest, partnership) -> str:
@@ -110,7 +111,7 @@ def contribution_create(request: HttpRequest) -> HttpResponse:
                 actor=request.user, partnership=partnership, **form.cleaned_data
             )
         except ValidationError as error:
-            attach_errors(form, error)
+            attach(form, error)
         else:
             messages.success(request, f"Contribution from {contribution.contributor} added to {contribution.year}.")
             return redirect(_budget_url(partnership, contribution.year))
@@ -127,7 +128,7 @@ def contribution_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.contribution_update(actor=request.user, contribution=contribution, **form.cleaned_data)
         except ValidationError as error:
-            attach_errors(form, error)
+            attach(form, error)
         else:
             messages.success(request, f"Contribution from {contribution.contributor} updated.")
             return redirect(_budget_url(partnership, contribution.year))
@@ -161,7 +162,7 @@ def expenditure_create(request: HttpRequest) -> HttpResponse:
         try:
             line = services.expenditure_create(actor=request.user, partnership=partnership, **form.cleaned_data)
         except ValidationError as error:
-            attach_errors(form, error)
+            attach(form, error)
         else:
             messages.success(request, f"Expenditure on {line.line} added to {line.year}.")
             return redirect(_budget_url(partnership, line.year))
@@ -177,7 +178,7 @@ def expenditure_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.expenditure_update(actor=request.user, expenditure=expenditure, **form.cleaned_data)
         except ValidationError as error:
-            attach_errors(form, error)
+            attach(form, error)
         else:
             messages.success(request, f"Expenditure on {expenditure.line} updated.")
             return redirect(_budget_url(partnership, expenditure.year))

@@ -1,7 +1,5 @@
-"""What the partnership's views share: breadcrumbs and attaching a service's errors to a form."""
+"""What the partnership's views share: breadcrumbs and addresses."""
 
-from django import forms
-from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from ..models import Partnership
@@ -15,13 +13,3 @@ def crumbs(partnership: Partnership, *trail: tuple[str, str]) -> list[tuple[str,
 
 def url(name: str, partnership: Partnership, **kwargs) -> str:
     return reverse(f"partnerships:{name}", kwargs={"partnership": partnership.slug, **kwargs})
-
-
-def attach_errors(form: forms.Form, error: ValidationError) -> None:
-    """Show a service's validation errors on the form: against their field when the form has
-    it, at the top otherwise."""
-    if hasattr(error, "error_dict"):
-        for field, messages in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, messages)
-    else:
-        form.add_error(None, error.messages)

@@ -7,6 +7,7 @@ from django.utils.cache import patch_cache_control
 
 from assure.audit.services import restricted_read_record
 from assure.core.access import requires
+from assure.core.forms import attach
 from assure.core.tables import register_response
 
 from .. import services
@@ -23,7 +24,7 @@ from ..selectors import (
     subgroups_of,
 )
 from ..tables import MeetingTable
-from .common import attach_errors, crumbs, url
+from .common import crumbs, url
 
 
 def _meeting(request: HttpRequest, pk: int):
@@ -92,7 +93,7 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
         try:
             meeting = services.meeting_create(actor=request.user, partnership=partnership, **form.cleaned_data)
         except ValidationError as error:
-            attach_errors(form, error)
+            attach(form, error)
         else:
             messages.success(request, f"Meeting added: {meeting}.")
             return redirect(url("meeting_detail", partnership, pk=meeting.pk))
@@ -114,7 +115,7 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.meeting_update(actor=request.user, meeting=meeting, **form.cleaned_data)
         except ValidationError as error:
-            attach_errors(form, error)
+            attach(form, error)
         else:
             messages.success(request, f"Meeting updated: {meeting}.")
             return redirect(url("meeting_detail", partnership, pk=meeting.pk))
@@ -131,7 +132,7 @@ def meeting_attendance(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.attendance_record(actor=request.user, meeting=meeting, entries=form.entries())
         except ValidationError as error:
-            attach_errors(form, error)
+            attach(form, error)
         else:
             messages.success(request, f"Attendance recorded for {meeting}.")
             return redirect(url("meeting_detail", partnership, pk=meeting.pk))
@@ -156,7 +157,7 @@ def confidential_minute_create(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.confidential_minute_create(actor=request.user, meeting=meeting, **form.cleaned_data)
         except ValidationError as error:
-            attach_errors(form, error)
+            attach(form, error)
         else:
             messages.success(
                 request, "Confidential item added. Only people with a grant for confidential minutes can read it."

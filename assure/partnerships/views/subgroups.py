@@ -4,6 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from assure.core.access import requires
+from assure.core.forms import attach
 from assure.core.tables import register_response
 
 from .. import services
@@ -12,7 +13,7 @@ from ..forms import SubgroupForm
 from ..permissions import can_manage
 from ..selectors import meetings_of, partnership_agencies, subgroups_of
 from ..tables import SubgroupTable
-from .common import attach_errors, crumbs, url
+from .common import crumbs, url
 
 
 @requires("partnerships.view")
@@ -63,7 +64,7 @@ def subgroup_create(request: HttpRequest) -> HttpResponse:
         try:
             subgroup = services.subgroup_create(actor=request.user, partnership=partnership, **form.service_values())
         except ValidationError as error:
-            attach_errors(form, error)
+            attach(form, error)
         else:
             messages.success(request, f"Subgroup {subgroup.name} added.")
             return redirect(url("subgroup_detail", partnership, pk=subgroup.pk))
@@ -81,7 +82,7 @@ def subgroup_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.subgroup_update(actor=request.user, subgroup=subgroup, **form.service_values())
         except ValidationError as error:
-            attach_errors(form, error)
+            attach(form, error)
         else:
             messages.success(request, f"Subgroup {subgroup.name} updated.")
             return redirect(url("subgroup_detail", partnership, pk=subgroup.pk))

@@ -163,7 +163,11 @@ def _years_with_figures(*, partnership, area, local_ids, published_ids) -> list[
     return [(y, y.own) for y in years.filter(condition).order_by("-start")]
 
 
-def _figure(indicator, period, local, published, paired) -> JourneyFigure:
+def journey_figure(indicator, period, local, published, paired) -> JourneyFigure:
+    """The indicator's figure for the period: the partnership's own (``local``, from
+    ``local_figures``) when it has a value, else the published figure of its twin (``paired``,
+    ``published``: from ``published_indicators`` and ``published_series``), else none, with why
+    the partnership's own is missing."""
     if indicator is None or period is None:
         return JourneyFigure(None)
     own: LocalFigure | None = local.get((indicator.pk, period.pk))
@@ -189,8 +193,8 @@ def _step(step: dict, indicators, year, previous, local, published, paired) -> J
                 title=indicator.definition.title,
                 unit=data.get("unit", "count"),
                 decimals=int(data.get("decimals", 0)),
-                this_year=_figure(indicator, year, local, published, paired),
-                last_year=_figure(indicator, previous, local, published, paired),
+                this_year=journey_figure(indicator, year, local, published, paired),
+                last_year=journey_figure(indicator, previous, local, published, paired),
             )
         )
     return built

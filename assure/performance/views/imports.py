@@ -7,8 +7,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from assure.core.access import requires
+from assure.core.forms import attach
 from assure.core.tables import register_response
-from assure.partnerships.views.common import attach_errors, crumbs
+from assure.partnerships.views.common import crumbs
 
 from ..imports.forms import StatisticsUploadForm
 from ..imports.jobs import import_job_create
@@ -54,7 +55,7 @@ def import_create(request: HttpRequest) -> HttpResponse:
                 mapping_code=form.cleaned_data["mapping"],
             )
         except ValidationError as error:
-            attach_errors(form, error)
+            attach(form, error)
         else:
             return redirect(job.get_absolute_url())
     return render(

@@ -1,7 +1,6 @@
 """Pages of agency data returns. Each view finds its return through ``returns_visible_to``, so
 another agency's return answers 404 to an agency lead, and calls one service to change it."""
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -11,6 +10,7 @@ from django.utils import timezone
 
 from assure.accounts.permissions import is_agency_scoped
 from assure.core.access import requires
+from assure.core.forms import attach
 from assure.core.tables import register_response
 
 from ..forms.returns import AssignForm, FiguresForm, RoundForm, SendBackForm, UploadForm
@@ -60,15 +60,6 @@ def _return_crumbs(request: HttpRequest, data_return: DataReturn) -> list[tuple[
     if not is_agency_scoped(request.user, request.partnership):
         trail.insert(0, (str(data_return.round.period), url("round_detail", request, pk=data_return.round_id)))
     return _crumbs(request, *trail)
-
-
-def _attach(form: forms.Form, error: ValidationError, field: str | None = None) -> None:
-    """Show a service's errors on the form: against the field they name when the form has it."""
-    if hasattr(error, "error_dict"):
-        for name, texts in error.message_dict.items():
-            form.add_error(name if name in form.fields else field, texts)
-    else:
-        form.add_error(field, error.messages)
 
 
 def _round(request: HttpRequest, pk: int) -> ReturnRound:
@@ -127,7 +118,7 @@ def round_create(request: HttpRequest) -> HttpResponse:
                 opens_on=form.cleaned_data["opens_on"],
             )
         except ValidationError as error:
-            _attach(form, error)
+            attach(form, error)
         else:
             messages.success(request, f"Returns for {round.period} opened. Now choose what each agency is asked for.")
             return redirect(url("round_assign", request, pk=round.pk))
@@ -180,7 +171,7 @@ def round_assign(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user, round=round, agency=agency, indicators=form.cleaned_data["indicators"]
             )
         except ValidationError as error:
-            _attach(form, error, field="indicators")
+            attach(form, error, field="indicators")
         else:
             count = assigned.indicators.count() if assigned else 0
             messages.success(request, f"{agency} is asked for {count} figure{'s' if count != 1 else ''}.")
@@ -244,7 +235,7 @@ def return_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             result = return_save_values(actor=request.user, data_return=data_return, entries=form.entries())
         except ValidationError as error:
-            _attach(form, error)
+            attach(form, error)
         else:
             messages.success(request, "Figures saved.")
             if result.warnings:
@@ -278,7 +269,7 @@ def return_upload_view(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             result = return_upload(actor=request.user, data_return=data_return, file=form.cleaned_data["file"])
         except ValidationError as error:
-            _attach(form, error, field="file")
+            attach(form, error, field="file")
         else:
             messages.success(
                 request, f"Template uploaded: {result.saved} figure{'s' if result.saved != 1 else ''} saved."
@@ -357,7 +348,7 @@ def return_send_back_view(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             return_send_back(actor=request.user, data_return=data_return, reason=form.cleaned_data["reason"])
         except ValidationError as error:
-            _attach(form, error, field="reason")
+            attach(form, error, field="reason")
         else:
             messages.success(request, f"{data_return.agency}'s return sent back for correction.")
             return redirect(url("round_detail", request, pk=data_return.round_id))

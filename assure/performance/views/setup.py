@@ -10,10 +10,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from assure.core.access import requires
+from assure.core.forms import attach
 from assure.library.selectors import current_item
 from assure.partnerships.models import Partnership
 from assure.partnerships.selectors import partnership_agencies
-from assure.partnerships.views.common import attach_errors, crumbs
+from assure.partnerships.views.common import crumbs
 
 from ..forms.setup import PriorityForm, ScorecardLineForm
 from ..models import ScorecardLine
@@ -97,7 +98,7 @@ def priority_create(request: HttpRequest) -> HttpResponse:
         try:
             priority = services.priority_create(actor=request.user, partnership=partnership, **form.service_values())
         except ValidationError as error:
-            attach_errors(form, error)
+            attach(form, error)
         else:
             messages.success(request, f"Priority {priority.title} added.")
             return redirect(_url("setup", partnership))
@@ -113,7 +114,7 @@ def priority_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.priority_update(actor=request.user, priority=priority, **form.service_values())
         except ValidationError as error:
-            attach_errors(form, error)
+            attach(form, error)
         else:
             messages.success(request, f"Priority {priority.title} changed.")
             return redirect(_url("setup", partnership))
@@ -200,7 +201,7 @@ def line_create(request: HttpRequest) -> HttpResponse:
         try:
             line = services.scorecard_line_create(actor=request.user, partnership=partnership, **form.service_values())
         except ValidationError as error:
-            attach_errors(form, error)
+            attach(form, error)
         else:
             messages.success(request, f"{line.indicator.definition.title} added to the scorecard.")
             return redirect(_url("setup", partnership))
@@ -216,7 +217,7 @@ def line_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.scorecard_line_update(actor=request.user, line=line, **form.service_values())
         except ValidationError as error:
-            attach_errors(form, error)
+            attach(form, error)
         else:
             messages.success(request, f"{line.indicator.definition.title} changed.")
             return redirect(_url("setup", partnership))

@@ -12,6 +12,8 @@ narrow them to records:
 - a published report is frozen: nobody changes it.
 """
 
+from collections.abc import Callable
+
 from django.db.models import Q
 
 from assure.accounts.permissions import agencies_of, has_permission, is_agency_scoped
@@ -75,13 +77,19 @@ def may_manage(user, report: Report) -> bool:
 
 def may_write(user, section: Section) -> bool:
     """The user may write the section's narrative now."""
-    report = section.report
+    return may_write_in(user, section.report)(section)
+
+
+def may_write_in(user, report: Report) -> Callable[[Section], bool]:
+    """``may_write`` for the sections of one report, the user's rights looked up once: a
+    report's contents ask it of every section."""
     if report.is_published:
-        return False
+        return lambda section: False
     if can_manage(user, report.partnership):
-        return True
-    return (
+        return lambda section: True
+    agencies = contributes_for(user, report.partnership)
+    return lambda section: (
         section.requested_from_id is not None
-        and section.agency_id in contributes_for(user, report.partnership)
+        and section.agency_id in agencies
         and section.status in (Section.Status.REQUESTED, Section.Status.WRITTEN)
     )

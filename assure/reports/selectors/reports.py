@@ -9,15 +9,14 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from assure.accounts.models import User
-from assure.accounts.permissions import has_permission
-from assure.actions.models import Action
 from assure.audit.models import Event
-from assure.partnerships.models import Agency, Meeting, Partnership
+from assure.library.selectors import role_definitions
+from assure.partnerships.models import Agency, Partnership
 from assure.performance.models import Indicator, ScorecardLine
-from assure.section11.models import Cycle
 
+from ..document import section_numbers
 from ..models import Block, Evidence, Report, Section
-from .access import contributes_for, may_write, report_scope_q, section_scope_q
+from .access import contributes_for, may_write_in, report_scope_q, section_scope_q
 from .templates import WRITTEN_BY, section_specs
 
 
@@ -27,11 +26,6 @@ def reports_visible_to(*, user, partnership: Partnership) -> QuerySet[Report]:
     if scope is None:
         return Report.objects.none()
     return Report.objects.filter(scope).select_related("partnership", "meeting", "template__document")
-
-
-def report_visible_to(*, user, partnership: Partnership, pk: int) -> Report | None:
-    """One report if the user may read it, else None."""
-    return reports_visible_to(user=user, partnership=partnership).filter(pk=pk).first()
 
 
 def sections_visible_to(*, user, partnership: Partnership) -> QuerySet[Section]:
@@ -62,24 +56,9 @@ class ContentsRow:
 
     section: Section
     number: str
-    depth: int
     written_by: str
     overdue: bool
     may_write: bool
-
-
-def _numbers(sections: list[Section]) -> dict[int, tuple[str, int]]:
-    """Section numbers as printed (1, 1.1, 1.1.1) from parents and positions."""
-    numbers: dict[int, tuple[str, int]] = {}
-    counters: dict[int | None, int] = {}
-    for section in sorted(sections, key=lambda s: s.position):
-        counters[section.parent_id] = counters.get(section.parent_id, 0) + 1
-        parent = numbers.get(section.parent_id) if section.parent_id else None
-        if parent:
-            numbers[section.pk] = (f"{parent[0]}.{counters[section.parent_id]}", parent[1] + 1)
-        else:
-            numbers[section.pk] = (str(counters[section.parent_id]), 0)
-    return numbers
 
 
 def writer_of(section: Section, written_by: str) -> str:
@@ -100,8 +79,8 @@ def is_overdue(section: Section, today: dt.date | None = None) -> bool:
 def report_contents(*, user, report: Report) -> list[ContentsRow]:
     """The report's sections the user may read, numbered as the report prints them (numbers are
     those of the whole report even where an agency lead sees only their own sections)."""
-    every = list(report.sections.select_related("agency", "requested_from", "priority"))
-    numbers = _numbers(every)
+    every = list(report.sections.select_related("agency", "requested_from", "priority").order_by("position"))
+    numbers = section_numbers(every)
     visible = set(
         sections_visible_to(user=user, partnership=report.partnership)
         .filter(report=report)
@@ -109,27 +88,26 @@ def report_contents(*, user, report: Report) -> list[ContentsRow]:
     )
     specs = section_specs(report.template)
     today = timezone.localdate()
+    writes = may_write_in(user, report)
     rows = []
     for section in every:
         if section.pk not in visible:
             continue
         spec = specs.get(section.key)
-        number, depth = numbers[section.pk]
         rows.append(
             ContentsRow(
                 section=section,
-                number=number,
-                depth=depth,
+                number=numbers[section.pk],
                 written_by=writer_of(section, spec.written_by if spec else "business_unit"),
                 overdue=is_overdue(section, today),
-                may_write=may_write(user, section),
+                may_write=writes(section),
             )
         )
     return rows
 
 
 def section_number(section: Section) -> str:
-    return _numbers(list(section.report.sections.all()))[section.pk][0]
+    return section_numbers(list(section.report.sections.order_by("position")))[section.pk]
 
 
 @dataclass
@@ -143,8 +121,9 @@ class Contributions:
     overdue: int
 
 
-def contributions(*, user, report: Report) -> Contributions:
-    rows = [row for row in report_contents(user=user, report=report) if row.section.requested_from_id]
+def contributions(*, rows: list[ContentsRow]) -> Contributions:
+    """Of the report's contents (``report_contents``), the sections asked of agencies."""
+    rows = [row for row in rows if row.section.requested_from_id]
     return Contributions(
         rows=rows,
         asked=len(rows),
@@ -183,22 +162,20 @@ def last_return_reason(section: Section) -> str:
 # Choices offered on the pages.
 
 
-def board_meetings(*, partnership: Partnership) -> QuerySet[Meeting]:
-    """Meetings of the board itself (not of a subgroup), latest first."""
-    return Meeting.objects.filter(partnership=partnership, subgroup__isnull=True).order_by("-held_on")
-
-
-def partnership_agencies(*, partnership: Partnership) -> QuerySet[Agency]:
-    return Agency.objects.filter(partnership_links__partnership=partnership).order_by("name").distinct()
-
-
 def agency_leads(*, partnership: Partnership) -> QuerySet[User]:
-    """People who write sections for an agency of the partnership (reports.contribute)."""
-    users = User.objects.filter(
-        memberships__partnership=partnership, memberships__is_active=True, is_active=True
-    ).distinct()
-    ids = [user.pk for user in users if has_permission(user, "reports.contribute", partnership)]
-    return User.objects.filter(pk__in=ids).order_by("full_name", "email")
+    """People who write sections for an agency of the partnership: active members holding a
+    role that grants reports.contribute."""
+    roles = [code for code, definition in role_definitions().items() if "reports.contribute" in definition.permissions]
+    return (
+        User.objects.filter(
+            memberships__partnership=partnership,
+            memberships__is_active=True,
+            memberships__role__in=roles,
+            is_active=True,
+        )
+        .distinct()
+        .order_by("full_name", "email")
+    )
 
 
 def acts_for(user: User, partnership: Partnership, agency: Agency) -> bool:
@@ -209,12 +186,3 @@ def evidence_indicators(*, partnership: Partnership) -> QuerySet[Indicator]:
     """Indicators of the partnership's scorecard."""
     ids = ScorecardLine.objects.filter(partnership=partnership).values("indicator_id")
     return Indicator.objects.filter(pk__in=ids).select_related("definition").order_by("definition__title")
-
-
-def evidence_cycles(*, partnership: Partnership) -> QuerySet[Cycle]:
-    """Section 11 cycles the partnership takes part in."""
-    return Cycle.objects.filter(partnerships=partnership).order_by("-year", "title").distinct()
-
-
-def evidence_actions(*, partnership: Partnership) -> QuerySet[Action]:
-    return Action.objects.filter(partnership=partnership).order_by("reference")

@@ -5,12 +5,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from assure.actions.models import Action
+from assure.actions.selectors import actions_visible_to
 from assure.audit.services import event_record
 from assure.performance.models import Indicator
 from assure.section11.models import Cycle
+from assure.section11.selectors.cycles import cycles_visible_to
 
 from ..models import Evidence, Section
-from ..selectors.reports import evidence_actions, evidence_cycles, evidence_indicators
+from ..selectors.reports import evidence_indicators
 from .common import require_managed_draft
 
 
@@ -35,9 +37,9 @@ def evidence_add(
         raise ValidationError("Choose one indicator, one Section 11 cycle or one action.")
     if indicator is not None and not evidence_indicators(partnership=partnership).filter(pk=indicator.pk).exists():
         raise ValidationError({"indicator": "Choose an indicator of the partnership's scorecard."})
-    if cycle is not None and not evidence_cycles(partnership=partnership).filter(pk=cycle.pk).exists():
+    if cycle is not None and not cycles_visible_to(user=actor, partnership=partnership).filter(pk=cycle.pk).exists():
         raise ValidationError({"cycle": "Choose a Section 11 cycle the partnership takes part in."})
-    if action is not None and not evidence_actions(partnership=partnership).filter(pk=action.pk).exists():
+    if action is not None and not actions_visible_to(user=actor, partnership=partnership).filter(pk=action.pk).exists():
         raise ValidationError({"action": "Choose an action of the partnership."})
     note = note.strip()
     if len(note) > 300:

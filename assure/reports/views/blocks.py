@@ -20,8 +20,6 @@ from ..selectors.reports import blocks_visible_to
 from ..services.blocks import block_add, block_move, block_remove
 from .common import find_section, posted, report_crumbs, url
 
-FROZEN = "The report is published: it can no longer be changed."
-
 
 def _section_crumbs(request: HttpRequest, section: Section) -> list[tuple[str, str]]:
     return report_crumbs(request, section.report, (section.title, url("section_detail", request, pk=section.pk)))

@@ -5,17 +5,17 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_http_methods
 
 from assure.core.access import requires
 from assure.core.forms import attach
 from assure.core.tables import register_response
+from assure.partnerships.selectors import meetings_of
 
 from ..forms.reports import AnnualReportForm, BoardPackForm, PublishForm
 from ..models import Report
 from ..selectors.access import can_manage, contributes_for, may_manage
-from ..selectors.reports import board_meetings, contributions, report_contents, reports_visible_to
+from ..selectors.reports import contributions, report_contents, reports_visible_to
 from ..selectors.templates import template_choices
 from ..services.blocks import blocks_refresh
 from ..services.reports import board_pack_create, report_create, report_publish
@@ -83,7 +83,7 @@ def report_create_view(request: HttpRequest) -> HttpResponse:
 def board_pack_create_view(request: HttpRequest) -> HttpResponse:
     partnership = request.partnership
     templates = template_choices(report_kind=Report.Kind.BOARD_PACK)
-    meetings = board_meetings(partnership=partnership)
+    meetings = meetings_of(user=request.user, partnership=partnership).filter(subgroup__isnull=True)
     form = BoardPackForm(
         request.POST or None, meetings=meetings, templates=templates, initial={"template": templates.first()}
     )
@@ -113,21 +113,6 @@ def board_pack_create_view(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _output_links(partnership_slug: str, report: Report) -> dict:
-    """Links to the report's outputs, where those pages exist."""
-    links = {}
-    for key, name in (
-        ("preview_url", "reports:preview"),
-        ("outputs_url", "reports:outputs"),
-        ("rendering_url", "reports:rendering_request"),
-    ):
-        try:
-            links[key] = reverse(name, kwargs={"partnership": partnership_slug, "pk": report.pk})
-        except NoReverseMatch:
-            links[key] = ""
-    return links
-
-
 @requires("reports.view")
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The report: its contents with who writes each section and where it stands, the
@@ -140,14 +125,15 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "report": report,
             "rows": rows,
-            "contributions": contributions(user=request.user, report=report),
+            "contributions": contributions(rows=rows),
             "may_manage": may_manage(request.user, report),
             # An agency lead reads of a draft only the sections asked of their agency.
             "narrowed": not report.is_published
             and not can_manage(request.user, request.partnership)
             and bool(contributes_for(request.user, request.partnership)),
             "crumbs": crumbs(request),
-            **_output_links(request.partnership.slug, report),
+            "preview_url": url("preview", request, pk=report.pk),
+            "outputs_url": url("outputs", request, pk=report.pk),
         },
     )
 

@@ -6,8 +6,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from assure.actions.selectors import actions_visible_to
 from assure.core.access import requires
 from assure.core.forms import attach
+from assure.partnerships.selectors import partnership_agencies
+from assure.section11.selectors.cycles import cycles_visible_to
 
 from ..forms.sections import ConfirmForm, EvidenceForm, SectionRequestForm, SectionReturnForm, SectionWriteForm
 from ..models import Section
@@ -15,12 +18,9 @@ from ..richtext import to_html
 from ..selectors.access import may_manage, may_write
 from ..selectors.reports import (
     agency_leads,
-    evidence_actions,
-    evidence_cycles,
     evidence_indicators,
     is_overdue,
     last_return_reason,
-    partnership_agencies,
     section_number,
     sections_to_write,
     writer_of,
@@ -93,7 +93,7 @@ def section_request_view(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = request.partnership
     form = SectionRequestForm(
         request.POST or None,
-        agencies=partnership_agencies(partnership=partnership),
+        agencies=partnership_agencies(user=request.user, partnership=partnership, include_former=True),
         leads=agency_leads(partnership=partnership),
         partnership=partnership,
         initial={"agency": section.agency, "user": section.requested_from, "due_on": section.due_on},
@@ -164,8 +164,8 @@ def evidence_add_view(request: HttpRequest, pk: int) -> HttpResponse:
     form = EvidenceForm(
         request.POST or None,
         indicators=evidence_indicators(partnership=partnership),
-        cycles=evidence_cycles(partnership=partnership),
-        actions=evidence_actions(partnership=partnership),
+        cycles=cycles_visible_to(user=request.user, partnership=partnership).order_by("-year", "title"),
+        actions=actions_visible_to(user=request.user, partnership=partnership).order_by("reference"),
     )
     if request.method == "POST" and form.is_valid():
         try:

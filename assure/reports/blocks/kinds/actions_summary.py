@@ -3,7 +3,7 @@ the pack is made, and falling due within the next ``days`` (default 30)."""
 
 import datetime as dt
 
-from assure.actions.selectors import OPEN_STATUSES, actions_visible_to
+from assure.actions.selectors import actions_due
 
 from ... import phrases
 from .. import BlockContext, BlockData, register
@@ -33,11 +33,12 @@ def compute(context: BlockContext) -> BlockData:
     today = reference_day(context)
     days = int(context.params.get("days", 30))
     until = today + dt.timedelta(days=days)
-    open_actions = actions_visible_to(user=reader_of(context), partnership=context.report.partnership).filter(
-        status__in=OPEN_STATUSES
+    # Due before the day after ``until``: up to and including ``until``.
+    actions = actions_due(
+        user=reader_of(context), partnership=context.report.partnership, before=until + dt.timedelta(days=1)
     )
-    overdue = list(open_actions.filter(due_on__lt=today).order_by("due_on", "reference"))
-    due = list(open_actions.filter(due_on__gte=today, due_on__lte=until).order_by("due_on", "reference"))
+    overdue = [a for a in actions if a.due_on < today]
+    due = [a for a in actions if a.due_on >= today]
     title = "Actions due and overdue"
     if not overdue and not due:
         return block(context, title=title, source=SOURCE, empty=f"No action is overdue or due in the next {days} days.")

@@ -26,7 +26,7 @@ def _sentence(line, year: str, previous: str) -> str:
         return f"{line.title}: no figure for {year} ({phrases.missing_words(line.this_year.missing)})."
     if line.last_year.value is None:
         return f"{line.title}: {phrases.figure_words(line.this_year.value, line.unit)} in {year}."
-    if line.this_year.source != line.last_year.source:
+    if not line.comparable:
         # The partnership's own count one year and the DfE's the other are counted differently:
         # set side by side, never turned into a change.
         return (

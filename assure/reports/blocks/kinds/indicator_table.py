@@ -14,6 +14,7 @@ Params (all from the report template):
 from assure.performance.areas import area_of_partnership
 from assure.performance.charts import figure_text, history_spec
 from assure.performance.models import Indicator, Period
+from assure.performance.selectors.journey import journey_figure
 from assure.performance.selectors.scorecard import local_figures, published_indicators, published_series
 
 from ... import phrases
@@ -65,19 +66,9 @@ def _figures(context: BlockContext, rows: list[_Row], years: list[str]) -> None:
     )
     for row in rows:
         for year in years:
-            period = periods.get(year)
-            value, missing = None, ""
-            if row.indicator is not None and period is not None:
-                own = local.get((row.indicator.pk, period.pk))
-                twin = paired.get(row.indicator.pk)
-                if own is not None and own.value is not None:
-                    value = own.value
-                elif twin is not None and (twin.pk, period.pk) in published:
-                    value, missing = published[(twin.pk, period.pk)]
-                elif own is not None:
-                    missing = own.missing
-            row.values.append(value)
-            row.missing.append(missing)
+            figure = journey_figure(row.indicator, periods.get(year), local, published, paired)
+            row.values.append(figure.value)
+            row.missing.append(figure.missing)
 
 
 @register(

@@ -28,9 +28,9 @@ def compute(context: BlockContext) -> BlockData:
     title = "Section 11 cycles"
     if not cycles:
         return block(context, title=title, source=SOURCE, empty="No Section 11 cycle is open.")
+    completions = [cycle_completion(user=reader, partnership=partnership, cycle=cycle) for cycle in cycles]
     rows, paragraphs = [], []
-    for cycle in cycles:
-        done = cycle_completion(user=reader, partnership=partnership, cycle=cycle)
+    for cycle, done in zip(cycles, completions, strict=True):
         rows.append(
             [
                 cycle.title,
@@ -45,7 +45,7 @@ def compute(context: BlockContext) -> BlockData:
             f"{cycle.title}: {handed_in} of {phrases.count_phrase(done.total, 'return')} handed in, "
             f"{done.accepted} accepted and {done.overdue} overdue."
         )
-    labels = [label for label, _, _ in cycle_completion(user=reader, partnership=partnership, cycle=cycles[0]).rows]
+    labels = [label for label, _, _ in completions[0].rows]
     return block(
         context,
         title=title,
