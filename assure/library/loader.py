@@ -7,6 +7,7 @@ version is never rewritten.
 
 import hashlib
 import json
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from pydantic import ValidationError as PydanticValidationError
 
 from .hooks import run_after_load
 from .models import LibraryDocument, LibraryItem
-from .schemas import ITEM_SCHEMAS, DocumentHeader
+from .schemas import ITEM_SCHEMAS, DocumentHeader, error_text
 
 
 @dataclass(frozen=True)
@@ -73,45 +74,7 @@ def _display(path: Path) -> str:
 
 
 def _pydantic_messages(error: PydanticValidationError) -> list[str]:
-    return [f"{'.'.join(str(x) for x in e['loc']) or '(document)'}: {e['msg']}" for e in error.errors()]
-
-
-def _item_messages(kind: str, raw_item: object, error: PydanticValidationError) -> list[str]:
-    """The problems of one item; a framework's name the standard and criterion they concern."""
-    if kind != "section11-framework" or not isinstance(raw_item, dict):
-        return _pydantic_messages(error)
-    return [framework_error_message(raw_item, e["loc"], e["msg"]) for e in error.errors()]
-
-
-def _numbered(entries: object, index: object, key: str, noun: str) -> str:
-    # A standard is named by its number and a criterion by its ref, as the author wrote them;
-    # one without a usable number or ref is named by its position instead.
-    entry = entries[index] if isinstance(entries, list) and isinstance(index, int) and index < len(entries) else None
-    name = entry.get(key) if isinstance(entry, dict) else None
-    if isinstance(name, (str, int)) and not isinstance(name, bool) and str(name).strip():
-        return f"{noun} {name}"
-    return f"{noun} {index + 1 if isinstance(index, int) else index} (counting from the top)"
-
-
-def framework_error_message(raw_item: dict, loc: tuple, message: str) -> str:
-    """A pydantic error of a framework item in the author's words: the loc path
-    ``standards.1.criteria.2.applies_to.0`` becomes "standard 2, criterion 2.3: applies_to.0"."""
-    message = message.removeprefix("Value error, ")
-    if tuple(loc) == ("standards",) and message.startswith("standard "):
-        return message  # a check across standards that names the standard and criterion itself
-    where: list[str] = []
-    rest = list(loc)
-    if rest[:1] == ["standards"] and len(rest) > 1:
-        standards = raw_item.get("standards")
-        where.append(_numbered(standards, rest[1], "number", "standard"))
-        standard = standards[rest[1]] if isinstance(standards, list) and isinstance(rest[1], int) else None
-        rest = rest[2:]
-        if rest[:1] == ["criteria"] and len(rest) > 1 and isinstance(standard, dict):
-            where.append(_numbered(standard.get("criteria"), rest[1], "ref", "criterion"))
-            rest = rest[2:]
-    field = ".".join(str(x) for x in rest)
-    parts = [", ".join(where), field] if where else [field or "(item)"]
-    return ": ".join(p for p in parts if p) + f": {message}"
+    return [error_text(e["loc"], e["msg"]) for e in error.errors()]
 
 
 def validate_file(path: Path) -> tuple[ValidDocument | None, list[LibraryProblem]]:
@@ -145,7 +108,10 @@ def validate_file(path: Path) -> tuple[ValidDocument | None, list[LibraryProblem
         try:
             item = schema.model_validate(raw_item)
         except PydanticValidationError as exc:
-            problems += [LibraryProblem(shown, item_urn, m) for m in _item_messages(header.kind, raw_item, exc)]
+            problems += [
+                LibraryProblem(shown, item_urn, schema.error_message(raw_item, e["loc"], e["msg"]))
+                for e in exc.errors()
+            ]
             continue
         if item.urn in seen:
             problems.append(LibraryProblem(shown, item.urn, "URN used twice in this document"))
@@ -194,14 +160,10 @@ def validate_library(paths: list[Path] | None = None) -> list[ValidDocument]:
             if owner[0] != document.header.urn:
                 problems.append(LibraryProblem(document.path, item.urn, f"URN also used in {owner[1]}"))
         documents.append(document)
-    problems += framework_reference_problems(documents)
+    problems += reference_problems(documents)
     if problems:
         raise LibraryInvalid(problems)
     return documents
-
-
-# What a framework names in other documents: its scale, and the agency types it applies to.
-FRAMEWORK_REFERENCES = {"rating-scale": "rating scale", "agency-type": "agency type"}
 
 
 def _known_codes(documents: list[ValidDocument], kind: str, wanted: set[str]) -> set[str]:
@@ -214,40 +176,21 @@ def _known_codes(documents: list[ValidDocument], kind: str, wanted: set[str]) ->
     return known
 
 
-def framework_reference_problems(documents: list[ValidDocument]) -> list[LibraryProblem]:
-    """A framework naming a rating scale or an agency type the library does not hold is refused,
-    each problem naming the file, the framework and, where it is a criterion's, the criterion."""
-    frameworks = [(d, item) for d in documents if d.header.kind == "section11-framework" for item in d.items]
-    if not frameworks:
-        return []
-    scales = {item.scale for _, item in frameworks}
-    types = {
-        code
-        for _, item in frameworks
-        for code in [
-            *item.applies_to,
-            *(code for s in item.standards for criterion in s.criteria for code in criterion.applies_to),
-        ]
-    }
-    known = {
-        "rating-scale": _known_codes(documents, "rating-scale", scales),
-        "agency-type": _known_codes(documents, "agency-type", types),
-    }
+def reference_problems(documents: list[ValidDocument]) -> list[LibraryProblem]:
+    """An item naming an item of another document (``Item.references``) that the library does
+    not hold is refused, each problem naming the file, the item and where in the item."""
+    named = [(document, item, ref) for document in documents for item in document.items for ref in item.references()]
+    wanted: dict[str, set[str]] = defaultdict(set)
+    for _, _, ref in named:
+        wanted[ref.kind].add(ref.code)
+    known = {kind: _known_codes(documents, kind, codes) for kind, codes in wanted.items()}
     problems: list[LibraryProblem] = []
-
-    def unknown(document: ValidDocument, item, where: str, field: str, kind: str, codes: list[str]) -> None:
-        for code in codes:
-            if code not in known[kind]:
-                message = f"{field} names unknown {FRAMEWORK_REFERENCES[kind]} {code!r}"
-                problems.append(LibraryProblem(document.path, item.urn, f"{where}: {message}" if where else message))
-
-    for document, item in frameworks:
-        unknown(document, item, "", "scale", "rating-scale", [item.scale])
-        unknown(document, item, "", "applies_to", "agency-type", item.applies_to)
-        for standard in item.standards:
-            for criterion in standard.criteria:
-                where = f"standard {standard.number}, criterion {criterion.ref}"
-                unknown(document, item, where, "applies_to", "agency-type", criterion.applies_to)
+    for document, item, ref in named:
+        if ref.code not in known[ref.kind]:
+            message = f"{ref.field} names unknown {ref.noun} {ref.code!r}"
+            problems.append(
+                LibraryProblem(document.path, item.urn, f"{ref.where}: {message}" if ref.where else message)
+            )
     return problems
 
 

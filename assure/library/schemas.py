@@ -4,6 +4,7 @@ Unknown keys are rejected everywhere so that a typo in a YAML file is an error, 
 ignored data.
 """
 
+from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -26,10 +27,38 @@ class Provenance(Strict):
     note: str = Field(default="", description="What was and was not confirmed, or how editions differ.")
 
 
+def error_text(loc: tuple, message: str) -> str:
+    """A pydantic error as a problem: the path of the field, then what is wrong with it."""
+    return f"{'.'.join(str(x) for x in loc) or '(document)'}: {message}"
+
+
+@dataclass(frozen=True)
+class Reference:
+    """The code of an item of another document that an item names: the library must hold it."""
+
+    kind: str  # the kind of the item named
+    code: str
+    field: str  # the field naming it
+    where: str = ""  # where in the item the field is, in the author's words; "" for the item itself
+
+    @property
+    def noun(self) -> str:
+        return self.kind.replace("-", " ")
+
+
 class Item(Strict):
     urn: URN
     code: Code
     title: str
+
+    @classmethod
+    def error_message(cls, raw_item: object, loc: tuple, message: str) -> str:
+        """One schema error of an item, as the loader reports it: by default the field's path."""
+        return error_text(loc, message)
+
+    def references(self) -> list[Reference]:
+        """The items of other documents this item names (checked across the library); none by default."""
+        return []
 
 
 class RoleItem(Item):
@@ -135,6 +164,49 @@ class Section11FrameworkItem(Item):
         if problems:
             raise ValueError("; ".join(problems))
         return standards
+
+    @classmethod
+    def error_message(cls, raw_item: object, loc: tuple, message: str) -> str:
+        """A schema error in the author's words: the loc path ``standards.1.criteria.2.applies_to.0``
+        becomes "standard 2, criterion 2.3: applies_to.0"."""
+        if not isinstance(raw_item, dict):
+            return super().error_message(raw_item, loc, message)
+        message = message.removeprefix("Value error, ")
+        if tuple(loc) == ("standards",) and message.startswith("standard "):
+            return message  # a check across standards that names the standard and criterion itself
+        where: list[str] = []
+        rest = list(loc)
+        if rest[:1] == ["standards"] and len(rest) > 1:
+            standards = raw_item.get("standards")
+            where.append(_numbered(standards, rest[1], "number", "standard"))
+            standard = standards[rest[1]] if isinstance(standards, list) and isinstance(rest[1], int) else None
+            rest = rest[2:]
+            if rest[:1] == ["criteria"] and len(rest) > 1 and isinstance(standard, dict):
+                where.append(_numbered(standard.get("criteria"), rest[1], "ref", "criterion"))
+                rest = rest[2:]
+        field = ".".join(str(x) for x in rest)
+        parts = [", ".join(where), field] if where else [field or "(item)"]
+        return ": ".join(p for p in parts if p) + f": {message}"
+
+    def references(self) -> list[Reference]:
+        """Its rating scale, and the agency types it and its criteria apply to."""
+        found = [Reference("rating-scale", self.scale, "scale")]
+        found += [Reference("agency-type", code, "applies_to") for code in self.applies_to]
+        for standard in self.standards:
+            for criterion in standard.criteria:
+                where = f"standard {standard.number}, criterion {criterion.ref}"
+                found += [Reference("agency-type", code, "applies_to", where) for code in criterion.applies_to]
+        return found
+
+
+def _numbered(entries: object, index: object, key: str, noun: str) -> str:
+    # A standard is named by its number and a criterion by its ref, as the author wrote them;
+    # one without a usable number or ref is named by its position instead.
+    entry = entries[index] if isinstance(entries, list) and isinstance(index, int) and index < len(entries) else None
+    name = entry.get(key) if isinstance(entry, dict) else None
+    if isinstance(name, (str, int)) and not isinstance(name, bool) and str(name).strip():
+        return f"{noun} {name}"
+    return f"{noun} {index + 1 if isinstance(index, int) else index} (counting from the top)"
 
 
 class CdopCategoryItem(Item):

@@ -108,9 +108,6 @@ class Framework:
     def criterion(self, ref: str) -> Criterion | None:
         return next((c for c in self.criteria if c.ref == ref), None)
 
-    def standard(self, number: int) -> Standard | None:
-        return next((s for s in self.standards if s.number == number), None)
-
     def answered_by(self, agency_type_code: str) -> bool:
         """Whether an agency of this type answers the framework at all."""
         return not self.applies_to or agency_type_code in self.applies_to
@@ -119,20 +116,34 @@ class Framework:
         return [c for c in self.criteria if c.applies(agency_type_code)]
 
     @cached_property
+    def _scale_item(self) -> LibraryItem:
+        # Kept so the moderated scale reads its pairing from it rather than looking it up again.
+        return _rating_scale(self.item.data["scale"])
+
+    @cached_property
     def scale(self) -> Scale:
         """The scale the agency rates on (the self score, for a paired scale)."""
-        return _scale(self.item.data["scale"])
+        return Scale.of(self._scale_item)
 
     @cached_property
     def moderated_scale(self) -> Scale:
         """The scale a moderator rates on: the pair of the self scale where it has one, else the same."""
-        item = current_item(kind="rating-scale", code=self.item.data["scale"])
-        paired = item.data.get("paired_with") if item else None
-        return _scale(paired) if paired else self.scale
+        paired = self._scale_item.data.get("paired_with")
+        return Scale.of(_rating_scale(paired)) if paired else self.scale
 
 
-def _scale(code: str) -> Scale:
+def _rating_scale(code: str) -> LibraryItem:
     item = current_item(kind="rating-scale", code=code)
     if item is None:  # the loader refuses a framework naming an unknown scale; this is a guard
         raise LookupError(f"there is no rating scale {code!r} in the library")
-    return Scale.of(item)
+    return item
+
+
+def framework_of(item: LibraryItem) -> Framework:
+    """The framework ``item`` holds, read once per item instance: a page and the services it
+    calls, handed the same cycle, share one reading and so look its scales up once. The reading
+    lasts as long as the instance (a request's, or a task's)."""
+    framework = getattr(item, "_section11_framework", None)
+    if framework is None:
+        framework = item._section11_framework = Framework(item)
+    return framework

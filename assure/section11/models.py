@@ -143,11 +143,6 @@ class Response(models.Model):
     def rated(self) -> bool:
         return self.not_applicable or bool(self.self_rating)
 
-    @property
-    def effective_rating(self) -> str:
-        """The rating that counts: the moderated one where there is one, else the self-rating."""
-        return self.moderated_rating or self.self_rating
-
     def trail_partnership_ids(self) -> list[int]:
         return self.return_record.trail_partnership_ids()
 

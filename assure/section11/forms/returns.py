@@ -33,12 +33,10 @@ class ResponseForm(forms.Form):
         widget=forms.ClearableFileInput(),
     )
 
-    def __init__(self, *args, scale: Scale, may_be_not_applicable: bool = True, prefix: str | None = None, **kwargs):
+    def __init__(self, *args, scale: Scale, prefix: str | None = None, **kwargs):
         super().__init__(*args, prefix=prefix, **kwargs)
         self.scale = scale
         self.fields["rating"].choices = scale.choices()
-        if not may_be_not_applicable:
-            del self.fields["not_applicable"]
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")

@@ -53,18 +53,16 @@ def acts_for_agency(user, partnership: Partnership, agency_id: int) -> bool:
     )
 
 
-def return_scope_q(user, partnership: Partnership, prefix: str = "") -> Q | None:
+def return_scope_q(user, partnership: Partnership) -> Q | None:
     """The filter of the returns the user may read in the partnership (None: none at all)."""
     if not can_view(user, partnership):
         return None
-    scope = Q(
-        **{f"{prefix}cycle__partnerships": partnership, f"{prefix}agency__partnership_links__partnership": partnership}
-    )
+    scope = Q(cycle__partnerships=partnership, agency__partnership_links__partnership=partnership)
     if is_agency_scoped(user, partnership):
-        return scope & Q(**{f"{prefix}agency_id__in": agencies_of(user, partnership)})
+        return scope & Q(agency_id__in=agencies_of(user, partnership))
     if can_manage(user, partnership):
         return scope
-    return scope & Q(**{f"{prefix}status__in": HANDED_IN})
+    return scope & Q(status__in=HANDED_IN)
 
 
 def is_editable(return_record: Return) -> bool:

@@ -9,7 +9,6 @@ partnerships of a regional cycle shows each of them as one aggregate figure per 
 is what a regional cycle is run for.
 """
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -18,7 +17,7 @@ from django.db.models import Prefetch, QuerySet
 from assure.accounts.permissions import has_permission
 from assure.partnerships.models import Partnership
 
-from ..framework import Framework, Standard
+from ..framework import Framework, Standard, framework_of
 from ..models import Cycle, Response, Return
 from ..scoring import (
     Answer,
@@ -30,6 +29,7 @@ from ..scoring import (
     by_standard,
     compliance,
     gap_by,
+    grouped,
     score_all,
     summary,
 )
@@ -142,9 +142,7 @@ class CycleAnalysis(Summaries):
         rows = []
         for r in self.returns:
             scored = self.scored_by_return.get(r.pk, [])
-            per_standard: dict[int, list[Scored]] = defaultdict(list)
-            for s in scored:
-                per_standard[s.answer.standard].append(s)
+            per_standard = grouped(scored, lambda a: a.standard)
             rows.append(
                 HeatRow(
                     agency=r.agency.name,
@@ -152,7 +150,7 @@ class CycleAnalysis(Summaries):
                     return_id=r.pk,
                     status=r.get_status_display(),
                     cells=[
-                        summary(per_standard[st.number], scale=scale, moderated_scale=moderated)
+                        summary(per_standard.get(st.number, []), scale=scale, moderated_scale=moderated)
                         for st in self.standards
                     ],
                     overall=compliance(scored),
@@ -174,18 +172,20 @@ class CycleAnalysis(Summaries):
         ]
 
 
+def _scored(return_record: Return, framework: Framework, partnership: str = "") -> list[Scored]:
+    """The return's answers scored."""
+    answers = answers_of(return_record, framework, partnership)
+    return score_all(answers, scale=framework.scale, moderated_scale=framework.moderated_scale)
+
+
 def _scored_returns(returns: list[Return], framework: Framework, partnership: str = "") -> dict[int, list[Scored]]:
     """Each return's answers scored, by return id."""
-    return {
-        r.pk: score_all(
-            answers_of(r, framework, partnership), scale=framework.scale, moderated_scale=framework.moderated_scale
-        )
-        for r in returns
-    }
+    return {r.pk: _scored(r, framework, partnership) for r in returns}
 
 
-def _flat(scored_by_return: dict[int, list[Scored]]) -> list[Scored]:
-    return [s for scored in scored_by_return.values() for s in scored]
+def _scored_all(returns: list[Return], framework: Framework, partnership: str = "") -> list[Scored]:
+    """The answers of all the returns scored, in one list."""
+    return [s for r in returns for s in _scored(r, framework, partnership)]
 
 
 def _regional(cycle: Cycle, framework: Framework) -> tuple[dict[str, dict[int, Compliance]], dict[str, Compliance]]:
@@ -204,7 +204,7 @@ def _regional(cycle: Cycle, framework: Framework) -> tuple[dict[str, dict[int, C
             for r in returns
             if any(link.partnership_id == partnership.pk for link in r.agency.partnership_links.all())
         ]
-        scored = _flat(_scored_returns(own, framework, partnership.name))
+        scored = _scored_all(own, framework, partnership.name)
         by_partnership[partnership.name] = by_standard(scored)
         overall[partnership.name] = compliance(scored)
     return by_partnership, overall
@@ -212,7 +212,7 @@ def _regional(cycle: Cycle, framework: Framework) -> tuple[dict[str, dict[int, C
 
 def cycle_analysis(*, user, partnership: Partnership, cycle: Cycle) -> CycleAnalysis:
     """Everything the analysis pages show for the cycle, as the user may see it."""
-    framework = Framework(cycle.framework)
+    framework = framework_of(cycle.framework)
     returns = list(handed_in_returns(user=user, partnership=partnership, cycle=cycle))
     tracked = Return.objects.filter(cycle=cycle, agency__partnership_links__partnership=partnership).distinct()
     analysis = CycleAnalysis(
@@ -229,9 +229,9 @@ def cycle_analysis(*, user, partnership: Partnership, cycle: Cycle) -> CycleAnal
         analysis.regional, analysis.regional_overall = _regional(cycle, framework)
     previous = cycle.previous
     if previous is not None and previous.partnerships.filter(pk=partnership.pk).exists():
-        previous_framework = Framework(previous.framework)
+        previous_framework = framework_of(previous.framework)
         previous_returns = list(handed_in_returns(user=user, partnership=partnership, cycle=previous))
-        previous_scored = _flat(_scored_returns(previous_returns, previous_framework, partnership.name))
+        previous_scored = _scored_all(previous_returns, previous_framework, partnership.name)
         analysis.previous_cycle = previous
         analysis.previous_by_standard = by_standard(previous_scored)
         analysis.previous_overall = compliance(previous_scored)

@@ -13,7 +13,7 @@ from assure.library.models import LibraryItem
 from assure.library.selectors import current_items
 from assure.partnerships.models import Agency, Partnership
 
-from ..framework import Framework
+from ..framework import framework_of
 from ..models import Cycle, Return
 from .access import can_manage, can_view, is_agency_scoped, return_scope_q
 
@@ -55,7 +55,7 @@ def active_agencies(partnerships) -> QuerySet[Agency]:
 def agencies_answering(*, framework: LibraryItem, partnerships) -> list[Agency]:
     """The agencies a cycle asks by default: every active agency of the partnerships whose type
     the framework applies to (an agency in several of them once)."""
-    read = Framework(framework)
+    read = framework_of(framework)
     return [a for a in active_agencies(partnerships) if read.answered_by(a.agency_type.code)]
 
 
@@ -63,12 +63,13 @@ def previous_cycle_choices(*, user, partnership: Partnership) -> QuerySet[Cycle]
     return cycles_visible_to(user=user, partnership=partnership)
 
 
-def overdue_q(today: dt.date | None = None, prefix: str = "") -> Q:
-    return Q(**{f"{prefix}status__in": Return.EDITABLE, f"{prefix}cycle__deadline__lt": today or timezone.localdate()})
+def overdue_q(today: dt.date | None = None) -> Q:
+    """Not handed in, and the cycle's deadline has passed (what ``Return.is_overdue`` says)."""
+    return Q(status__in=Return.EDITABLE, cycle__deadline__lt=today or timezone.localdate())
 
 
-def with_overdue(returns: QuerySet[Return], today: dt.date | None = None) -> QuerySet[Return]:
-    flag = Case(When(overdue_q(today), then=Value(True)), default=Value(False), output_field=BooleanField())
+def with_overdue(returns: QuerySet[Return]) -> QuerySet[Return]:
+    flag = Case(When(overdue_q(), then=Value(True)), default=Value(False), output_field=BooleanField())
     return returns.annotate(overdue=flag)
 
 
@@ -106,10 +107,9 @@ class Completion:
         ]
 
 
-def cycle_completion(*, user, partnership: Partnership, cycle: Cycle) -> Completion:
-    """How many of the partnership's returns in the cycle are in each state (overdue: not
-    submitted by the deadline, counted besides its status)."""
-    returns = list(tracked_returns(user=user, partnership=partnership, cycle=cycle))
+def completion_of(returns: list[Return]) -> Completion:
+    """How many of the returns (read through ``tracked_returns``) are in each state (overdue:
+    not submitted by the deadline, counted besides its status)."""
     counts = Counter(r.status for r in returns)
     return Completion(
         total=len(returns),
@@ -122,5 +122,6 @@ def cycle_completion(*, user, partnership: Partnership, cycle: Cycle) -> Complet
     )
 
 
-def overdue_returns(*, user, partnership: Partnership, cycle: Cycle) -> list[Return]:
-    return [r for r in tracked_returns(user=user, partnership=partnership, cycle=cycle) if r.overdue]
+def cycle_completion(*, user, partnership: Partnership, cycle: Cycle) -> Completion:
+    """How many of the partnership's returns in the cycle are in each state (see ``completion_of``)."""
+    return completion_of(list(tracked_returns(user=user, partnership=partnership, cycle=cycle)))

@@ -4,12 +4,13 @@ out by the framework's standards with its progress."""
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 
 from assure.actions.models import Action
+from assure.actions.selectors import actions_visible_to
 from assure.partnerships.models import Partnership
 
-from ..framework import Criterion, Framework, Level, Scale, Standard
+from ..framework import Criterion, Framework, Level, Scale, Standard, framework_of
 from ..models import ChallengeMessage, EvidenceFile, Response, Return
 from .access import return_scope_q
 
@@ -26,10 +27,16 @@ def returns_visible_to(*, user, partnership: Partnership) -> QuerySet[Return]:
 
 
 def responses_visible_to(*, user, partnership: Partnership) -> QuerySet[Response]:
+    """Responses of the returns the user may read (see ``returns_visible_to``), each with its
+    return, cycle, framework item and agency, which every page of one criterion reads."""
     return Response.objects.filter(
         return_record__in=returns_visible_to(user=user, partnership=partnership)
     ).select_related(
-        "return_record", "return_record__cycle", "return_record__agency", "return_record__agency__agency_type"
+        "return_record",
+        "return_record__cycle",
+        "return_record__cycle__framework__document",
+        "return_record__agency",
+        "return_record__agency__agency_type",
     )
 
 
@@ -38,10 +45,6 @@ def evidence_visible_to(*, user, partnership: Partnership) -> QuerySet[EvidenceF
     return EvidenceFile.objects.filter(
         response__return_record__in=returns_visible_to(user=user, partnership=partnership)
     ).select_related("response", "response__return_record", "response__return_record__cycle")
-
-
-def messages_visible_to(*, user, partnership: Partnership) -> QuerySet[ChallengeMessage]:
-    return ChallengeMessage.objects.filter(response__in=responses_visible_to(user=user, partnership=partnership))
 
 
 @dataclass
@@ -101,9 +104,21 @@ class ReturnLayout:
         return [row for row in self.applicable if not row.done]
 
 
-def criterion_row(response: Response, framework: Framework | None = None) -> CriterionRow:
-    """One response read against its framework (for the page of one criterion)."""
-    framework = framework or Framework(response.return_record.cycle.framework)
+# A criterion's moderation thread, with each message's author (the thread shows who wrote it).
+THREAD = Prefetch("messages", queryset=ChallengeMessage.objects.select_related("author"))
+
+
+def _thread(response: Response) -> list[ChallengeMessage]:
+    # return_layout prefetches every response's thread; a response read on its own reads its own
+    # (prefetch_related_objects leaves a thread already fetched alone).
+    prefetch_related_objects([response], THREAD)
+    return list(response.messages.all())
+
+
+def criterion_row(response: Response, framework: Framework | None = None, *, actions=()) -> CriterionRow:
+    """One response read against its framework, with its files and thread (and the ``actions``
+    raised from it, where the caller has them)."""
+    framework = framework or framework_of(response.return_record.cycle.framework)
     criterion = framework.criterion(response.criterion)
     if criterion is None:  # the cycle's framework version is fixed; a stray response is a bug
         raise LookupError(f"criterion {response.criterion} is not in {framework.title}")
@@ -118,59 +133,40 @@ def criterion_row(response: Response, framework: Framework | None = None) -> Cri
         else None,
         scale=framework.scale,
         files=list(response.files.all()),
-        messages=list(response.messages.select_related("author")),
+        messages=_thread(response),
+        actions=list(actions),
     )
 
 
 def return_layout(*, user, partnership: Partnership, return_record: Return) -> ReturnLayout:
-    """The return by standard and criterion, with files, threads and the actions raised from each
-    criterion in this partnership's tracker. The caller has found the return through
-    ``returns_visible_to``."""
-    framework = Framework(return_record.cycle.framework)
-    responses = {
-        r.criterion: r
-        for r in return_record.responses.prefetch_related(
-            "files", Prefetch("messages", queryset=ChallengeMessage.objects.select_related("author"))
-        )
-    }
-    actions = actions_by_response(partnership=partnership, responses=responses.values())
-    agency_type = return_record.agency.agency_type.code
+    """The return by standard and criterion, with files, threads and the actions the user may
+    see raised from each criterion in this partnership's tracker. The caller has found the
+    return through ``returns_visible_to``."""
+    framework = framework_of(return_record.cycle.framework)
+    responses = {r.criterion: r for r in return_record.responses.prefetch_related("files", THREAD)}
+    actions = actions_by_response(user=user, partnership=partnership, responses=responses.values())
     sections = []
     for standard in framework.standards:
         rows = []
         for criterion in standard.criteria:
             response = responses.get(criterion.ref)
-            if response is None:
-                continue
-            rows.append(
-                CriterionRow(
-                    criterion=criterion,
-                    response=response,
-                    by_framework=not criterion.applies(agency_type),
-                    level=framework.scale.level(response.self_rating) if response.self_rating else None,
-                    moderated_level=framework.moderated_scale.level(response.moderated_rating)
-                    if response.moderated_rating
-                    else None,
-                    scale=framework.scale,
-                    files=list(response.files.all()),
-                    messages=list(response.messages.all()),
-                    actions=actions.get(response.pk, []),
-                )
-            )
+            if response is not None:
+                rows.append(criterion_row(response, framework, actions=actions.get(response.pk, [])))
         sections.append(StandardSection(standard=standard, rows=rows))
     return ReturnLayout(framework=framework, sections=sections)
 
 
-def actions_by_response(*, partnership: Partnership, responses) -> dict[int, list[Action]]:
-    """Actions raised from the responses, in this partnership's tracker only (another
-    partnership's tracker is not this one's to show)."""
+def actions_by_response(*, user, partnership: Partnership, responses) -> dict[int, list[Action]]:
+    """Actions raised from the responses that the user may see, in this partnership's tracker
+    only (another partnership's tracker is not this one's to show). One query."""
     ids = [str(r.pk) for r in responses]
     if not ids:
         return {}
     found: dict[int, list[Action]] = {}
-    for action in Action.objects.filter(
-        partnership=partnership, source_type=ContentType.objects.get_for_model(Response), source_id__in=ids
-    ).order_by("reference"):
+    raised = actions_visible_to(user=user, partnership=partnership).filter(
+        source_type=ContentType.objects.get_for_model(Response), source_id__in=ids
+    )
+    for action in raised.order_by("reference"):
         found.setdefault(int(action.source_id), []).append(action)
     return found
 

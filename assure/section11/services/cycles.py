@@ -11,7 +11,7 @@ from assure.audit.services import event_record
 from assure.library.models import LibraryItem
 from assure.partnerships.models import Agency, Partnership
 
-from ..framework import Framework
+from ..framework import Framework, framework_of
 from ..models import Cycle, Response, Return
 from ..selectors.access import can_manage, can_manage_cycle
 from ..selectors.cycles import active_agencies, agencies_answering
@@ -70,7 +70,7 @@ def cycle_open(
         problems["year"] = "Enter the financial year like 2014-15."
     if framework.kind != "section11-framework":
         problems["framework"] = "Choose a framework."
-    read = Framework(framework)
+    read = framework_of(framework)
     eligible = {a.pk: a for a in active_agencies(taking_part)}
     if agencies:
         chosen = list(dict.fromkeys(agencies))

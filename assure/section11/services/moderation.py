@@ -9,7 +9,7 @@ from assure.accounts.models import User
 from assure.audit.services import event_record
 from assure.partnerships.models import Partnership
 
-from ..framework import Framework
+from ..framework import framework_of
 from ..models import ChallengeMessage, Response, Return
 from ..selectors.access import may_answer, may_moderate, may_reopen
 
@@ -20,7 +20,7 @@ def _moderatable(actor: User, partnership: Partnership, response: Response) -> R
     return_record = response.return_record
     if not may_moderate(actor, partnership, return_record):
         raise PermissionDenied("Only a moderator can review a submitted return.")
-    criterion = Framework(return_record.cycle.framework).criterion(response.criterion)
+    criterion = framework_of(return_record.cycle.framework).criterion(response.criterion)
     if criterion is None or not criterion.applies(return_record.agency.agency_type.code):
         raise ValidationError("The framework does not ask this criterion of the agency: there is nothing to review.")
     return return_record
@@ -88,7 +88,7 @@ def response_moderate(
     """Accept a criterion, with the moderator's own rating where it differs from the agency's
     (a note then says why). A criterion whose challenge is not answered yet cannot be accepted."""
     _moderatable(actor, partnership, response)
-    framework = Framework(response.return_record.cycle.framework)
+    framework = framework_of(response.return_record.cycle.framework)
     note = note.strip()
     problems = {}
     if response.moderation == Moderation.CHALLENGED:

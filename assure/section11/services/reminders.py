@@ -3,17 +3,20 @@ at most once a day per return, and list what is overdue."""
 
 import datetime as dt
 import logging
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from assure.accounts.models import Membership
 from assure.audit.services import event_record
 
 from ..models import Cycle, Return
+from ..selectors.cycles import overdue_q
 
 # Counts only: names and addresses never go to the log.
 logger = logging.getLogger(__name__)
@@ -26,21 +29,30 @@ class ReminderRun:
     overdue: list[Return] = field(default_factory=list)
 
 
-def _leads(return_record: Return) -> list[str]:
-    """E-mail addresses of the agency's leads in the partnerships of the cycle."""
-    return sorted(
-        set(
-            Membership.objects.filter(
-                agency=return_record.agency,
-                role="agency-lead",
-                is_active=True,
-                partnership__in=return_record.cycle.partnerships.all(),
-                user__is_active=True,
-            )
-            .exclude(user__email="")
-            .values_list("user__email", flat=True)
+def _leads(returns: list[Return]) -> dict[int, list[str]]:
+    """Return id → e-mail addresses of the agency's leads in the partnerships of the return's
+    cycle (whose partnerships come prefetched). One query, however many returns."""
+    partnerships = {r.pk: {p.pk for p in r.cycle.partnerships.all()} for r in returns}
+    memberships = (
+        Membership.objects.filter(
+            agency_id__in={r.agency_id for r in returns},
+            role="agency-lead",
+            is_active=True,
+            partnership_id__in=set().union(*partnerships.values()),
+            user__is_active=True,
         )
+        .exclude(user__email="")
+        .values_list("agency_id", "partnership_id", "user__email")
     )
+    by_agency: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for agency_id, partnership_id, email in memberships:
+        by_agency[agency_id].append((partnership_id, email))
+    return {
+        r.pk: sorted(
+            {email for partnership_id, email in by_agency[r.agency_id] if partnership_id in partnerships[r.pk]}
+        )
+        for r in returns
+    }
 
 
 def _message(return_record: Return) -> tuple[str, str]:
@@ -59,19 +71,20 @@ def reminders_send(*, today: dt.date | None = None) -> ReminderRun:
     reminder days (and not passed), unless reminded already today; list returns overdue."""
     today = today or timezone.localdate()
     run = ReminderRun()
-    returns = Return.objects.filter(status__in=Return.EDITABLE, cycle__status=Cycle.Status.OPEN).select_related(
-        "cycle", "agency"
+    still_open = Return.objects.filter(status__in=Return.EDITABLE, cycle__status=Cycle.Status.OPEN).select_related(
+        "cycle__lead_partnership", "agency"
     )
-    for return_record in returns:
+    run.overdue = list(still_open.filter(overdue_q(today)))
+    not_reminded_today = Q(reminded_at__isnull=True) | Q(reminded_at__date__lt=today)
+    candidates = still_open.filter(not_reminded_today, cycle__deadline__gte=today).prefetch_related(
+        "cycle__partnerships"
+    )
+    # How near the deadline is near is each cycle's own setting.
+    due = [r for r in candidates if (r.cycle.deadline - today).days <= r.cycle.reminder_days]
+    leads = _leads(due)
+    for return_record in due:
         cycle = return_record.cycle
-        if cycle.deadline < today:
-            run.overdue.append(return_record)
-            continue
-        if (cycle.deadline - today).days > cycle.reminder_days:
-            continue
-        if return_record.reminded_at and timezone.localdate(return_record.reminded_at) >= today:
-            continue
-        recipients = _leads(return_record)
+        recipients = leads[return_record.pk]
         if not recipients:
             continue
         subject, body = _message(return_record)

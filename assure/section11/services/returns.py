@@ -14,7 +14,7 @@ from assure.actions.services import action_create
 from assure.audit.services import event_record
 from assure.partnerships.models import Agency, Partnership
 
-from ..framework import Framework
+from ..framework import framework_of
 from ..models import EvidenceFile, Response, Return
 from ..selectors.access import may_complete
 from ..selectors.returns import unrated_criteria
@@ -53,7 +53,7 @@ def response_save(
     not apply' with the reason in the evidence narrative. A criterion the framework already
     excludes for the agency's type cannot be answered. Raises ValidationError keyed by field."""
     return_record = _editable_response(actor, partnership, response)
-    framework = Framework(return_record.cycle.framework)
+    framework = framework_of(return_record.cycle.framework)
     criterion = framework.criterion(response.criterion)
     if criterion is None or not criterion.applies(return_record.agency.agency_type.code):
         raise ValidationError("The framework already says this criterion does not apply to the agency.")
@@ -170,7 +170,7 @@ def response_action_raise(
 ) -> Action:
     """Raise an action, in the partnership's tracker, for a criterion rated not fully met."""
     return_record = _editable_response(actor, partnership, response)
-    level = Framework(return_record.cycle.framework).scale.level(response.self_rating)
+    level = framework_of(return_record.cycle.framework).scale.level(response.self_rating)
     if level is None or level.compliant:
         raise ValidationError("An action can be raised only for a criterion rated below fully met.")
     action = action_create(

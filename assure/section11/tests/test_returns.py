@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from assure.actions.models import Action
+from assure.actions.tests.factories import ActionFactory
 from assure.section11.models import Cycle, EvidenceFile, Return
 from assure.section11.services.returns import (
     evidence_add,
@@ -244,3 +245,11 @@ def test_return_page_lists_a_criterions_actions(client, agency_lead, partnership
     )
     client.force_login(agency_lead)
     assert b"Write the policy" in client.get(_url("return_detail", partnership, draft.pk)).content
+
+
+def test_return_page_leaves_out_actions_the_user_may_not_see(client, agency_lead, partnership, other_agency, draft):
+    # An agency lead sees only the actions its own agency owns, on this page as in the tracker.
+    response = draft.responses.get(criterion="1.1")
+    ActionFactory(partnership=partnership, owner_agency=other_agency, source=response, title="Police to review")
+    client.force_login(agency_lead)
+    assert b"Police to review" not in client.get(_url("return_detail", partnership, draft.pk)).content

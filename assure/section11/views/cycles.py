@@ -12,15 +12,15 @@ from assure.core.forms import attach
 from assure.core.tables import register_response
 
 from ..forms.cycles import CloseForm, CycleEditForm, CycleOpenForm
-from ..framework import Framework
+from ..framework import framework_of
 from ..models import Cycle
 from ..selectors.access import can_manage, can_manage_cycle
 from ..selectors.cycles import (
     active_agencies,
+    completion_of,
     cycle_completion,
     cycles_visible_to,
     framework_choices,
-    overdue_returns,
     partnerships_to_open_with,
     previous_cycle_choices,
     tracked_returns,
@@ -100,6 +100,8 @@ def cycle_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user, partnership = request.user, request.partnership
     cycle = find_cycle(request, pk)
     returns = tracked_returns(user=user, partnership=partnership, cycle=cycle)
+    # Read once for the counts and the overdue list; the register filters and pages the query.
+    tracked = list(returns)
     filterset = CycleReturnFilter(request.GET or None, queryset=returns)
     visible = set(
         returns_visible_to(user=user, partnership=partnership).filter(cycle=cycle).values_list("pk", flat=True)
@@ -110,9 +112,9 @@ def cycle_detail(request: HttpRequest, pk: int) -> HttpResponse:
         template="section11/cycles/cycle_detail.html",
         context={
             "cycle": cycle,
-            "framework": Framework(cycle.framework),
-            "completion": cycle_completion(user=user, partnership=partnership, cycle=cycle),
-            "overdue": overdue_returns(user=user, partnership=partnership, cycle=cycle),
+            "framework": framework_of(cycle.framework),
+            "completion": completion_of(tracked),
+            "overdue": [r for r in tracked if r.overdue],
             "visible_ids": visible,
             "may_manage": can_manage_cycle(user, partnership, cycle),
             "may_analyse": has_permission(user, "section11.analyse", partnership),

@@ -10,7 +10,7 @@ from assure.core.access import requires
 from assure.core.forms import attach
 
 from ..forms.moderation import AnswerForm, ChallengeForm, ModerateForm, ReopenForm
-from ..framework import Framework
+from ..framework import framework_of
 from ..selectors.access import acts_for_agency, may_answer, may_moderate, may_reopen
 from ..selectors.returns import criterion_row
 from ..services.moderation import (
@@ -37,7 +37,7 @@ def response_moderate_view(request: HttpRequest, pk: int) -> HttpResponse:
     return_record = response.return_record
     row = criterion_row(response)
     allowed = may_moderate(user, partnership, return_record) and not row.by_framework
-    scale = Framework(return_record.cycle.framework).moderated_scale
+    scale = framework_of(return_record.cycle.framework).moderated_scale
     decision = request.POST.get("decision") if request.method == "POST" else None
     challenge = ChallengeForm(request.POST if decision == "challenge" else None, prefix="challenge")
     moderate = ModerateForm(

@@ -96,7 +96,7 @@ def response_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 response=response,
                 rating=data["rating"],
                 evidence=data["evidence"],
-                not_applicable=data.get("not_applicable", False),
+                not_applicable=data["not_applicable"],
             )
             if data.get("file"):
                 evidence_add(actor=user, partnership=partnership, response=response, upload=data["file"])
