@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from assure.core.access import requires
-from assure.core.tables import EXPORT_FORMATS
+from assure.core.tables import EXPORT_FORMATS, export_response, plain_figure
 from assure.partnerships.views.common import crumbs
 
 from ..cache import figures_version, remembered
@@ -17,21 +17,8 @@ from ..charts import NO_FIGURE
 from ..models import Period
 from ..selectors.scorecard import Scorecard, period_asked, scorecard
 
-CONTENT_TYPES = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
 DIRECTION_WORDS = {"improving": "Improving", "worsening": "Worsening", "no_change": "No change"}
 RAG_WORDS = {"green": "Green", "amber": "Amber", "red": "Red"}
-
-
-def export_response(*, headers: list[str], rows: list[list], name: str, export_format: str) -> HttpResponse:
-    """A CSV or XLSX download of ``rows``, named like the registers' exports."""
-    dataset = tablib.Dataset(*rows, headers=headers)
-    response = HttpResponse(dataset.export(export_format), content_type=CONTENT_TYPES[export_format])
-    stamp = timezone.localdate().isoformat()
-    response["Content-Disposition"] = f'attachment; filename="{name}-{stamp}.{export_format}"'
-    return response
 
 
 def asked_period(request: HttpRequest) -> Period | None:
@@ -94,13 +81,6 @@ def _export_rows(card: Scorecard) -> tuple[list[str], list[list]]:
                 ]
             )
     return headers, rows
-
-
-def plain_figure(value) -> str:
-    """A figure for a spreadsheet: its digits (no unit), or empty when there is none."""
-    if value is None:
-        return ""
-    return format(value.normalize(), "f") if hasattr(value, "normalize") else str(value)
 
 
 @requires("performance.view")

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, render
 
 from assure.core.access import requires
 from assure.core.tables import EXPORT_FORMATS
-from assure.performance.views.scorecard import export_response
+from assure.core.tables import export_response
 
 from ..charts import percent_bars_spec, percent_text
 from ..scoring import Compliance, Gap, Summary
