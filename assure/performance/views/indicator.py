@@ -5,12 +5,11 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from assure.core.access import requires
-from assure.core.tables import EXPORT_FORMATS
+from assure.core.tables import EXPORT_FORMATS, export_response, plain_figure
 from assure.partnerships.views.common import crumbs
 
 from ..selectors.indicator import indicator_history, indicator_of
 from ..tables_catalogue import FREQUENCY_LABELS, POLARITY_LABELS, SOURCE_LABELS, UNIT_LABELS
-from .scorecard import export_response, plain_figure
 
 BAND_WORDS = {
     "A": "the best quarter of local authorities",

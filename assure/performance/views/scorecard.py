@@ -1,11 +1,9 @@
 """The partnership's scorecard for a period, on screen and as CSV or XLSX."""
 
-import tablib
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from assure.core.access import requires

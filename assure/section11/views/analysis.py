@@ -10,8 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from assure.core.access import requires
-from assure.core.tables import EXPORT_FORMATS
-from assure.core.tables import export_response
+from assure.core.tables import EXPORT_FORMATS, export_response
 
 from ..charts import percent_bars_spec, percent_text
 from ..scoring import Compliance, Gap, Summary
