@@ -1,5 +1,5 @@
 """Fixtures shared by every test: the library loaded once per test database, two partnerships
-(the persona's own and another) and one signed-in-able user per persona of DESIGN.md."""
+(the persona's own and another) and one signed-in-able user per persona of docs/architecture.md."""
 
 import pytest
 

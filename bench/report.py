@@ -38,7 +38,7 @@ from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test.utils import setup_databases, teardown_databases  # noqa: E402
 
-from assure.partnerships.demo.load import demo_load  # noqa: E402
+from assure.demo.load import demo_load  # noqa: E402
 from assure.reports.document import document_for  # noqa: E402
 from assure.reports.models import Report  # noqa: E402
 from assure.reports.render import render  # noqa: E402

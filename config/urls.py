@@ -48,6 +48,7 @@ urlpatterns = [
     path("accounts/", include(_sign_in)),
     path("accounts/2fa/", include(declare_included(list(mfa_urls.urlpatterns), SIGNED_IN))),
     path("p/<slug:partnership>/", include("assure.partnerships.urls")),
+    path("p/<slug:partnership>/", include("assure.core.urls_menu")),
     path("p/<slug:partnership>/people/", include("assure.accounts.urls")),
     path("p/<slug:partnership>/actions/", include("assure.actions.urls")),
     path("p/<slug:partnership>/trail/", include("assure.audit.urls")),

@@ -2,8 +2,9 @@
 own partnership and of another one.
 
 A URL whose view declares no access fails here, and so does a URL this file does not know how to
-fill in. The expectations below are written out by hand from DESIGN.md's personas — they do not
-read the roles library — so a change to who may do what has to be made in both places.
+fill in. The expectations below are written out by hand from the personas of docs/architecture.md
+— they do not read the roles library — so a change to who may do what has to be made in both
+places.
 """
 
 import pytest
@@ -59,6 +60,9 @@ SHARED = {"performance:indicator", "section11:framework_detail"}
 
 # Views whose records narrow the permission further.
 NARROWER = {
+    # A group's landing page is open to whoever may use one of its parts: every part of
+    # Performance and assurance needs performance.view, returns.view or section11.view.
+    "menu:assurance": EVERYONE_IN_PARTNERSHIP - {"viewer"},
     # A restricted record needs an explicit grant as well: only the business unit holds one here.
     "partnerships:confidential_minute_detail": {"business_unit"},
     # Section 11: the sample return is submitted (under challenge), so every persona of

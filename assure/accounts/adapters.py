@@ -15,6 +15,6 @@ class AccountAdapter(DefaultAccountAdapter):
 
 class MFAAdapter(DefaultMFAAdapter):
     def can_delete_authenticator(self, authenticator: Authenticator) -> bool:
-        if authenticator.type == Authenticator.Type.TOTP and requires_mfa(authenticator.user):
+        if authenticator.type == Authenticator.Type.TOTP and requires_mfa(user=authenticator.user):
             return False
         return super().can_delete_authenticator(authenticator)

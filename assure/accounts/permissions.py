@@ -1,9 +1,20 @@
 """Predicates over memberships: who holds which role, and so which permissions, where.
 
-Roles and the permissions they grant are library data (library/roles.yaml); these predicates
-are used by views (through ``assure.core.access.requires``), templates and tests alike.
+Roles and the permissions they grant are library data (library/roles.yaml). The role lookups
+here (``roles_of``, ``permissions_of``, ``has_permission``, ``agencies_of``,
+``is_agency_scoped``, ``has_restricted_grant``) are what every app's own ``permissions.py``
+builds on; views declare theirs through ``assure.core.access.requires``.
+
+Every app's predicates read alike, and take keyword arguments only:
+
+- ``can_<verb>[_<thing>](*, user, partnership)``: the role allows it (``can_<verb>_for`` adds
+  ``agency_id``: the role allows it for that agency, as an agency lead's acts for their own only);
+- ``may_<verb>[_<thing>](*, user, <record>)``: the role allows it for this record, and the
+  record's current state (its status, the agency it belongs to) allows it now;
+- ``ensure_<...>(...)``: raises PermissionDenied when the matching predicate is false.
 """
 
+from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from assure.library.selectors import RoleDefinition, role_definitions
@@ -25,46 +36,46 @@ def _memberships(user, partnership) -> list[Membership]:
     return cache[key]
 
 
-def forget_permissions(user) -> None:
+def forget_permissions(*, user) -> None:
     """Drop what was cached on this user object (after a membership changes)."""
     user.__dict__.pop(_CACHE, None)
 
 
-def roles_of(user, partnership) -> set[str]:
+def roles_of(*, user, partnership) -> set[str]:
     """Codes of the user's active roles in the partnership."""
     return {m.role for m in _memberships(user, partnership)}
 
 
-def role_definitions_of(user, partnership) -> list[RoleDefinition]:
+def role_definitions_of(*, user, partnership) -> list[RoleDefinition]:
     definitions = role_definitions()
-    return [definitions[code] for code in sorted(roles_of(user, partnership)) if code in definitions]
+    return [definitions[code] for code in sorted(roles_of(user=user, partnership=partnership)) if code in definitions]
 
 
-def permissions_of(user, partnership) -> frozenset[str]:
+def permissions_of(*, user, partnership) -> frozenset[str]:
     """Everything the user's roles in the partnership allow; empty if they are not a member."""
     granted: set[str] = set()
-    for definition in role_definitions_of(user, partnership):
+    for definition in role_definitions_of(user=user, partnership=partnership):
         granted |= definition.permissions
     return frozenset(granted)
 
 
-def has_permission(user, permission: str, partnership) -> bool:
-    return permission in permissions_of(user, partnership)
+def has_permission(*, user, permission: str, partnership) -> bool:
+    return permission in permissions_of(user=user, partnership=partnership)
 
 
-def agencies_of(user, partnership) -> set[int]:
+def agencies_of(*, user, partnership) -> set[int]:
     """Ids of the agencies the user acts for in the partnership (agency-scoped roles only)."""
     return {m.agency_id for m in _memberships(user, partnership) if m.agency_id}
 
 
-def is_agency_scoped(user, partnership) -> bool:
+def is_agency_scoped(*, user, partnership) -> bool:
     """True when every role the user holds there acts for an agency, so their view of agency
     records is limited to their own agency's."""
-    definitions = role_definitions_of(user, partnership)
+    definitions = role_definitions_of(user=user, partnership=partnership)
     return bool(definitions) and all(d.agency_scoped for d in definitions)
 
 
-def requires_mfa(user) -> bool:
+def requires_mfa(*, user) -> bool:
     """True when any of the user's active roles, in any partnership, requires MFA."""
     if not getattr(user, "is_authenticated", False):
         return False
@@ -73,10 +84,10 @@ def requires_mfa(user) -> bool:
     return any(definitions[r].mfa_required for r in roles if r in definitions)
 
 
-def has_restricted_grant(user, partnership, area: str) -> bool:
+def has_restricted_grant(*, user, partnership, area: str) -> bool:
     """True when the user holds a live explicit grant for the area, and a role that may be
     granted it."""
-    if not any(area in d.restricted_areas for d in role_definitions_of(user, partnership)):
+    if not any(area in d.restricted_areas for d in role_definitions_of(user=user, partnership=partnership)):
         return False
     cache = user.__dict__.setdefault(_CACHE, {})
     key = ("grant", partnership.pk, area)
@@ -110,3 +121,20 @@ def stand_in_member(*, partnership, role: str):
     membership = Membership(partnership=partnership, role=role, is_active=True)
     member.__dict__[_CACHE] = _OneMembership({("memberships", partnership.pk): [membership] if role else []})
     return member
+
+
+# --- people and their memberships --------------------------------------------------------------
+
+
+def can_view_members(*, user, partnership) -> bool:
+    return has_permission(user=user, permission="members.view", partnership=partnership)
+
+
+def can_manage_members(*, user, partnership) -> bool:
+    """True when the user may add people, change their roles, end memberships and give grants."""
+    return has_permission(user=user, permission="members.manage", partnership=partnership)
+
+
+def ensure_can_manage_members(*, user, partnership) -> None:
+    if not can_manage_members(user=user, partnership=partnership):
+        raise PermissionDenied

@@ -5,16 +5,13 @@ from dataclasses import dataclass
 
 from allauth.mfa.models import Authenticator
 from django.db.models import Q, QuerySet
+from rest_framework.authtoken.models import Token
 
 from assure.library.selectors import current_items, role_definitions
 from assure.partnerships.models import Agency, Partnership
 
 from .models import Membership, RestrictedGrant, User
-from .permissions import has_permission
-
-
-def _may_view_members(user, partnership: Partnership) -> bool:
-    return has_permission(user, "members.view", partnership)
+from .permissions import can_view_members
 
 
 def members_of(
@@ -29,7 +26,7 @@ def members_of(
     """The partnership's memberships (active ones unless ``include_ended``), optionally of one
     role or agency, or of people whose name or e-mail address contains ``search``. Empty for a
     user who may not see the partnership's members."""
-    if not _may_view_members(user, partnership):
+    if not can_view_members(user=user, partnership=partnership):
         return Membership.objects.none()
     qs = Membership.objects.filter(partnership=partnership).select_related("user", "agency", "partnership")
     if not include_ended:
@@ -60,7 +57,7 @@ def memberships_of_person(*, user, partnership: Partnership, person: User) -> Qu
 
 def grants_of_person(*, user, partnership: Partnership, person: User) -> QuerySet[RestrictedGrant]:
     """The restricted-area grants, live and past, the person holds in the partnership."""
-    if not _may_view_members(user, partnership):
+    if not can_view_members(user=user, partnership=partnership):
         return RestrictedGrant.objects.none()
     return RestrictedGrant.objects.filter(partnership=partnership, user=person).select_related(
         "granted_by", "revoked_by"
@@ -69,7 +66,7 @@ def grants_of_person(*, user, partnership: Partnership, person: User) -> QuerySe
 
 def grant_for(*, user, partnership: Partnership, pk: int) -> RestrictedGrant | None:
     """One grant of the partnership by its id, or None if it is not there or not visible."""
-    if not _may_view_members(user, partnership):
+    if not can_view_members(user=user, partnership=partnership):
         return None
     return RestrictedGrant.objects.filter(partnership=partnership, pk=pk).select_related("user").first()
 
@@ -85,7 +82,7 @@ class MfaStatus:
 def mfa_status_of(*, user, partnership: Partnership, person: User) -> MfaStatus | None:
     """The person's MFA set-up, for those who may see the partnership's members; None for others
     and for people who are not members there."""
-    if not _may_view_members(user, partnership):
+    if not can_view_members(user=user, partnership=partnership):
         return None
     if not Membership.objects.filter(user=person, partnership=partnership).exists():
         return None
@@ -99,7 +96,7 @@ def mfa_status_of(*, user, partnership: Partnership, person: User) -> MfaStatus 
 
 def agencies_of_partnership(*, user, partnership: Partnership) -> QuerySet[Agency]:
     """The active agencies of the partnership, for choosing the agency a member acts for."""
-    if not _may_view_members(user, partnership):
+    if not can_view_members(user=user, partnership=partnership):
         return Agency.objects.none()
     return Agency.objects.filter(
         is_active=True, partnership_links__partnership=partnership, partnership_links__left_on__isnull=True
@@ -136,3 +133,8 @@ def grantable_areas(*, membership: Membership) -> list[tuple[str, str]]:
         if code in definitions:
             allowed |= definitions[code].restricted_areas
     return [(code, title) for code, title in restricted_area_titles().items() if code in allowed]
+
+
+def api_token_of(*, user) -> Token | None:
+    """The user's own API token, if they have one (nobody reads another person's)."""
+    return Token.objects.filter(user=user).first()

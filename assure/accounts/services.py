@@ -9,25 +9,21 @@ from allauth.account.forms import default_token_generator
 from allauth.account.utils import user_pk_to_url_str
 from allauth.core import context as allauth_context
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from rest_framework.authtoken.models import Token
 
 from assure.audit.services import event_record
 from assure.library.selectors import role_definitions
 from assure.partnerships.models import Agency, Partnership, PartnershipAgency
 
 from .models import Membership, RestrictedGrant, User
-from .permissions import forget_permissions, has_permission
+from .permissions import ensure_can_manage_members, forget_permissions
 from .selectors import grantable_areas, restricted_area_titles, role_title
 
 BUSINESS_UNIT = "business-unit"
 INVITATION_MAIL = "accounts/email/invitation"
-
-
-def _require(actor, permission: str, partnership: Partnership) -> None:
-    if not has_permission(actor, permission, partnership):
-        raise PermissionDenied
 
 
 def _check_role_and_agency(*, partnership: Partnership, role: str, agency: Agency | None) -> None:
@@ -81,9 +77,9 @@ def _save_membership(membership: Membership) -> None:
 
 
 def _forget(actor, user: User) -> None:
-    forget_permissions(user)
+    forget_permissions(user=user)
     if getattr(actor, "pk", None) == user.pk:
-        forget_permissions(actor)
+        forget_permissions(user=actor)
 
 
 def _invitation_send(*, user: User, partnership: Partnership) -> None:
@@ -121,7 +117,7 @@ def member_add(
     usable password, and (unless ``invite`` is False) an e-mail with a link to choose their
     password, which can only be sent while handling a request. Refuses a role the person already
     holds there."""
-    _require(actor, "members.manage", partnership)
+    ensure_can_manage_members(user=actor, partnership=partnership)
     email = email.strip().lower()
     _check_role_and_agency(partnership=partnership, role=role, agency=agency)
     user = User.objects.filter(email__iexact=email).first()
@@ -158,7 +154,7 @@ def member_change_role(*, actor, membership: Membership, role: str, agency: Agen
     """Change the role (and agency) of an active membership. A business unit officer cannot
     change their own last business-unit membership, which would lock them out of managing."""
     partnership = membership.partnership
-    _require(actor, "members.manage", partnership)
+    ensure_can_manage_members(user=actor, partnership=partnership)
     if not membership.is_active:
         raise ValidationError("This membership has ended; add the person again instead.")
     _check_role_and_agency(partnership=partnership, role=role, agency=agency)
@@ -195,7 +191,7 @@ def member_end(*, actor, membership: Membership) -> Membership:
     membership of the partnership, their live grants there are revoked too. A business unit
     officer cannot end their own last business-unit membership."""
     partnership = membership.partnership
-    _require(actor, "members.manage", partnership)
+    ensure_can_manage_members(user=actor, partnership=partnership)
     if not membership.is_active:
         raise ValidationError("This membership has already ended.")
     if _is_own_last_business_unit_membership(actor=actor, membership=membership):
@@ -230,7 +226,7 @@ def grant_give(
     """Open a restricted area of the membership's partnership to its person, for a stated reason
     and optionally until a date. Only areas one of their roles may be granted; not twice."""
     partnership = membership.partnership
-    _require(actor, "members.manage", partnership)
+    ensure_can_manage_members(user=actor, partnership=partnership)
     if not membership.is_active:
         raise ValidationError("This membership has ended; grants can only be given to current members.")
     allowed = dict(grantable_areas(membership=membership))
@@ -277,7 +273,7 @@ def grant_give(
 def grant_revoke(*, actor, grant: RestrictedGrant) -> RestrictedGrant:
     """Close a restricted area to the grant's person from now on; the grant stays on record."""
     partnership = grant.partnership
-    _require(actor, "members.manage", partnership)
+    ensure_can_manage_members(user=actor, partnership=partnership)
     if grant.revoked_at is not None:
         raise ValidationError("This grant has already been revoked.")
     grant.revoked_at = timezone.now()
@@ -294,3 +290,41 @@ def grant_revoke(*, actor, grant: RestrictedGrant) -> RestrictedGrant:
         data={"area": grant.area},
     )
     return grant
+
+
+# --- a person's API token ------------------------------------------------------------------------
+# The token is the person's own: it carries their permissions in every partnership they belong to,
+# no more. It is made, shown once, and revoked; the partnership is where they asked, for the trail.
+
+
+@transaction.atomic
+def api_token_create(*, actor, partnership: Partnership) -> Token:
+    """Make the actor a token and return it; its key is to be shown to them once. Refused when
+    they already have one (revoke it first, so an old copy stops working)."""
+    if Token.objects.filter(user=actor).exists():
+        raise ValidationError("You already have an API token. Revoke it before you create another.")
+    token = Token.objects.create(user=actor)
+    # The event names the person, never the token: its key is the token's primary key.
+    event_record(
+        actor=actor,
+        verb="api_token.created",
+        target=actor,
+        partnership=partnership,
+        summary=f"API token created by {actor}",
+    )
+    return token
+
+
+@transaction.atomic
+def api_token_revoke(*, actor, partnership: Partnership) -> None:
+    """Delete the actor's token, so requests with it are refused from now on."""
+    deleted, _ = Token.objects.filter(user=actor).delete()
+    if not deleted:
+        raise ValidationError("You have no API token to revoke.")
+    event_record(
+        actor=actor,
+        verb="api_token.revoked",
+        target=actor,
+        partnership=partnership,
+        summary=f"API token revoked by {actor}",
+    )

@@ -3,8 +3,9 @@
 import django_filters
 import django_tables2 as tables
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
+
+from assure.core.navigation import partnership_url
 
 from .models import Membership
 from .selectors import role_choices, role_title
@@ -15,9 +16,7 @@ class MemberTable(tables.Table):
         verbose_name="Person",
         accessor="user__full_name",
         order_by=("user__full_name",),
-        linkify=lambda record: reverse(
-            "accounts:member_detail", kwargs={"partnership": record.partnership.slug, "pk": record.pk}
-        ),
+        linkify=lambda record: partnership_url("accounts:member_detail", record.partnership, pk=record.pk),
         attrs={"a": {"class": "govuk-link"}},
     )
     email = tables.Column(verbose_name="E-mail address", accessor="user__email")

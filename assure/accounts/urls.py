@@ -11,4 +11,6 @@ urlpatterns = [
     path("<int:pk>/end/", views.member_end_view, name="member_end"),
     path("<int:pk>/grants/add/", views.grant_add_view, name="grant_add"),
     path("grants/<int:pk>/revoke/", views.grant_revoke_view, name="grant_revoke"),
+    path("api/token/", views.api_token, name="api_token"),
+    path("api/token/revoke/", views.api_token_revoke_view, name="api_token_revoke"),
 ]

@@ -5,16 +5,19 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 
 from assure.core.access import requires
+from assure.core.forms import attach
+from assure.core.navigation import Crumb, crumbs, partnership_url
 from assure.core.tables import register_response
 
 from .forms import GrantForm, MemberAddForm, MemberRoleForm
 from .models import Membership, RestrictedGrant
-from .permissions import has_permission, requires_mfa
+from .permissions import can_manage_members, requires_mfa
 from .selectors import (
     agencies_of_partnership,
+    api_token_of,
     grant_for,
     grantable_areas,
     grants_of_person,
@@ -25,12 +28,28 @@ from .selectors import (
     restricted_area_titles,
     role_title,
 )
-from .services import grant_give, grant_revoke, member_add, member_change_role, member_end
+from .services import (
+    api_token_create,
+    api_token_revoke,
+    grant_give,
+    grant_revoke,
+    member_add,
+    member_change_role,
+    member_end,
+)
 from .tables import MemberFilter, MemberTable
 
 
 def _detail_url(membership: Membership) -> str:
-    return reverse("accounts:member_detail", kwargs={"partnership": membership.partnership.slug, "pk": membership.pk})
+    return partnership_url("accounts:member_detail", membership.partnership, pk=membership.pk)
+
+
+def _members_crumbs(partnership, *trail: Crumb) -> list[Crumb]:
+    return crumbs(partnership, ("Members", partnership_url("accounts:members", partnership)), *trail)
+
+
+def _member_trail(membership: Membership) -> list[Crumb]:
+    return [(str(membership.user), _detail_url(membership))]
 
 
 def _membership_or_404(request: HttpRequest, pk: int, *, active_only: bool = False) -> Membership:
@@ -38,15 +57,6 @@ def _membership_or_404(request: HttpRequest, pk: int, *, active_only: bool = Fal
     if membership is None:
         raise Http404
     return membership
-
-
-def _refuse(form, error: ValidationError) -> None:
-    """Show a service's refusal on the form: against a field when it names one, else at the top."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 @requires("members.view")
@@ -62,7 +72,7 @@ def member_list(request: HttpRequest) -> HttpResponse:
         request,
         table=table,
         template="accounts/members.html",
-        context={},
+        context={"crumbs": crumbs(partnership)},
         export_name=f"{partnership.slug}-members",
         filterset=filterset,
     )
@@ -86,11 +96,11 @@ def member_add_view(request: HttpRequest) -> HttpResponse:
                 agency=data["agency"],
             )
         except ValidationError as error:
-            _refuse(form, error)
+            attach(form, error)
         else:
             messages.success(request, f"{membership.user} added as {role_title(membership.role)}.")
             return redirect(_detail_url(membership))
-    return render(request, "accounts/member_add.html", {"form": form})
+    return render(request, "accounts/member_add.html", {"form": form, "crumbs": _members_crumbs(partnership)})
 
 
 @requires("members.view")
@@ -116,8 +126,9 @@ def member_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "grant_membership": next((m for m in memberships if m.is_active), None),
             "grants": grants,
             "mfa": mfa_status_of(user=request.user, partnership=partnership, person=person),
-            "mfa_required": requires_mfa(person),
-            "manage": has_permission(request.user, "members.manage", partnership),
+            "mfa_required": requires_mfa(user=person),
+            "crumbs": _members_crumbs(partnership),
+            "manage": can_manage_members(user=request.user, partnership=partnership),
         },
     )
 
@@ -137,11 +148,19 @@ def member_role_view(request: HttpRequest, pk: int) -> HttpResponse:
                 agency=form.cleaned_data["agency"],
             )
         except ValidationError as error:
-            _refuse(form, error)
+            attach(form, error)
         else:
             messages.success(request, f"{membership.user}'s role changed to {role_title(membership.role)}.")
             return redirect(_detail_url(membership))
-    return render(request, "accounts/member_role.html", {"form": form, "membership": membership})
+    return render(
+        request,
+        "accounts/member_role.html",
+        {
+            "form": form,
+            "membership": membership,
+            "crumbs": _members_crumbs(request.partnership, *_member_trail(membership)),
+        },
+    )
 
 
 @requires("members.manage")
@@ -159,7 +178,12 @@ def member_end_view(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "accounts/member_end.html",
-        {"membership": membership, "role_title": role_title(membership.role), "errors": errors},
+        {
+            "membership": membership,
+            "role_title": role_title(membership.role),
+            "errors": errors,
+            "crumbs": _members_crumbs(request.partnership, *_member_trail(membership)),
+        },
     )
 
 
@@ -178,12 +202,21 @@ def grant_add_view(request: HttpRequest, pk: int) -> HttpResponse:
                 expires_on=form.cleaned_data["expires_on"],
             )
         except ValidationError as error:
-            _refuse(form, error)
+            attach(form, error)
         else:
             title = dict(areas)[grant.area]
             messages.success(request, f"{membership.user} now has access to {title.lower()}.")
             return redirect(_detail_url(membership))
-    return render(request, "accounts/grant_add.html", {"form": form, "membership": membership, "areas": areas})
+    return render(
+        request,
+        "accounts/grant_add.html",
+        {
+            "form": form,
+            "membership": membership,
+            "areas": areas,
+            "crumbs": _members_crumbs(request.partnership, *_member_trail(membership)),
+        },
+    )
 
 
 @requires("members.manage")
@@ -207,5 +240,70 @@ def grant_revoke_view(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "accounts/grant_revoke.html",
-        {"grant": grant, "area_title": title, "back": back, "errors": errors},
+        {
+            "grant": grant,
+            "area_title": title,
+            "back": back,
+            "errors": errors,
+            "crumbs": _members_crumbs(request.partnership, *(_member_trail(back) if back else ())),
+        },
+    )
+
+
+# --- the person's API token ------------------------------------------------------------------
+# Anyone who may read the partnership's performance figures may have a token for the API that
+# serves them; the page shows whether they have one, makes one (its key shown once) and revokes it.
+
+
+def _token_page(request: HttpRequest) -> str:
+    return partnership_url("accounts:api_token", request.partnership)
+
+
+def _api_crumbs(partnership, *trail: Crumb) -> list[Crumb]:
+    return crumbs(partnership, ("API", partnership_url("performance:api_docs", partnership)), *trail)
+
+
+@requires("performance.view")
+def api_token(request: HttpRequest) -> HttpResponse:
+    partnership = request.partnership
+    errors: list[str] = []
+    created = None
+    if request.method == "POST":
+        try:
+            created = api_token_create(actor=request.user, partnership=partnership)
+        except ValidationError as error:
+            errors = error.messages
+    token = created or api_token_of(user=request.user)
+    response = render(
+        request,
+        "accounts/api_token.html",
+        {
+            "token": token,
+            # The key is on screen only in the answer to the request that made it.
+            "new_key": created.key if created else None,
+            "errors": errors,
+            "api_url": request.build_absolute_uri(partnership_url("performance:api_observations", partnership)),
+            "crumbs": _api_crumbs(partnership),
+        },
+    )
+    add_never_cache_headers(response)
+    return response
+
+
+@requires("performance.view")
+def api_token_revoke_view(request: HttpRequest) -> HttpResponse:
+    token = api_token_of(user=request.user)
+    if request.method == "POST":
+        try:
+            api_token_revoke(actor=request.user, partnership=request.partnership)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, "Your API token was revoked. Requests that use it are now refused.")
+        return redirect(_token_page(request))
+    back = _token_page(request)
+    return render(
+        request,
+        "accounts/api_token_revoke.html",
+        {"token": token, "back": back, "crumbs": _api_crumbs(request.partnership, ("Your API token", back))},
     )

@@ -6,7 +6,7 @@ from django import forms
 from assure.core.forms import DateInput
 
 from .models import Action
-from .selectors import action_agency_choices, overdue_q
+from .selectors import action_agency_choices
 
 
 def _agencies(request):
@@ -30,4 +30,4 @@ class ActionFilter(django_filters.FilterSet):
         fields: list[str] = []
 
     def filter_overdue(self, queryset, name, value):
-        return queryset.filter(overdue_q()) if value else queryset
+        return queryset.filter(Action.overdue_q()) if value else queryset

@@ -2,7 +2,6 @@
 ValidationErrors are shown against the fields they name."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from assure.core.forms import DateInput
@@ -93,13 +92,3 @@ class ActionUpdateForm(forms.Form):
         help_text="What has been done, or what evidence shows the action is done. Do not name children.",
         error_messages={"required": "Enter the update."},
     )
-
-
-def add_service_errors(form: forms.Form, error: ValidationError) -> None:
-    """Show a service's ValidationError on the form: against the field it names when the form
-    has that field, at the top of the form otherwise."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)

@@ -1,10 +1,13 @@
 """One tracked action, raised from anywhere in Assure (a return, an exception, a review, a risk,
 a challenge...) and followed to completion in the partnership's action tracker."""
 
+import datetime as dt
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -22,6 +25,7 @@ class Action(models.Model):
         GREEN = "green", "Green"
 
     CLOSED = (Status.COMPLETED, Status.CANCELLED)
+    OPEN_STATUSES = (Status.OPEN, Status.IN_PROGRESS)
 
     partnership = models.ForeignKey("partnerships.Partnership", on_delete=models.CASCADE, related_name="actions")
     reference = models.CharField(max_length=20, help_text="Sequential within the partnership, e.g. A-0042.")
@@ -56,7 +60,16 @@ class Action(models.Model):
 
     @property
     def is_overdue(self) -> bool:
-        return self.status not in self.CLOSED and self.due_on < timezone.localdate()
+        return self.is_overdue_on(timezone.localdate())
+
+    def is_overdue_on(self, day: dt.date) -> bool:
+        """Still to be done and past its due date on ``day`` (``overdue_q`` asks a query the same)."""
+        return self.status in self.OPEN_STATUSES and self.due_on < day
+
+    @classmethod
+    def overdue_q(cls, today: dt.date | None = None) -> Q:
+        """``is_overdue_on(today)`` for a query (today: the local date)."""
+        return Q(status__in=cls.OPEN_STATUSES, due_on__lt=today or timezone.localdate())
 
     @property
     def owner_display(self) -> str:

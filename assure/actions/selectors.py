@@ -10,18 +10,14 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from assure.accounts.models import User
-from assure.accounts.permissions import agencies_of, has_permission, is_agency_scoped
+from assure.accounts.permissions import agencies_of, is_agency_scoped
 from assure.partnerships.models import Agency, Partnership
 from assure.partnerships.years import financial_year_bounds, financial_year_of
 
 from .models import Action, ActionUpdate
+from .permissions import can_view_actions
 
-OPEN_STATUSES = (Action.Status.OPEN, Action.Status.IN_PROGRESS)
-
-
-def overdue_q(today: dt.date | None = None) -> Q:
-    """Still to be done and past its due date."""
-    return Q(status__in=OPEN_STATUSES, due_on__lt=today or timezone.localdate())
+OPEN_STATUSES = Action.OPEN_STATUSES
 
 
 def actions_visible_to(
@@ -36,17 +32,17 @@ def actions_visible_to(
     """The partnership's actions the user may see (their agency's only, for an agency lead),
     optionally only those in a status, of an owner agency, overdue, or raised from ``source``
     (any record: later apps list the actions their record raised)."""
-    if not has_permission(user, "actions.view", partnership):
+    if not can_view_actions(user=user, partnership=partnership):
         return Action.objects.none()
     qs = Action.objects.filter(partnership=partnership).select_related("partnership", "owner_agency", "owner")
-    if is_agency_scoped(user, partnership):
-        qs = qs.filter(owner_agency_id__in=agencies_of(user, partnership))
+    if is_agency_scoped(user=user, partnership=partnership):
+        qs = qs.filter(owner_agency_id__in=agencies_of(user=user, partnership=partnership))
     if status:
         qs = qs.filter(status=status)
     if owner_agency is not None:
         qs = qs.filter(owner_agency=owner_agency)
     if overdue:
-        qs = qs.filter(overdue_q())
+        qs = qs.filter(Action.overdue_q())
     if source is not None:
         qs = qs.filter(source_type=ContentType.objects.get_for_model(source), source_id=str(source.pk))
     return qs
@@ -68,12 +64,21 @@ def action_summary(*, user: User, partnership: Partnership) -> ActionSummary:
     year_start, _ = financial_year_bounds(financial_year_of(today))
     counts = actions_visible_to(user=user, partnership=partnership).aggregate(
         open=Count("pk", filter=Q(status__in=OPEN_STATUSES)),
-        overdue=Count("pk", filter=overdue_q(today)),
+        overdue=Count("pk", filter=Action.overdue_q(today)),
         completed=Count("pk", filter=Q(status=Action.Status.COMPLETED, completed_on__gte=year_start)),
     )
     return ActionSummary(
         open=counts["open"], overdue=counts["overdue"], completed_this_year=counts["completed"], year_start=year_start
     )
+
+
+def actions_waiting(*, user: User, partnership: Partnership) -> str | None:
+    """What the tracker has waiting for the user, as the menu says it: the overdue actions they
+    may see, if any."""
+    overdue = actions_visible_to(user=user, partnership=partnership, overdue=True).count()
+    if not overdue:
+        return None
+    return f"{overdue} action{'s' if overdue != 1 else ''} overdue"
 
 
 def actions_due(*, user: User, partnership: Partnership, before: dt.date) -> QuerySet[Action]:
@@ -103,16 +108,16 @@ def action_history(*, user: User, action: Action) -> QuerySet[LogEntry]:
 def action_agency_choices(*, user: User, partnership: Partnership) -> QuerySet[Agency]:
     """Agencies an action of this partnership can be given to (for an agency lead, theirs)."""
     qs = Agency.objects.filter(partnership_links__partnership=partnership, is_active=True).order_by("name")
-    if not has_permission(user, "actions.view", partnership):
+    if not can_view_actions(user=user, partnership=partnership):
         return qs.none()
-    if is_agency_scoped(user, partnership):
-        qs = qs.filter(pk__in=agencies_of(user, partnership))
+    if is_agency_scoped(user=user, partnership=partnership):
+        qs = qs.filter(pk__in=agencies_of(user=user, partnership=partnership))
     return qs.distinct()
 
 
 def action_owner_choices(*, user: User, partnership: Partnership) -> QuerySet[User]:
     """People who can own an action of this partnership: its active members."""
-    if not has_permission(user, "actions.view", partnership):
+    if not can_view_actions(user=user, partnership=partnership):
         return User.objects.none()
     return (
         User.objects.filter(memberships__partnership=partnership, memberships__is_active=True, is_active=True)

@@ -14,7 +14,7 @@ from assure.audit.services import event_record
 from assure.partnerships.models import Agency, Partnership, PartnershipAgency
 
 from .models import Action, ActionUpdate
-from .permissions import can_manage_actions, can_update_action
+from .permissions import can_manage_actions, may_update_action
 from .pipeline import step_to
 
 REFERENCE_PREFIX = "A-"
@@ -155,7 +155,7 @@ def action_update(
 ) -> Action:
     """Edit an action's details (not its status: that is ``action_transition``). Needs
     ``actions.manage``. Only the fields passed change; nothing is recorded when nothing did."""
-    if not can_manage_actions(actor, action.partnership):
+    if not can_manage_actions(user=actor, partnership=action.partnership):
         raise PermissionDenied
     given = {
         "title": title.strip() if isinstance(title, str) else title,
@@ -206,7 +206,7 @@ def action_transition(*, actor: User, action: Action, to_status: str, reason: st
     Completing sets ``completed_on`` to today; leaving "completed" clears it. Reopening and
     restoring need a reason, which is kept with the action's updates. Needs ``actions.update``
     (an agency lead: only on their agency's actions)."""
-    if not can_update_action(actor, action):
+    if not may_update_action(user=actor, action=action):
         raise PermissionDenied
     # Re-read under lock so two people cannot move the same action from the same status at once.
     current = Action.objects.select_for_update().get(pk=action.pk)
@@ -247,7 +247,7 @@ def action_progress_add(
     """Record a dated progress update or evidence note on an action (dated today unless said).
     The date cannot be in the future. Needs ``actions.update`` (an agency lead: only on their
     agency's actions)."""
-    if not can_update_action(actor, action):
+    if not may_update_action(user=actor, action=action):
         raise PermissionDenied
     recorded_on = recorded_on or timezone.localdate()
     problems = {}

@@ -2,9 +2,10 @@
 
 import django_tables2 as tables
 from django.db.models import Case, IntegerField, Value, When
-from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html
+
+from assure.core.navigation import partnership_url
 
 from .models import Action
 
@@ -76,7 +77,7 @@ class ActionTable(tables.Table):
         empty_text = "No actions match."
 
     def render_reference(self, record: Action, value: str) -> str:
-        url = reverse("actions:detail", kwargs={"partnership": record.partnership.slug, "pk": record.pk})
+        url = partnership_url("actions:detail", record.partnership, pk=record.pk)
         return format_html('<a class="govuk-link" href="{}">{}</a>', url, value)
 
     def value_reference(self, value: str) -> str:

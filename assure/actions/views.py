@@ -8,12 +8,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from assure.audit.history import describe_changes, entry_action_label, related_names
 from assure.core.access import requires
+from assure.core.forms import attach
+from assure.core.navigation import Crumb, crumbs, partnership_url
 from assure.core.tables import register_response
 
 from .filters import ActionFilter
-from .forms import ActionForm, ActionStatusForm, ActionUpdateForm, add_service_errors
+from .forms import ActionForm, ActionStatusForm, ActionUpdateForm
 from .models import Action
-from .permissions import can_manage_actions, can_update_action
+from .permissions import can_manage_actions, may_update_action
 from .pipeline import next_steps
 from .selectors import (
     action_agency_choices,
@@ -27,13 +29,21 @@ from .services import action_create, action_progress_add, action_transition, act
 from .tables import ActionTable, rag_tag, source_url, status_tag
 
 
+def _actions_crumbs(partnership, *trail: Crumb) -> list[Crumb]:
+    return crumbs(partnership, ("Actions", partnership_url("actions:tracker", partnership)), *trail)
+
+
+def _action_trail(partnership, action: Action) -> list[Crumb]:
+    return [(action.reference, partnership_url("actions:detail", partnership, pk=action.pk))]
+
+
 def _action(request: HttpRequest, pk: int) -> Action:
     return get_object_or_404(actions_visible_to(user=request.user, partnership=request.partnership), pk=pk)
 
 
 def _updatable_action(request: HttpRequest, pk: int) -> Action:
     action = _action(request, pk)
-    if not can_update_action(request.user, action):
+    if not may_update_action(user=request.user, action=action):
         raise Http404
     return action
 
@@ -55,7 +65,10 @@ def tracker(request: HttpRequest) -> HttpResponse:
         request,
         table=ActionTable(filterset.qs),
         template="actions/tracker.html",
-        context={"summary": action_summary(user=request.user, partnership=request.partnership)},
+        context={
+            "summary": action_summary(user=request.user, partnership=request.partnership),
+            "crumbs": crumbs(request.partnership, ("Actions", None)),
+        },
         export_name=f"{request.partnership.slug}-actions",
         filterset=filterset,
     )
@@ -68,11 +81,15 @@ def create(request: HttpRequest) -> HttpResponse:
         try:
             action = action_create(actor=request.user, partnership=request.partnership, **form.cleaned_data)
         except ValidationError as error:
-            add_service_errors(form, error)
+            attach(form, error)
         else:
             messages.success(request, f"Action {action.reference} raised.")
             return redirect(action)
-    return render(request, "actions/action_form.html", {"form": form, "action": None})
+    return render(
+        request,
+        "actions/action_form.html",
+        {"form": form, "action": None, "crumbs": _actions_crumbs(request.partnership, ("Raise an action", None))},
+    )
 
 
 @requires("actions.view")
@@ -83,7 +100,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         {"entry": entry, "action": entry_action_label(entry), "changes": describe_changes(entry, names)}
         for entry in action_history(user=request.user, action=action)
     ]
-    can_update = can_update_action(request.user, action)
+    can_update = may_update_action(user=request.user, action=action)
     return render(
         request,
         "actions/detail.html",
@@ -95,8 +112,9 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "updates": action_updates(user=request.user, action=action),
             "history": history,
             "can_update": can_update,
-            "can_manage": can_manage_actions(request.user, request.partnership),
+            "can_manage": can_manage_actions(user=request.user, partnership=request.partnership),
             "steps": next_steps(action.status) if can_update else (),
+            "crumbs": _actions_crumbs(request.partnership, (action.reference, None)),
         },
     )
 
@@ -109,11 +127,19 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             action_update(actor=request.user, action=action, **form.cleaned_data)
         except ValidationError as error:
-            add_service_errors(form, error)
+            attach(form, error)
         else:
             messages.success(request, f"Action {action.reference} saved.")
             return redirect(action)
-    return render(request, "actions/action_form.html", {"form": form, "action": action})
+    return render(
+        request,
+        "actions/action_form.html",
+        {
+            "form": form,
+            "action": action,
+            "crumbs": _actions_crumbs(request.partnership, *_action_trail(request.partnership, action), ("Edit", None)),
+        },
+    )
 
 
 @requires("actions.update")
@@ -126,11 +152,21 @@ def status(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             action_transition(actor=request.user, action=action, **form.cleaned_data)
         except ValidationError as error:
-            add_service_errors(form, error)
+            attach(form, error)
         else:
             messages.success(request, f"Action {action.reference} is now {action.get_status_display().lower()}.")
             return redirect(action)
-    return render(request, "actions/status_form.html", {"form": form, "action": action})
+    return render(
+        request,
+        "actions/status_form.html",
+        {
+            "form": form,
+            "action": action,
+            "crumbs": _actions_crumbs(
+                request.partnership, *_action_trail(request.partnership, action), ("Change status", None)
+            ),
+        },
+    )
 
 
 @requires("actions.update")
@@ -141,8 +177,18 @@ def update_add(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             update = action_progress_add(actor=request.user, action=action, **form.cleaned_data)
         except ValidationError as error:
-            add_service_errors(form, error)
+            attach(form, error)
         else:
             messages.success(request, f"{update.get_kind_display()} added to action {action.reference}.")
             return redirect(action)
-    return render(request, "actions/update_form.html", {"form": form, "action": action})
+    return render(
+        request,
+        "actions/update_form.html",
+        {
+            "form": form,
+            "action": action,
+            "crumbs": _actions_crumbs(
+                request.partnership, *_action_trail(request.partnership, action), ("Add an update", None)
+            ),
+        },
+    )

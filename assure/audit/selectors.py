@@ -1,26 +1,27 @@
-"""Reads of the trail. Every function takes the requesting user; only people with
-``audit.view`` in the partnership (its business unit) see any of it, and only this
-partnership's part of it."""
+"""Reads of the trail. Every function that lists the trail takes the requesting user; only
+people with ``audit.view`` in the partnership (its business unit) see any of it, and only this
+partnership's part of it.
+
+``events_about`` is the exception: it reads what happened to one record for that record's own
+page (a return's history, why it was reopened), so the record's selector, which has already
+decided the user may see the record, calls it."""
 
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
+from django.db import models
 from django.db.models import QuerySet
 
 from assure.accounts.models import User
-from assure.accounts.permissions import has_permission
 from assure.partnerships.models import Partnership
 
 from .models import AccessLog, Event
-
-
-def _may_read_trail(user: User, partnership: Partnership) -> bool:
-    return has_permission(user, "audit.view", partnership)
+from .permissions import can_view_trail
 
 
 def trail_entries_visible_to(*, user: User, partnership: Partnership) -> QuerySet[LogEntry]:
     """Field-history entries of the partnership's records, newest first. A shared agency's
     entries belong to each of its partnerships; no other partnership's entry appears."""
-    if not _may_read_trail(user, partnership):
+    if not can_view_trail(user=user, partnership=partnership):
         return LogEntry.objects.none()
     return (
         LogEntry.objects.filter(scopes__partnership=partnership)
@@ -31,14 +32,24 @@ def trail_entries_visible_to(*, user: User, partnership: Partnership) -> QuerySe
 
 def events_visible_to(*, user: User, partnership: Partnership) -> QuerySet[Event]:
     """The domain events services recorded in the partnership, newest first."""
-    if not _may_read_trail(user, partnership):
+    if not can_view_trail(user=user, partnership=partnership):
         return Event.objects.none()
     return Event.objects.filter(partnership=partnership).select_related("actor").order_by("-occurred_at", "-pk")
 
 
+def events_about(*, target: models.Model, verb: str | None = None) -> QuerySet[Event]:
+    """The events services recorded about one record (of this ``verb`` only, when given), newest
+    first, with who did each. Every partnership's events about the record are included: a record
+    shared by several partnerships (a Section 11 return) has one history."""
+    events = Event.objects.filter(target_type=ContentType.objects.get_for_model(target), target_id=str(target.pk))
+    if verb is not None:
+        events = events.filter(verb=verb)
+    return events.select_related("actor").order_by("-occurred_at", "-pk")
+
+
 def access_log_visible_to(*, user: User, partnership: Partnership) -> QuerySet[AccessLog]:
     """Every logged read of the partnership's restricted records, newest first."""
-    if not _may_read_trail(user, partnership):
+    if not can_view_trail(user=user, partnership=partnership):
         return AccessLog.objects.none()
     return (
         AccessLog.objects.filter(partnership=partnership)

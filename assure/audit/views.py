@@ -4,6 +4,7 @@ records. Read-only, for the business unit (``audit.view``)."""
 from django.http import HttpRequest, HttpResponse
 
 from assure.core.access import requires
+from assure.core.navigation import crumbs
 from assure.core.tables import register_response
 
 from .filters import AccessLogFilter, EventFilter, TrailFilter
@@ -18,7 +19,7 @@ def _trail_page(request: HttpRequest, *, rows, filter_class, table_class, sectio
         request,
         table=table_class(filterset.qs),
         template=f"audit/{section}.html",
-        context={"section": section},
+        context={"section": section, "crumbs": crumbs(request.partnership, ("Trail", None))},
         export_name=f"{request.partnership.slug}-{export}",
         filterset=filterset,
     )

@@ -73,7 +73,7 @@ def requires(permission: str) -> Callable[[View], View]:
             found = partnership_for_member(user=request.user, slug=partnership)
             if found is None:
                 raise Http404
-            if not has_permission(request.user, permission, found):
+            if not has_permission(user=request.user, permission=permission, partnership=found):
                 raise PermissionDenied
             request.partnership = found
             return view(request, *args, **kwargs)

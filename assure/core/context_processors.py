@@ -12,6 +12,6 @@ def shell(request) -> dict:
         return {"current_partnership": None, "perms_here": frozenset()}
     return {
         "current_partnership": partnership,
-        "perms_here": permissions_of(user, partnership) if partnership else frozenset(),
+        "perms_here": permissions_of(user=user, partnership=partnership) if partnership else frozenset(),
         "my_partnerships": partnerships_of(user=user),
     }

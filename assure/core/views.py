@@ -1,12 +1,16 @@
-"""The shell's own pages: home, choosing a partnership, the accessibility and privacy
-statements, and error pages that say nothing about what exists."""
+"""The shell's own pages: home, choosing a partnership, the landing pages of the navigation's
+groups, the accessibility and privacy statements, and error pages that say nothing about what
+exists."""
 
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from assure.partnerships.selectors import partnerships_of
 
-from .access import public, signed_in
+from .access import public, requires, signed_in
+from .menu import group_landing
+from .navigation import crumbs
 
 LAST_PARTNERSHIP = "assure_partnership"
 
@@ -28,6 +32,21 @@ def home(request: HttpRequest) -> HttpResponse:
 @signed_in
 def partnership_list(request: HttpRequest) -> HttpResponse:
     return render(request, "core/partnerships.html", {"partnerships": partnerships_of(user=request.user)})
+
+
+@requires("partnerships.view")
+def group_page(request: HttpRequest, group: str) -> HttpResponse:
+    """A group of the navigation (Board, Performance and assurance...): the parts of it the
+    person may use, each with what is waiting there. Refused, like the parts themselves, to
+    someone who may use none of them."""
+    landing = group_landing(user=request.user, partnership=request.partnership, key=group)
+    if landing is None:
+        raise PermissionDenied
+    return render(
+        request,
+        "core/group.html",
+        {"landing": landing, "crumbs": crumbs(request.partnership, (landing.group.label, None))},
+    )
 
 
 @public

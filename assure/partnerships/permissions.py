@@ -1,5 +1,9 @@
 """Who may read and change a partnership's records; used by selectors, services, views and
-templates alike."""
+templates alike.
+
+can_ = the role allows it; may_ = the role and the record's state allow it now; ensure_ raises
+PermissionDenied. Every predicate takes keyword arguments only (see assure/accounts/permissions.py).
+"""
 
 from django.core.exceptions import PermissionDenied
 
@@ -8,23 +12,23 @@ from assure.accounts.permissions import has_permission, has_restricted_grant
 from .models import ConfidentialMinute, Partnership
 
 
-def can_view(user, partnership: Partnership) -> bool:
-    return has_permission(user, "partnerships.view", partnership)
+def can_view(*, user, partnership: Partnership) -> bool:
+    return has_permission(user=user, permission="partnerships.view", partnership=partnership)
 
 
-def can_manage(user, partnership: Partnership) -> bool:
-    return has_permission(user, "partnerships.manage", partnership)
+def can_manage(*, user, partnership: Partnership) -> bool:
+    return has_permission(user=user, permission="partnerships.manage", partnership=partnership)
 
 
-def can_read_confidential_minutes(user, partnership: Partnership) -> bool:
+def can_read_confidential_minutes(*, user, partnership: Partnership) -> bool:
     """Reading confidential minutes needs both the permission (from a role) and a live explicit
     grant for the restricted area."""
-    return has_permission(user, "minutes.read_confidential", partnership) and has_restricted_grant(
-        user, partnership, ConfidentialMinute.RESTRICTED_AREA
+    return has_permission(user=user, permission="minutes.read_confidential", partnership=partnership) and (
+        has_restricted_grant(user=user, partnership=partnership, area=ConfidentialMinute.RESTRICTED_AREA)
     )
 
 
-def ensure_may_manage(user, partnership: Partnership) -> None:
+def ensure_can_manage(*, user, partnership: Partnership) -> None:
     """Services call this first: only the partnership's managers change its records."""
-    if not can_manage(user, partnership):
+    if not can_manage(user=user, partnership=partnership):
         raise PermissionDenied

@@ -3,8 +3,9 @@
 from decimal import Decimal
 
 import django_tables2 as tables
-from django.urls import reverse
 from django.utils.html import format_html
+
+from assure.core.navigation import partnership_url
 
 from .models import Meeting, PartnershipAgency, Subgroup
 from .selectors import NO_FIGURE
@@ -14,7 +15,7 @@ def _link(url_name: str, pk_of=lambda record: record.pk):
     """A linkify callable to a page of this partnership; the table knows the partnership."""
 
     def url(record, table) -> str:
-        return reverse(f"partnerships:{url_name}", kwargs={"partnership": table.partnership.slug, "pk": pk_of(record)})
+        return partnership_url(f"partnerships:{url_name}", table.partnership, pk=pk_of(record))
 
     return url
 
@@ -144,13 +145,12 @@ class _BudgetTable(PartnershipTable):
         return value
 
     def render_change(self, record, column) -> str:
-        kwargs = {"partnership": self.partnership.slug, "pk": record.pk}
         return format_html(
             '<a class="govuk-link" href="{}">Edit<span class="govuk-visually-hidden"> {}</span></a> '
             '<a class="govuk-link" href="{}">Delete<span class="govuk-visually-hidden"> {}</span></a>',
-            reverse(f"partnerships:{self.edit_url_name}", kwargs=kwargs),
+            partnership_url(f"partnerships:{self.edit_url_name}", self.partnership, pk=record.pk),
             record.label,
-            reverse(f"partnerships:{self.delete_url_name}", kwargs=kwargs),
+            partnership_url(f"partnerships:{self.delete_url_name}", self.partnership, pk=record.pk),
             record.label,
         )
 

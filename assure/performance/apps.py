@@ -6,8 +6,50 @@ class PerformanceConfig(AppConfig):
     label = "performance"
 
     def ready(self) -> None:
+        from assure.core.menu import LocalNavigation, Page, Part, register
         from assure.library.hooks import after_load
+        from assure.partnerships.hooks import on_partnership_changed
 
+        from .cache import bump_partnership
         from .indicators import indicators_sync
+        from .selectors.returns import returns_waiting
 
         after_load(indicators_sync)
+        on_partnership_changed(bump_partnership)
+
+        core_dataset = LocalNavigation(
+            "Core dataset",
+            (
+                Page("Scorecard", "performance:scorecard", "performance.view"),
+                Page("Indicators", "performance:catalogue", "performance.view"),
+                Page("The child's journey", "performance:journey", "performance.view"),
+                Page("Exception reports", "performance:exceptions", "performance.view"),
+                Page("Data returns", "performance:returns", "returns.view"),
+                Page("Published statistics", "performance:imports", "performance.manage"),
+                Page("Scorecard set-up", "performance:setup", "performance.manage"),
+                Page("API", "performance:api_docs", "performance.view"),
+            ),
+        )
+        register(
+            Part(
+                group="assurance",
+                label="Scorecard",
+                url_name="performance:scorecard",
+                permission="performance.view",
+                description="The core dataset: the partnership's indicators against their targets, the child's "
+                "journey and exception reports.",
+                order=10,
+                local=core_dataset,
+            ),
+            Part(
+                group="assurance",
+                label="Data returns",
+                url_name="performance:returns",
+                permission="returns.view",
+                description="The figures agencies send for the core dataset, round by round, and their validation.",
+                order=20,
+                waiting=returns_waiting,
+                covers=("performance:return*", "performance:round*"),
+                local=core_dataset,
+            ),
+        )

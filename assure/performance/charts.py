@@ -3,9 +3,9 @@
 - ``figure_text``: a figure as a reader sees it (2,626; 7.7%; 84.0 per 10,000; "Suppressed (c)").
 - ``sparkline_svg``: the scorecard's small trend lines, drawn on the server as inline SVG with a
   text alternative, so they need neither JavaScript nor a stylesheet.
-- ``history_spec`` and ``journey_spec``: Vega-Lite specs built from a selector's figures. A page
-  embeds them in a ``<script type="application/json">`` element that frontend/src/charts.mjs
-  draws with vega-embed, and always prints a table of the same figures beside the chart.
+- ``history_spec`` and ``journey_spec``: Vega-Lite specs built from a selector's figures, in
+  Assure's chart house style (assure.core.charts). A page always prints a table of the same
+  figures beside the chart.
 
 Nothing here reads the database: every function takes figures and returns text or a spec.
 """
@@ -15,6 +15,18 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
+
+from assure.core.charts import (
+    BLUE,
+    INK,
+    PALE_GREY,
+    SERIES_COLOURS,
+    SERIES_DASHES,
+    SERIES_SHAPES,
+    figure_labels,
+    outlined_bar,
+    vega_lite_spec,
+)
 
 from .tables_catalogue import UNIT_LABELS
 
@@ -30,14 +42,6 @@ MISSING_LABELS = {
     "u": "Low reliability",
 }
 """Short labels of the DfE's codes for a figure that is not published (see Observation.Missing)."""
-
-SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"
-
-# GOV.UK Frontend's palette: blue, black, orange, green, purple. Series are told apart by the
-# line's dash and the points' shape as well, never by colour alone.
-SERIES_COLOURS = ["#1d70b8", "#0b0c0c", "#d4351c", "#00703c", "#4c2c92"]
-SERIES_DASHES = [[1, 0], [6, 3], [2, 2], [8, 3, 2, 3], [4, 4]]
-SERIES_SHAPES = ["circle", "square", "triangle-up", "diamond", "cross"]
 
 
 def rounded(value: Decimal | None, decimals: int = 0) -> Decimal | None:
@@ -126,17 +130,17 @@ def sparkline_svg(points: Sequence[tuple[str, Decimal | None]], *, unit: str, de
         runs[-1].append(xy(index, value))
     lines = format_html_join(
         "",
-        '<polyline points="{}" fill="none" stroke="#1d70b8" stroke-width="2" stroke-linejoin="round"/>',
-        ((" ".join(f"{x},{y}" for x, y in run),) for run in runs if len(run) > 1),
+        '<polyline points="{}" fill="none" stroke="{}" stroke-width="2" stroke-linejoin="round"/>',
+        ((" ".join(f"{x},{y}" for x, y in run), BLUE) for run in runs if len(run) > 1),
     )
     dots = format_html_join(
-        "", '<circle cx="{}" cy="{}" r="2" fill="#1d70b8"/>', (xy(i, v) for i, v in present if _alone(i, points))
+        "", '<circle cx="{}" cy="{}" r="2" fill="{}"/>', ((*xy(i, v), BLUE) for i, v in present if _alone(i, points))
     )
     last_x, last_y = xy(*present[-1])
     described = "; ".join(f"{label} {figure_text(v, unit=unit, decimals=decimals)}" for label, v in points)
     return format_html(
         '<svg class="assure-sparkline" role="img" aria-label="{}" width="{}" height="{}" viewBox="0 0 {} {}" '
-        'focusable="false">{}{}<circle cx="{}" cy="{}" r="3" fill="#0b0c0c"/></svg>',
+        'focusable="false">{}{}<circle cx="{}" cy="{}" r="3" fill="{}"/></svg>',
         f"Trend: {described}",
         SPARK_WIDTH,
         SPARK_HEIGHT,
@@ -146,6 +150,7 @@ def sparkline_svg(points: Sequence[tuple[str, Decimal | None]], *, unit: str, de
         dots,
         last_x,
         last_y,
+        INK,
     )
 
 
@@ -182,14 +187,13 @@ def history_spec(
         if figures[i] is not None
     ]
     legend = {"domain": names}
-    return {
-        "$schema": SCHEMA,
-        "description": f"{title}: {', '.join(names)} by period. The table beside the chart holds the same figures.",
-        "width": "container",
-        "height": 280,
-        "data": {"values": values},
-        "mark": {"type": "line", "point": {"size": 60, "filled": True}, "strokeWidth": 2},
-        "encoding": {
+    return vega_lite_spec(
+        description=f"{title}: {', '.join(names)} by period. The table beside the chart holds the same figures.",
+        width="container",
+        height=280,
+        values=values,
+        mark={"type": "line", "point": {"size": 60, "filled": True}, "strokeWidth": 2},
+        encoding={
             "x": {
                 "field": "period",
                 "type": "ordinal",
@@ -217,8 +221,7 @@ def history_spec(
                 {"field": "shown", "title": "Value"},
             ],
         },
-        "config": {"font": "system-ui, -apple-system, Segoe UI, arial, sans-serif", "view": {"stroke": None}},
-    }
+    )
 
 
 def journey_spec(*, steps: Sequence[str], years: Sequence[str], figures: dict[str, Sequence[Decimal | None]]) -> dict:
@@ -231,7 +234,7 @@ def journey_spec(*, steps: Sequence[str], years: Sequence[str], figures: dict[st
         for i, step in enumerate(steps)
         if numbers[i] is not None
     ]
-    fills = ["#b1b4b6", "#1d70b8"][-len(years) :]
+    fills = [PALE_GREY, BLUE][-len(years) :]
     encoding = {
         "x": {
             "field": "step",
@@ -243,19 +246,18 @@ def journey_spec(*, steps: Sequence[str], years: Sequence[str], figures: dict[st
         "xOffset": {"field": "year", "type": "nominal", "sort": list(years)},
         "y": {"field": "value", "type": "quantitative", "title": "Number of children or cases"},
     }
-    return {
-        "$schema": SCHEMA,
-        "description": (
+    return vega_lite_spec(
+        description=(
             f"The child's journey, {' and '.join(years)}: the number at each step. "
             "The table below holds the same figures."
         ),
-        "width": "container",
-        "height": 320,
-        "data": {"values": values},
-        "encoding": encoding,
-        "layer": [
+        width="container",
+        height=320,
+        values=values,
+        encoding=encoding,
+        layer=[
             {
-                "mark": {"type": "bar", "stroke": "#0b0c0c", "strokeWidth": 1},
+                "mark": outlined_bar(),
                 "encoding": {
                     "color": {
                         "field": "year",
@@ -272,10 +274,6 @@ def journey_spec(*, steps: Sequence[str], years: Sequence[str], figures: dict[st
                     ],
                 },
             },
-            {
-                "mark": {"type": "text", "dy": -6, "fontSize": 11, "color": "#0b0c0c"},
-                "encoding": {"text": {"field": "shown"}},
-            },
+            figure_labels(dy=-6),
         ],
-        "config": {"font": "system-ui, -apple-system, Segoe UI, arial, sans-serif", "view": {"stroke": None}},
-    }
+    )

@@ -282,6 +282,9 @@ class DataReturn(models.Model):
         RETURNED = "returned", "Returned for correction"
         VALIDATED = "validated", "Validated"
 
+    # The agency may change its figures only while the return is with it.
+    EDITABLE = (Status.DRAFT, Status.RETURNED)
+
     round = models.ForeignKey(ReturnRound, on_delete=models.CASCADE, related_name="returns")
     agency = models.ForeignKey("partnerships.Agency", on_delete=models.PROTECT, related_name="data_returns")
     indicators = models.ManyToManyField(Indicator, related_name="+", help_text="What the agency is asked for.")
@@ -305,6 +308,11 @@ class DataReturn(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("performance:return_detail", kwargs={"partnership": self.round.partnership.slug, "pk": self.pk})
+
+    @property
+    def is_editable(self) -> bool:
+        """True while the agency may still enter or change figures."""
+        return self.status in self.EDITABLE
 
     def trail_partnership_ids(self) -> list[int]:
         return [self.round.partnership_id]

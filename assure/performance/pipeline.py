@@ -43,9 +43,6 @@ RETURN_PIPELINE: dict[str, tuple[Step, ...]] = {
     Status.VALIDATED: (),
 }
 
-# The agency may change its figures only while the return is with it.
-EDITABLE_STATUSES = frozenset({Status.DRAFT, Status.RETURNED})
-
 
 def next_steps(status: str) -> tuple[Step, ...]:
     """The steps open to a return in this status, in the order they are offered."""
@@ -55,8 +52,3 @@ def next_steps(status: str) -> tuple[Step, ...]:
 def step_to(status: str, to_status: str) -> Step | None:
     """The step from ``status`` to ``to_status``, or None if the pipeline does not allow it."""
     return next((step for step in next_steps(status) if step.to_status == to_status), None)
-
-
-def is_editable(status: str) -> bool:
-    """True while the agency may still enter or change figures."""
-    return status in EDITABLE_STATUSES

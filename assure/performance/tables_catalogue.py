@@ -4,7 +4,8 @@ words used for an indicator's unit, polarity, frequency and source wherever they
 from decimal import Decimal
 
 import django_tables2 as tables
-from django.urls import reverse
+
+from assure.core.navigation import partnership_url
 
 from .calculations import to_decimal
 from .models import Indicator
@@ -50,7 +51,7 @@ def figure_in_unit(number: Decimal | None, unit: str, *, distance: bool = False)
 
 
 def _indicator_url(record: Indicator, table) -> str:
-    return reverse("performance:indicator", kwargs={"partnership": table.partnership.slug, "code": record.code})
+    return partnership_url("performance:indicator", table.partnership, code=record.code)
 
 
 LINK = {"a": {"class": "govuk-link"}}

@@ -1,15 +1,15 @@
 """The register of exception reports: sortable, paginated and exportable (CSV/XLSX)."""
 
 import django_tables2 as tables
-from django.urls import reverse
 
+from assure.core.navigation import partnership_url
 from assure.partnerships.tables import LINK, NUMERIC, PartnershipTable
 
 from .models import ExceptionReport
 
 
 def _report_url(record: ExceptionReport, table) -> str:
-    return reverse("performance:exception_detail", kwargs={"partnership": table.partnership.slug, "pk": record.pk})
+    return partnership_url("performance:exception_detail", table.partnership, pk=record.pk)
 
 
 class ExceptionReportTable(PartnershipTable):

@@ -2,9 +2,10 @@
 Each column says what it shows on the page and in the CSV/XLSX export."""
 
 import django_tables2 as tables
-from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html
+
+from assure.core.navigation import partnership_url
 
 from .models import DataReturn, ReturnRound
 
@@ -30,10 +31,6 @@ def status_tag(data_return: DataReturn) -> str:
     if getattr(data_return, "overdue", False):
         return format_html('{} <strong class="govuk-tag govuk-tag--red">Overdue</strong>', tag)
     return tag
-
-
-def _url(name: str, record, partnership) -> str:
-    return reverse(f"performance:{name}", kwargs={"partnership": partnership.slug, "pk": record.pk})
 
 
 class PartnershipTable(tables.Table):
@@ -62,7 +59,9 @@ class RoundTable(PartnershipTable):
 
     def render_period(self, record: ReturnRound, value) -> str:
         return format_html(
-            '<a class="govuk-link" href="{}">{}</a>', _url("round_detail", record, self.partnership), value
+            '<a class="govuk-link" href="{}">{}</a>',
+            partnership_url("performance:round_detail", self.partnership, pk=record.pk),
+            value,
         )
 
     def value_period(self, value) -> str:
@@ -89,7 +88,9 @@ class RoundReturnTable(PartnershipTable):
 
     def render_agency(self, record: DataReturn, value) -> str:
         return format_html(
-            '<a class="govuk-link" href="{}">{}</a>', _url("return_detail", record, self.partnership), value
+            '<a class="govuk-link" href="{}">{}</a>',
+            partnership_url("performance:return_detail", self.partnership, pk=record.pk),
+            value,
         )
 
     def value_agency(self, value) -> str:
@@ -123,7 +124,9 @@ class AgencyReturnTable(RoundReturnTable):
 
     def render_period(self, record: DataReturn, value) -> str:
         return format_html(
-            '<a class="govuk-link" href="{}">{}</a>', _url("return_detail", record, self.partnership), value
+            '<a class="govuk-link" href="{}">{}</a>',
+            partnership_url("performance:return_detail", self.partnership, pk=record.pk),
+            value,
         )
 
     def value_period(self, value) -> str:

@@ -122,6 +122,9 @@ class Section(models.Model):
     accepted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    returned_reason = models.TextField(
+        blank=True, help_text="Why the business unit last sent the section back to the agency lead."
+    )
 
     class Meta:
         ordering = ["report", "position"]
@@ -129,6 +132,11 @@ class Section(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def is_overdue(self) -> bool:
+        """Asked of an agency, past its due date and not yet written."""
+        return self.status == self.Status.REQUESTED and self.due_on is not None and self.due_on < timezone.localdate()
 
     def trail_partnership_ids(self) -> list[int]:
         return [self.report.partnership_id]

@@ -3,8 +3,9 @@ and XLSX."""
 
 import django_filters
 import django_tables2 as tables
-from django.urls import reverse
 from django.utils.html import format_html
+
+from assure.core.navigation import partnership_url
 
 from .models import Report
 
@@ -31,7 +32,7 @@ class ReportTable(tables.Table):
         super().__init__(*args, **kwargs)
 
     def render_title(self, record: Report, value) -> str:
-        href = reverse("reports:report_detail", kwargs={"partnership": self.partnership.slug, "pk": record.pk})
+        href = partnership_url("reports:report_detail", self.partnership, pk=record.pk)
         return format_html('<a class="govuk-link" href="{}">{}</a>', href, value)
 
     def value_title(self, value) -> str:

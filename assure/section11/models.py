@@ -5,8 +5,11 @@ A cycle is opened by the business unit of one partnership (its lead) for one or 
 partnerships together (a region); each agency of those partnerships in the cycle has exactly one
 return, which every partnership of the cycle that the agency belongs to sees."""
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 
 
@@ -75,6 +78,10 @@ class Return(models.Model):
 
     # Statuses in which the agency can still change its answers.
     EDITABLE = (Status.NOT_STARTED, Status.IN_PROGRESS)
+    # Statuses in which the agency has handed the return in: everyone with section11.view reads it.
+    HANDED_IN = (Status.SUBMITTED, Status.UNDER_CHALLENGE, Status.ACCEPTED)
+    # Statuses in which a moderator works on the return.
+    MODERATABLE = (Status.SUBMITTED, Status.UNDER_CHALLENGE)
 
     cycle = models.ForeignKey(Cycle, on_delete=models.CASCADE, related_name="returns")
     agency = models.ForeignKey("partnerships.Agency", on_delete=models.PROTECT, related_name="section11_returns")
@@ -88,6 +95,13 @@ class Return(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     reminded_at = models.DateTimeField(null=True, blank=True, help_text="When the last reminder was sent.")
+    # The last time a moderator gave the return back to the agency, and why; kept after it is
+    # submitted again, as the return's page shows every reopening.
+    reopened_at = models.DateTimeField(null=True, blank=True)
+    reopened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    reopen_reason = models.TextField(blank=True, help_text="Why the return was last given back to the agency.")
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["cycle", "agency"], name="section11_return_unique")]
@@ -97,8 +111,19 @@ class Return(models.Model):
         return f"{self.agency} — {self.cycle}"
 
     @property
+    def is_editable(self) -> bool:
+        """The agency can still change its answers: not handed in, and the cycle is open."""
+        return self.status in self.EDITABLE and self.cycle.status == Cycle.Status.OPEN
+
+    @property
     def is_overdue(self) -> bool:
-        return self.status in self.EDITABLE and timezone.localdate() > self.cycle.deadline
+        """Not handed in, and the cycle's deadline has passed (``overdue_q`` asks a query the same)."""
+        return self.status in self.EDITABLE and self.cycle.deadline < timezone.localdate()
+
+    @classmethod
+    def overdue_q(cls, today: dt.date | None = None) -> Q:
+        """``is_overdue`` for a query (today: the local date)."""
+        return Q(status__in=cls.EDITABLE, cycle__deadline__lt=today or timezone.localdate())
 
     def trail_partnership_ids(self) -> list[int]:
         return list(

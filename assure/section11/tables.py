@@ -3,8 +3,9 @@ tracking), each exportable to CSV and XLSX."""
 
 import django_filters
 import django_tables2 as tables
-from django.urls import reverse
 from django.utils.html import format_html
+
+from assure.core.navigation import partnership_url
 
 from .models import Cycle, Return
 
@@ -32,10 +33,6 @@ def status_tag(return_record: Return, overdue: bool | None = None) -> str:
     return tag
 
 
-def _url(name: str, partnership, pk: int) -> str:
-    return reverse(f"section11:{name}", kwargs={"partnership": partnership.slug, "pk": pk})
-
-
 class CycleTable(tables.Table):
     caption = "Section 11 cycles"
     title = tables.Column(verbose_name="Cycle")
@@ -57,7 +54,9 @@ class CycleTable(tables.Table):
 
     def render_title(self, record: Cycle, value) -> str:
         return format_html(
-            '<a class="govuk-link" href="{}">{}</a>', _url("cycle_detail", self.partnership, record.pk), value
+            '<a class="govuk-link" href="{}">{}</a>',
+            partnership_url("section11:cycle_detail", self.partnership, pk=record.pk),
+            value,
         )
 
     def render_framework(self, record: Cycle, value) -> str:
@@ -97,7 +96,9 @@ class CycleReturnTable(tables.Table):
         # Only a return the user may open is a link; the others show their status only.
         if record.pk in self.visible_ids:
             return format_html(
-                '<a class="govuk-link" href="{}">{}</a>', _url("return_detail", self.partnership, record.pk), value
+                '<a class="govuk-link" href="{}">{}</a>',
+                partnership_url("section11:return_detail", self.partnership, pk=record.pk),
+                value,
             )
         return str(value)
 

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "assure.performance",
     "assure.section11",
     "assure.reports",
+    "assure.demo",
 ]
 
 MIDDLEWARE = [

@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from assure.accounts.tests.factories import DEFAULT_PASSWORD, MembershipFactory, totp_code
-from assure.partnerships.demo.totp import seconds_left
+from assure.demo.totp import seconds_left
 from assure.partnerships.models import Agency, Attendance
 from assure.partnerships.tests.factories import AgencyFactory, MeetingFactory
 from conftest import make_member

@@ -11,7 +11,7 @@ register = template.Library()
 def mfa_required_for(user) -> bool:
     """Whether any of the user's roles requires multi-factor authentication (so the pages do not
     offer to switch it off)."""
-    return requires_mfa(user)
+    return requires_mfa(user=user)
 
 
 @register.filter

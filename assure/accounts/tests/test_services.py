@@ -24,7 +24,7 @@ def test_adding_an_existing_person_gives_them_the_role(business_unit, partnershi
     person = UserFactory(email="kit@example.org")
     membership = member_add(actor=business_unit, partnership=partnership, email="Kit@Example.org", role="auditor")
     assert membership.user == person
-    assert has_permission(person, "partnerships.view", partnership)
+    assert has_permission(user=person, permission="partnerships.view", partnership=partnership)
     assert mail.outbox == []
 
 
@@ -170,7 +170,9 @@ def test_ending_a_membership_keeps_it_on_record_as_ended(business_unit, viewer, 
     member_end(actor=business_unit, membership=membership)
     membership.refresh_from_db()
     assert not membership.is_active and membership.ended_at is not None
-    assert not has_permission(User.objects.get(pk=viewer.pk), "partnerships.view", partnership)
+    assert not has_permission(
+        user=User.objects.get(pk=viewer.pk), permission="partnerships.view", partnership=partnership
+    )
     assert Event.objects.filter(verb="member.ended", target_id=str(membership.pk)).exists()
 
 
@@ -218,7 +220,7 @@ def test_giving_a_grant_opens_the_area(business_unit, panel_member, partnership)
         actor=business_unit, membership=panel_member.memberships.get(), area="cdop", reason="Sits on the panel"
     )
     assert grant.granted_by == business_unit
-    assert has_restricted_grant(User.objects.get(pk=panel_member.pk), partnership, "cdop")
+    assert has_restricted_grant(user=User.objects.get(pk=panel_member.pk), partnership=partnership, area="cdop")
     assert Event.objects.filter(verb="grant.given", target_id=str(grant.pk)).exists()
 
 
@@ -266,7 +268,7 @@ def test_revoking_a_grant_closes_the_area_and_keeps_the_grant_on_record(business
     grant_revoke(actor=business_unit, grant=grant)
     grant.refresh_from_db()
     assert grant.revoked_at is not None and grant.revoked_by == business_unit
-    assert not has_restricted_grant(User.objects.get(pk=panel_member.pk), partnership, "cdop")
+    assert not has_restricted_grant(user=User.objects.get(pk=panel_member.pk), partnership=partnership, area="cdop")
     assert Event.objects.filter(verb="grant.revoked", target_id=str(grant.pk)).exists()
 
 

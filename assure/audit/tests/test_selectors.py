@@ -1,9 +1,11 @@
 from auditlog.context import set_actor
+from django.contrib.contenttypes.models import ContentType
 
-from assure.audit.models import AccessLog
+from assure.audit.models import AccessLog, Event
 from assure.audit.selectors import (
     access_log_visible_to,
     event_verbs,
+    events_about,
     events_visible_to,
     trail_entries_visible_to,
     trail_people,
@@ -69,6 +71,47 @@ def test_event_verbs_are_those_recorded_here(business_unit, partnership, other_p
 def test_events_are_hidden_from_people_without_audit_view(board_member, business_unit, partnership):
     event_record(actor=business_unit, verb="member.added", target=None, partnership=partnership, summary="1")
     assert not events_visible_to(user=board_member, partnership=partnership).exists()
+
+
+def test_events_about_a_record_are_its_own_newest_first(business_unit, partnership, agency):
+    subgroup, other = SubgroupFactory(partnership=partnership), SubgroupFactory(partnership=partnership)
+    first = event_record(
+        actor=business_unit, verb="subgroup.added", target=subgroup, partnership=partnership, summary="1"
+    )
+    second = event_record(
+        actor=business_unit, verb="subgroup.renamed", target=subgroup, partnership=partnership, summary="2"
+    )
+    event_record(actor=business_unit, verb="subgroup.added", target=other, partnership=partnership, summary="3")
+    # Another kind of record that happens to have the same id is another record.
+    Event.objects.create(
+        verb="agency.added",
+        target_type=ContentType.objects.get_for_model(agency),
+        target_id=str(subgroup.pk),
+        partnership=partnership,
+        summary="4",
+    )
+    assert list(events_about(target=subgroup)) == [second, first]
+
+
+def test_events_about_a_record_can_be_of_one_verb(business_unit, partnership):
+    subgroup = SubgroupFactory(partnership=partnership)
+    added = event_record(
+        actor=business_unit, verb="subgroup.added", target=subgroup, partnership=partnership, summary="1"
+    )
+    event_record(actor=business_unit, verb="subgroup.renamed", target=subgroup, partnership=partnership, summary="2")
+    assert list(events_about(target=subgroup, verb="subgroup.added")) == [added]
+
+
+def test_events_about_a_shared_record_come_from_every_partnership(
+    business_unit, outsider, partnership, other_partnership, other_agency
+):
+    here = event_record(
+        actor=business_unit, verb="agency.changed", target=other_agency, partnership=partnership, summary="1"
+    )
+    there = event_record(
+        actor=outsider, verb="agency.changed", target=other_agency, partnership=other_partnership, summary="2"
+    )
+    assert list(events_about(target=other_agency)) == [there, here]
 
 
 def test_access_log_lists_reads_of_this_partnerships_restricted_records(

@@ -10,7 +10,7 @@ from ..permissions import can_view
 def agency_links_of(*, user, partnership: Partnership, include_former: bool = False) -> QuerySet[PartnershipAgency]:
     """The partnership's agency links (an agency with its board seat), current ones only unless
     ``include_former``."""
-    if not can_view(user, partnership):
+    if not can_view(user=user, partnership=partnership):
         return PartnershipAgency.objects.none()
     links = PartnershipAgency.objects.filter(partnership=partnership).select_related(
         "agency", "agency__agency_type", "agency__sector"
@@ -22,7 +22,7 @@ def agency_links_of(*, user, partnership: Partnership, include_former: bool = Fa
 
 def partnership_agencies(*, user, partnership: Partnership, include_former: bool = False) -> QuerySet[Agency]:
     """The agencies of the partnership: current ones, or also those that have left it."""
-    if not can_view(user, partnership):
+    if not can_view(user=user, partnership=partnership):
         return Agency.objects.none()
     links = PartnershipAgency.objects.filter(partnership=partnership)
     if not include_former:

@@ -79,7 +79,7 @@ def attendance_by_agency(
     None, shown as "–"), unless they joined after that year. Rows come newest year first, then by
     agency name.
     """
-    if not can_view(user, partnership):
+    if not can_view(user=user, partnership=partnership):
         return []
     if isinstance(subgroup, Subgroup) and subgroup.partnership_id != partnership.pk:
         return []

@@ -12,7 +12,7 @@ from ..years import current_financial_year
 
 def contributions_of(*, user, partnership: Partnership, year: str | None = None) -> QuerySet[Contribution]:
     """The partnership's contributions, largest first (of one financial year if given)."""
-    if not can_view(user, partnership):
+    if not can_view(user=user, partnership=partnership):
         return Contribution.objects.none()
     contributions = Contribution.objects.filter(partnership=partnership).select_related("agency")
     if year:
@@ -22,7 +22,7 @@ def contributions_of(*, user, partnership: Partnership, year: str | None = None)
 
 def expenditure_of(*, user, partnership: Partnership, year: str | None = None) -> QuerySet[Expenditure]:
     """The partnership's expenditure lines, largest first (of one financial year if given)."""
-    if not can_view(user, partnership):
+    if not can_view(user=user, partnership=partnership):
         return Expenditure.objects.none()
     expenditure = Expenditure.objects.filter(partnership=partnership)
     if year:

@@ -11,7 +11,7 @@ from ..years import financial_year_of
 
 def meetings_of(*, user, partnership: Partnership) -> QuerySet[Meeting]:
     """The partnership's meetings, newest first, with how many attendance records each has."""
-    if not can_view(user, partnership):
+    if not can_view(user=user, partnership=partnership):
         return Meeting.objects.none()
     return (
         Meeting.objects.filter(partnership=partnership)
@@ -32,7 +32,7 @@ def expected_agencies(*, user, meeting: Meeting) -> list[Agency]:
     board seat; for a subgroup, its agencies that are still in the partnership. Agencies already
     recorded as attending or not are always included, so a record can be corrected after an
     agency has left."""
-    if not can_view(user, meeting.partnership):
+    if not can_view(user=user, partnership=meeting.partnership):
         return []
     current = PartnershipAgency.objects.filter(partnership=meeting.partnership, left_on__isnull=True)
     if meeting.subgroup_id:
@@ -53,13 +53,17 @@ class AttendanceLine:
 
 def attendance_sheet(*, user, meeting: Meeting) -> list[AttendanceLine]:
     """Each expected agency of a meeting with its attendance record, if one has been made."""
-    recorded = {a.agency_id: a for a in meeting.attendance.all()} if can_view(user, meeting.partnership) else {}
+    recorded = (
+        {a.agency_id: a for a in meeting.attendance.all()}
+        if can_view(user=user, partnership=meeting.partnership)
+        else {}
+    )
     return [AttendanceLine(agency, recorded.get(agency.pk)) for agency in expected_agencies(user=user, meeting=meeting)]
 
 
 def confidential_minutes_of(*, user, meeting: Meeting) -> QuerySet[ConfidentialMinute]:
     """A meeting's confidential items, for people who may read them; nothing for anyone else."""
-    if not can_read_confidential_minutes(user, meeting.partnership):
+    if not can_read_confidential_minutes(user=user, partnership=meeting.partnership):
         return ConfidentialMinute.objects.none()
     return meeting.confidential_minutes.order_by("pk")
 
@@ -67,7 +71,7 @@ def confidential_minutes_of(*, user, meeting: Meeting) -> QuerySet[ConfidentialM
 def confidential_minute_count(*, user, meeting: Meeting) -> int:
     """How many confidential items a meeting has: members may know that some exist, not what
     they say."""
-    if not can_view(user, meeting.partnership):
+    if not can_view(user=user, partnership=meeting.partnership):
         return 0
     return meeting.confidential_minutes.count()
 
@@ -75,7 +79,7 @@ def confidential_minute_count(*, user, meeting: Meeting) -> int:
 def confidential_minute_for(*, user, partnership: Partnership, pk: int) -> ConfidentialMinute | None:
     """One confidential item of the partnership, or None when it does not exist there or the user
     may not read it (the two are not told apart)."""
-    if not can_read_confidential_minutes(user, partnership):
+    if not can_read_confidential_minutes(user=user, partnership=partnership):
         return None
     return (
         ConfidentialMinute.objects.filter(meeting__partnership=partnership, pk=pk)
@@ -86,7 +90,7 @@ def confidential_minute_for(*, user, partnership: Partnership, pk: int) -> Confi
 
 def agency_attendance(*, user, partnership: Partnership, agency: Agency) -> QuerySet[Attendance]:
     """An agency's attendance records at the partnership's meetings, newest meeting first."""
-    if not can_view(user, partnership):
+    if not can_view(user=user, partnership=partnership):
         return Attendance.objects.none()
     return (
         Attendance.objects.filter(meeting__partnership=partnership, agency=agency)

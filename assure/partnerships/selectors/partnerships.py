@@ -5,10 +5,8 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from assure.accounts.permissions import has_permission
-
 from ..models import Meeting, Partnership
-from ..permissions import can_view
+from ..permissions import can_manage, can_view
 
 
 def partnerships_of(*, user) -> QuerySet[Partnership]:
@@ -29,7 +27,7 @@ def partnership_for_member(*, user, slug: str) -> Partnership | None:
 
 def managed_partnerships(*, user) -> list[Partnership]:
     """The user's partnerships in which they may manage agencies, subgroups and meetings."""
-    return [p for p in partnerships_of(user=user) if has_permission(user, "partnerships.manage", p)]
+    return [p for p in partnerships_of(user=user) if can_manage(user=user, partnership=p)]
 
 
 @dataclass(frozen=True)
@@ -44,7 +42,7 @@ class Overview:
 def partnership_overview(*, user, partnership: Partnership, upcoming: int = 5) -> Overview | None:
     """The figures on a partnership's home page: how many current agencies (and of them on the
     board), active subgroups and meetings it has, and its next few meetings."""
-    if not can_view(user, partnership):
+    if not can_view(user=user, partnership=partnership):
         return None
     links = partnership.agency_links.filter(left_on__isnull=True)
     next_meetings = list(

@@ -11,13 +11,17 @@ from django.utils import timezone
 
 from assure.accounts.models import Membership
 from assure.audit.services import event_record
+from assure.core.services import model_update
 from assure.library.models import LibraryItem
 from assure.library.selectors import current_item
-from assure.performance.cache import bump_partnership
 
+from ..hooks import partnership_changed
 from ..models import Agency, Partnership, PartnershipAgency
-from ..permissions import ensure_may_manage
+from ..permissions import ensure_can_manage
 from ..selectors import managed_partnerships
+
+# How the "agency.updated" event names each changed field of the agency.
+CHANGE_WORDS = {"name": "name", "agency_type": "type", "sector": "sector"}
 
 
 def _type_and_sector_errors(agency_type: LibraryItem | None, sector: LibraryItem | None) -> dict[str, str]:
@@ -120,7 +124,7 @@ def agency_create(
     The sector must be the one the library gives the agency's type, and agency names are unique
     across the installation (a police force serving several partnerships is one agency).
     """
-    ensure_may_manage(actor, partnership)
+    ensure_can_manage(user=actor, partnership=partnership)
     name = (name or "").strip()
     others = [p for p in partnerships if p.pk != partnership.pk]
     errors = {
@@ -158,7 +162,7 @@ def agency_update(
     manage are never changed, and this partnership is always kept (an agency that had left it
     is added back).
     """
-    ensure_may_manage(actor, partnership)
+    ensure_can_manage(user=actor, partnership=partnership)
     link = PartnershipAgency.objects.filter(partnership=partnership, agency=agency).first()
     if link is None:
         raise ValidationError("This agency is not an agency of this partnership.")
@@ -172,24 +176,21 @@ def agency_update(
     if errors:
         raise ValidationError(errors)
 
+    board_seat_changed = link.on_board != on_board
     changed = [
-        label
-        for label, old, new in (
-            ("name", agency.name, name),
-            ("type", agency.agency_type_id, agency_type.pk),
-            ("sector", agency.sector_id, sector.pk),
-            ("board seat", link.on_board, on_board),
+        CHANGE_WORDS[field]
+        for field in model_update(
+            instance=agency,
+            fields=["name", "agency_type", "sector"],
+            data={"name": name, "agency_type": agency_type, "sector": sector},
         )
-        if old != new
     ]
-    agency.name, agency.agency_type, agency.sector = name, agency_type, sector
-    agency.full_clean()
-    agency.save()
+    if board_seat_changed:
+        changed.append("board seat")
     if link.left_on is not None:
         _link(actor, agency, partnership, on_board)
-    elif link.on_board != on_board:
-        link.on_board = on_board
-        link.save(update_fields=["on_board"])
+    else:
+        model_update(instance=link, fields=["on_board"], data={"on_board": on_board})
 
     if wanted is not None:
         for other in managed_partnerships(user=actor):
@@ -212,7 +213,7 @@ def agency_update(
         )
         # Scorecards show an owning agency's name: every partnership of the agency recomputes.
         for partnership_id in agency.partnership_links.values_list("partnership_id", flat=True):
-            bump_partnership(partnership_id)
+            partnership_changed(partnership_id)
     return agency
 
 
@@ -221,7 +222,7 @@ def agency_remove(*, actor, partnership: Partnership, agency: Agency) -> Partner
     """Take an agency out of the partnership, keeping its history: the agency itself, its
     attendance and its contributions stay, and its link records the day it left. Refused while
     people still act for the agency in this partnership."""
-    ensure_may_manage(actor, partnership)
+    ensure_can_manage(user=actor, partnership=partnership)
     link = PartnershipAgency.objects.filter(partnership=partnership, agency=agency, left_on__isnull=True).first()
     if link is None:
         raise ValidationError(f"{agency.name} is not a current agency of this partnership.")
@@ -231,5 +232,5 @@ def agency_remove(*, actor, partnership: Partnership, agency: Agency) -> Partner
             "then remove the agency."
         )
     _unlink(actor, link)
-    bump_partnership(partnership.pk)
+    partnership_changed(partnership.pk)
     return link

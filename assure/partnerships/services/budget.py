@@ -7,9 +7,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from assure.audit.services import event_record
+from assure.core.services import model_update
 
 from ..models import Agency, Contribution, Expenditure, Partnership, PartnershipAgency
-from ..permissions import ensure_may_manage
+from ..permissions import ensure_can_manage
 from ..years import financial_year_problem
 
 
@@ -58,7 +59,7 @@ def contribution_create(
 ) -> Contribution:
     """Add a contribution to the partnership's budget for a financial year, from one of its
     agencies or from another named source."""
-    ensure_may_manage(actor, partnership)
+    ensure_can_manage(user=actor, partnership=partnership)
     year, source = (year or "").strip(), (source or "").strip()
     errors = {**_year_and_amount_errors(year, amount), **_contributor_errors(partnership, agency, source)}
     if errors:
@@ -91,15 +92,16 @@ def contribution_update(
 ) -> Contribution:
     """Correct a contribution: its year, contributor, amount or note."""
     partnership = contribution.partnership
-    ensure_may_manage(actor, partnership)
+    ensure_can_manage(user=actor, partnership=partnership)
     year, source = (year or "").strip(), (source or "").strip()
     errors = {**_year_and_amount_errors(year, amount), **_contributor_errors(partnership, agency, source)}
     if errors:
         raise ValidationError(errors)
-    contribution.year, contribution.amount = year, amount
-    contribution.agency, contribution.source, contribution.note = agency, source, note
-    contribution.full_clean()
-    contribution.save()
+    model_update(
+        instance=contribution,
+        fields=["year", "amount", "agency", "source", "note"],
+        data={"year": year, "amount": amount, "agency": agency, "source": source, "note": note},
+    )
     event_record(
         actor=actor,
         verb="contribution.updated",
@@ -114,7 +116,7 @@ def contribution_update(
 def contribution_delete(*, actor, contribution: Contribution) -> None:
     """Delete a contribution entered in error; the trail keeps what it was."""
     partnership = contribution.partnership
-    ensure_may_manage(actor, partnership)
+    ensure_can_manage(user=actor, partnership=partnership)
     summary = f"Contribution from {contribution.contributor} of {_money(contribution.amount)} for {contribution.year}"
     event_record(
         actor=actor,
@@ -138,7 +140,7 @@ def expenditure_create(
     *, actor, partnership: Partnership, year: str, line: str, amount: Decimal, note: str = ""
 ) -> Expenditure:
     """Add a line of spending to the partnership's budget for a financial year."""
-    ensure_may_manage(actor, partnership)
+    ensure_can_manage(user=actor, partnership=partnership)
     year, line = (year or "").strip(), (line or "").strip()
     errors = _expenditure_errors(year, line, amount)
     if errors:
@@ -162,14 +164,16 @@ def expenditure_update(
 ) -> Expenditure:
     """Correct an expenditure line: its year, description, amount or note."""
     partnership = expenditure.partnership
-    ensure_may_manage(actor, partnership)
+    ensure_can_manage(user=actor, partnership=partnership)
     year, line = (year or "").strip(), (line or "").strip()
     errors = _expenditure_errors(year, line, amount)
     if errors:
         raise ValidationError(errors)
-    expenditure.year, expenditure.line, expenditure.amount, expenditure.note = year, line, amount, note
-    expenditure.full_clean()
-    expenditure.save()
+    model_update(
+        instance=expenditure,
+        fields=["year", "line", "amount", "note"],
+        data={"year": year, "line": line, "amount": amount, "note": note},
+    )
     event_record(
         actor=actor,
         verb="expenditure.updated",
@@ -184,7 +188,7 @@ def expenditure_update(
 def expenditure_delete(*, actor, expenditure: Expenditure) -> None:
     """Delete an expenditure line entered in error; the trail keeps what it was."""
     partnership = expenditure.partnership
-    ensure_may_manage(actor, partnership)
+    ensure_can_manage(user=actor, partnership=partnership)
     event_record(
         actor=actor,
         verb="expenditure.deleted",

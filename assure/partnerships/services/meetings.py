@@ -9,9 +9,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from assure.audit.services import event_record
+from assure.core.services import model_update
 
 from ..models import Agency, Attendance, ConfidentialMinute, Meeting, Partnership, Subgroup
-from ..permissions import ensure_may_manage
+from ..permissions import ensure_can_manage
 from ..selectors import expected_agencies
 
 
@@ -36,7 +37,7 @@ def meeting_create(
     notes: str = "",
 ) -> Meeting:
     """Add a meeting of the board (no subgroup) or of one of the partnership's subgroups."""
-    ensure_may_manage(actor, partnership)
+    ensure_can_manage(user=actor, partnership=partnership)
     errors = _meeting_errors(partnership, subgroup, held_on)
     if errors:
         raise ValidationError(errors)
@@ -65,7 +66,7 @@ def meeting_update(
     """Change a meeting's body, date or details. A meeting whose attendance has been recorded
     keeps its body, since who was expected depends on it."""
     partnership = meeting.partnership
-    ensure_may_manage(actor, partnership)
+    ensure_can_manage(user=actor, partnership=partnership)
     errors = _meeting_errors(partnership, subgroup, held_on)
     if meeting.subgroup_id != (subgroup.pk if subgroup else None) and meeting.attendance.exists():
         errors["subgroup"] = (
@@ -74,10 +75,11 @@ def meeting_update(
         )
     if errors:
         raise ValidationError(errors)
-    meeting.subgroup, meeting.held_on = subgroup, held_on
-    meeting.title, meeting.location, meeting.notes = title, location, notes
-    meeting.full_clean()
-    meeting.save()
+    model_update(
+        instance=meeting,
+        fields=["subgroup", "held_on", "title", "location", "notes"],
+        data={"subgroup": subgroup, "held_on": held_on, "title": title, "location": location, "notes": notes},
+    )
     event_record(
         actor=actor,
         verb="meeting.updated",
@@ -104,7 +106,7 @@ def attendance_record(*, actor, meeting: Meeting, entries: Iterable[AttendanceEn
     unrecorded; agencies not expected at the meeting are refused.
     """
     partnership = meeting.partnership
-    ensure_may_manage(actor, partnership)
+    ensure_can_manage(user=actor, partnership=partnership)
     if meeting.held_on > timezone.localdate():
         raise ValidationError("Attendance can be recorded once the meeting has taken place.")
     entries = list(entries)
@@ -128,13 +130,17 @@ def attendance_record(*, actor, meeting: Meeting, entries: Iterable[AttendanceEn
             continue
         representative = (entry.representative or "").strip()
         if record is None:
-            record = Attendance(meeting=meeting, agency=entry.agency)
-        elif record.status == entry.status and record.representative == representative:
-            saved.append(record)
-            continue
-        record.status, record.representative = entry.status, representative
-        record.full_clean()
-        record.save()
+            record = Attendance(
+                meeting=meeting, agency=entry.agency, status=entry.status, representative=representative
+            )
+            record.full_clean()
+            record.save()
+        else:
+            model_update(
+                instance=record,
+                fields=["status", "representative"],
+                data={"status": entry.status, "representative": representative},
+            )
         saved.append(record)
 
     attended = sum(1 for record in saved if record.status in Attendance.ATTENDED)
@@ -154,7 +160,7 @@ def confidential_minute_create(*, actor, meeting: Meeting, heading: str, text: s
     """Add a confidential item to a meeting's minutes. Its heading and text stay out of the
     trail: the event says only that an item was added."""
     partnership = meeting.partnership
-    ensure_may_manage(actor, partnership)
+    ensure_can_manage(user=actor, partnership=partnership)
     heading, text = (heading or "").strip(), (text or "").strip()
     errors = {}
     if not heading:

@@ -8,9 +8,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from assure.audit.services import event_record
+from assure.core.services import model_update
 
 from ..models import Agency, Partnership, PartnershipAgency, Subgroup
-from ..permissions import ensure_may_manage
+from ..permissions import ensure_can_manage
 
 
 def _subgroup_errors(
@@ -56,7 +57,7 @@ def subgroup_create(
 ) -> Subgroup:
     """Add a subgroup to the partnership, with the agencies expected at its meetings (current
     agencies of the partnership only). Names are unique within the partnership."""
-    ensure_may_manage(actor, partnership)
+    ensure_can_manage(user=actor, partnership=partnership)
     name = (name or "").strip()
     agencies = list(agencies)
     errors = _subgroup_errors(partnership, name, terms_reviewed_on, agencies)
@@ -96,20 +97,24 @@ def subgroup_update(
     """Change a subgroup: its terms of reference, chair, expected agencies or whether it is
     active. Its meetings and their attendance are unaffected."""
     partnership = subgroup.partnership
-    ensure_may_manage(actor, partnership)
+    ensure_can_manage(user=actor, partnership=partnership)
     name = (name or "").strip()
     agencies = list(agencies)
     errors = _subgroup_errors(partnership, name, terms_reviewed_on, agencies, subgroup)
     if errors:
         raise ValidationError(errors)
-    subgroup.name = name
-    subgroup.purpose = purpose
-    subgroup.terms_of_reference = terms_of_reference
-    subgroup.terms_reviewed_on = terms_reviewed_on
-    subgroup.chair = chair
-    subgroup.is_active = is_active
-    subgroup.full_clean()
-    subgroup.save()
+    model_update(
+        instance=subgroup,
+        fields=["name", "purpose", "terms_of_reference", "terms_reviewed_on", "chair", "is_active"],
+        data={
+            "name": name,
+            "purpose": purpose,
+            "terms_of_reference": terms_of_reference,
+            "terms_reviewed_on": terms_reviewed_on,
+            "chair": chair,
+            "is_active": is_active,
+        },
+    )
     subgroup.agencies.set(agencies)
     event_record(
         actor=actor,

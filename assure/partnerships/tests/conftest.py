@@ -37,7 +37,7 @@ def minutes_grant():
 
     def grant(user, partnership):
         made = RestrictedGrantFactory(user=user, partnership=partnership, area="confidential-minutes")
-        forget_permissions(user)
+        forget_permissions(user=user)
         return made
 
     return grant

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from assure.core.access import requires
 from assure.core.forms import attach
+from assure.core.navigation import crumbs, partnership_url
 from assure.core.tables import register_response
 
 from .. import services
@@ -20,7 +21,6 @@ from ..selectors import (
     partnership_agencies,
 )
 from ..tables import AgencyTable
-from .common import crumbs, url
 
 
 @requires("partnerships.view")
@@ -35,7 +35,7 @@ def agencies(request: HttpRequest) -> HttpResponse:
             filterset.qs, partnership=partnership, exclude=() if request.GET.get("status") else ("left_on",)
         ),
         template="partnerships/agencies.html",
-        context={"may_manage": can_manage(request.user, partnership), "crumbs": crumbs(partnership)},
+        context={"may_manage": can_manage(user=request.user, partnership=partnership), "crumbs": crumbs(partnership)},
         export_name="agencies",
         filterset=filterset,
     )
@@ -56,8 +56,8 @@ def agency_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "partnerships": [link.partnership for link in agency.partnership_links.filter(left_on__isnull=True)],
             "attendance_by_year": attendance_by_agency(user=request.user, partnership=partnership, agency=agency),
             "recent_attendance": agency_attendance(user=request.user, partnership=partnership, agency=agency)[:10],
-            "may_manage": can_manage(request.user, partnership),
-            "crumbs": crumbs(partnership, ("Agencies", url("agencies", partnership))),
+            "may_manage": can_manage(user=request.user, partnership=partnership),
+            "crumbs": crumbs(partnership, ("Agencies", partnership_url("partnerships:agencies", partnership))),
         },
     )
 
@@ -74,15 +74,15 @@ def agency_create(request: HttpRequest) -> HttpResponse:
             attach(form, error)
         else:
             messages.success(request, f"{agency.name} added.")
-            return redirect(url("agency_detail", partnership, pk=agency.pk))
+            return redirect(partnership_url("partnerships:agency_detail", partnership, pk=agency.pk))
     return render(
         request,
         "partnerships/agency_form.html",
         {
             "form": form,
             "heading": "Add an agency",
-            "cancel_url": url("agencies", partnership),
-            "crumbs": crumbs(partnership, ("Agencies", url("agencies", partnership))),
+            "cancel_url": partnership_url("partnerships:agencies", partnership),
+            "crumbs": crumbs(partnership, ("Agencies", partnership_url("partnerships:agencies", partnership))),
         },
     )
 
@@ -103,8 +103,8 @@ def agency_edit(request: HttpRequest, pk: int) -> HttpResponse:
             attach(form, error)
         else:
             messages.success(request, f"{agency.name} updated.")
-            return redirect(url("agency_detail", partnership, pk=agency.pk))
-    detail = url("agency_detail", partnership, pk=agency.pk)
+            return redirect(partnership_url("partnerships:agency_detail", partnership, pk=agency.pk))
+    detail = partnership_url("partnerships:agency_detail", partnership, pk=agency.pk)
     return render(
         request,
         "partnerships/agency_form.html",
@@ -115,7 +115,9 @@ def agency_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "shared": agency.partnership_links.filter(left_on__isnull=True).exclude(partnership=partnership).exists(),
             "heading": f"Edit {agency.name}",
             "cancel_url": detail,
-            "crumbs": crumbs(partnership, ("Agencies", url("agencies", partnership)), (agency.name, detail)),
+            "crumbs": crumbs(
+                partnership, ("Agencies", partnership_url("partnerships:agencies", partnership)), (agency.name, detail)
+            ),
         },
     )
 
@@ -124,7 +126,7 @@ def agency_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def agency_remove(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = request.partnership
     agency = get_object_or_404(partnership_agencies(user=request.user, partnership=partnership), pk=pk)
-    detail = url("agency_detail", partnership, pk=agency.pk)
+    detail = partnership_url("partnerships:agency_detail", partnership, pk=agency.pk)
     problem = None
     if request.method == "POST":
         try:
@@ -133,7 +135,7 @@ def agency_remove(request: HttpRequest, pk: int) -> HttpResponse:
             problem = " ".join(error.messages)
         else:
             messages.success(request, f"{agency.name} removed from {partnership.name}. Its history is kept.")
-            return redirect(url("agencies", partnership))
+            return redirect(partnership_url("partnerships:agencies", partnership))
     return render(
         request,
         "partnerships/agency_remove.html",
@@ -141,6 +143,8 @@ def agency_remove(request: HttpRequest, pk: int) -> HttpResponse:
             "agency": agency,
             "problem": problem,
             "cancel_url": detail,
-            "crumbs": crumbs(partnership, ("Agencies", url("agencies", partnership)), (agency.name, detail)),
+            "crumbs": crumbs(
+                partnership, ("Agencies", partnership_url("partnerships:agencies", partnership)), (agency.name, detail)
+            ),
         },
     )

@@ -6,6 +6,7 @@ from django_tables2 import RequestConfig
 
 from assure.core.access import requires
 from assure.core.forms import attach
+from assure.core.navigation import crumbs, partnership_url
 from assure.core.tables import EXPORT_FORMATS, register_response
 
 from .. import services
@@ -14,7 +15,6 @@ from ..permissions import can_manage
 from ..selectors import budget_for_year, budget_years, contributions_of, expenditure_of, partnership_agencies
 from ..tables import ContributionTable, ExpenditureTable
 from ..years import current_financial_year, financial_year_problem
-from .common import crumbs, url
 
 
 def _chosen_year(request: HttpRequest, partnership) -> str:
@@ -29,7 +29,7 @@ def _chosen_year(request: HttpRequest, partnership) -> str:
 
 
 def _budget_url(partnership, year: str) -> str:
-    return f"{url('budget', partnership)}?year={year}"
+    return f"{partnership_url('partnerships:budget', partnership)}?year={year}"
 
 
 @requires("partnerships.view")
@@ -42,7 +42,7 @@ def budget(request: HttpRequest) -> HttpResponse:
     if year not in years:
         years = sorted({*years, year}, reverse=True)
     figures = budget_for_year(user=request.user, partnership=partnership, year=year)
-    may_manage = can_manage(request.user, partnership)
+    may_manage = can_manage(user=request.user, partnership=partnership)
     tables = {
         "contributions": ContributionTable(
             figures.contributions, partnership=partnership, may_manage=may_manage, prefix="contributions-"

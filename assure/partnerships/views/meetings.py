@@ -8,6 +8,7 @@ from django.utils.cache import patch_cache_control
 from assure.audit.services import restricted_read_record
 from assure.core.access import requires
 from assure.core.forms import attach
+from assure.core.navigation import Crumb, crumbs, partnership_url
 from assure.core.tables import register_response
 
 from .. import services
@@ -24,18 +25,18 @@ from ..selectors import (
     subgroups_of,
 )
 from ..tables import MeetingTable
-from .common import crumbs, url
 
 
 def _meeting(request: HttpRequest, pk: int):
     return get_object_or_404(meetings_of(user=request.user, partnership=request.partnership), pk=pk)
 
 
-def _meeting_crumbs(partnership, meeting=None):
-    trail = [("Meetings", url("meetings", partnership))]
-    if meeting is not None:
-        trail.append((str(meeting), url("meeting_detail", partnership, pk=meeting.pk)))
-    return crumbs(partnership, *trail)
+def _meetings_crumbs(partnership, *trail: Crumb) -> list[Crumb]:
+    return crumbs(partnership, ("Meetings", partnership_url("partnerships:meetings", partnership)), *trail)
+
+
+def _meeting_trail(partnership, meeting) -> list[Crumb]:
+    return [(str(meeting), partnership_url("partnerships:meeting_detail", partnership, pk=meeting.pk))]
 
 
 @requires("partnerships.view")
@@ -51,7 +52,7 @@ def meetings(request: HttpRequest) -> HttpResponse:
         request,
         table=MeetingTable(filterset.qs, partnership=partnership),
         template="partnerships/meetings.html",
-        context={"may_manage": can_manage(request.user, partnership), "crumbs": crumbs(partnership)},
+        context={"may_manage": can_manage(user=request.user, partnership=partnership), "crumbs": crumbs(partnership)},
         export_name="meetings",
         filterset=filterset,
     )
@@ -67,11 +68,11 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "meeting": meeting,
             "sheet": attendance_sheet(user=request.user, meeting=meeting),
-            "may_read_confidential": can_read_confidential_minutes(request.user, partnership),
+            "may_read_confidential": can_read_confidential_minutes(user=request.user, partnership=partnership),
             "confidential_minutes": confidential_minutes_of(user=request.user, meeting=meeting),
             "confidential_count": confidential_minute_count(user=request.user, meeting=meeting),
-            "may_manage": can_manage(request.user, partnership),
-            "crumbs": _meeting_crumbs(partnership),
+            "may_manage": can_manage(user=request.user, partnership=partnership),
+            "crumbs": _meetings_crumbs(partnership),
         },
     )
 
@@ -96,9 +97,13 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
             attach(form, error)
         else:
             messages.success(request, f"Meeting added: {meeting}.")
-            return redirect(url("meeting_detail", partnership, pk=meeting.pk))
+            return redirect(partnership_url("partnerships:meeting_detail", partnership, pk=meeting.pk))
     return _meeting_form_page(
-        request, form, "Add a meeting", url("meetings", partnership), _meeting_crumbs(partnership)
+        request,
+        form,
+        "Add a meeting",
+        partnership_url("partnerships:meetings", partnership),
+        _meetings_crumbs(partnership),
     )
 
 
@@ -118,9 +123,11 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
             attach(form, error)
         else:
             messages.success(request, f"Meeting updated: {meeting}.")
-            return redirect(url("meeting_detail", partnership, pk=meeting.pk))
-    detail = url("meeting_detail", partnership, pk=meeting.pk)
-    return _meeting_form_page(request, form, f"Edit {meeting}", detail, _meeting_crumbs(partnership, meeting))
+            return redirect(partnership_url("partnerships:meeting_detail", partnership, pk=meeting.pk))
+    detail = partnership_url("partnerships:meeting_detail", partnership, pk=meeting.pk)
+    return _meeting_form_page(
+        request, form, f"Edit {meeting}", detail, _meetings_crumbs(partnership, *_meeting_trail(partnership, meeting))
+    )
 
 
 @requires("partnerships.manage")
@@ -135,15 +142,15 @@ def meeting_attendance(request: HttpRequest, pk: int) -> HttpResponse:
             attach(form, error)
         else:
             messages.success(request, f"Attendance recorded for {meeting}.")
-            return redirect(url("meeting_detail", partnership, pk=meeting.pk))
+            return redirect(partnership_url("partnerships:meeting_detail", partnership, pk=meeting.pk))
     return render(
         request,
         "partnerships/attendance_form.html",
         {
             "form": form,
             "meeting": meeting,
-            "cancel_url": url("meeting_detail", partnership, pk=meeting.pk),
-            "crumbs": _meeting_crumbs(partnership, meeting),
+            "cancel_url": partnership_url("partnerships:meeting_detail", partnership, pk=meeting.pk),
+            "crumbs": _meetings_crumbs(partnership, *_meeting_trail(partnership, meeting)),
         },
     )
 
@@ -162,7 +169,7 @@ def confidential_minute_create(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(
                 request, "Confidential item added. Only people with a grant for confidential minutes can read it."
             )
-            return redirect(url("meeting_detail", partnership, pk=meeting.pk))
+            return redirect(partnership_url("partnerships:meeting_detail", partnership, pk=meeting.pk))
     response = render(
         request,
         "partnerships/confidential_minute_form.html",
@@ -170,8 +177,8 @@ def confidential_minute_create(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "heading": "Add a confidential item",
             "meeting": meeting,
-            "cancel_url": url("meeting_detail", partnership, pk=meeting.pk),
-            "crumbs": _meeting_crumbs(partnership, meeting),
+            "cancel_url": partnership_url("partnerships:meeting_detail", partnership, pk=meeting.pk),
+            "crumbs": _meetings_crumbs(partnership, *_meeting_trail(partnership, meeting)),
         },
     )
     patch_cache_control(response, private=True, no_store=True)
@@ -196,7 +203,11 @@ def confidential_minute_detail(request: HttpRequest, pk: int) -> HttpResponse:
     response = render(
         request,
         "partnerships/confidential_minute_detail.html",
-        {"minute": minute, "meeting": minute.meeting, "crumbs": _meeting_crumbs(partnership, minute.meeting)},
+        {
+            "minute": minute,
+            "meeting": minute.meeting,
+            "crumbs": _meetings_crumbs(partnership, *_meeting_trail(partnership, minute.meeting)),
+        },
     )
     patch_cache_control(response, private=True, no_store=True)
     return response

@@ -19,6 +19,6 @@ def home(request: HttpRequest) -> HttpResponse:
         {
             "partnership": partnership,
             "overview": partnership_overview(user=request.user, partnership=partnership),
-            "may_manage": can_manage(request.user, partnership),
+            "may_manage": can_manage(user=request.user, partnership=partnership),
         },
     )

@@ -1,12 +1,12 @@
 from django.http import HttpRequest, HttpResponse
 
 from assure.core.access import requires
+from assure.core.navigation import crumbs
 from assure.core.tables import register_response
 
 from ..filters import AttendanceReportForm
 from ..selectors import BOARD, attendance_by_agency, subgroups_of
 from ..tables import AttendanceReportTable
-from .common import crumbs
 
 
 @requires("partnerships.view")

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from assure.core.access import requires
 from assure.core.forms import attach
+from assure.core.navigation import crumbs, partnership_url
 from assure.core.tables import register_response
 
 from .. import services
@@ -13,7 +14,6 @@ from ..forms import SubgroupForm
 from ..permissions import can_manage
 from ..selectors import meetings_of, partnership_agencies, subgroups_of
 from ..tables import SubgroupTable
-from .common import crumbs, url
 
 
 @requires("partnerships.view")
@@ -24,7 +24,7 @@ def subgroups(request: HttpRequest) -> HttpResponse:
         request,
         table=SubgroupTable(filterset.qs, partnership=partnership),
         template="partnerships/subgroups.html",
-        context={"may_manage": can_manage(request.user, partnership), "crumbs": crumbs(partnership)},
+        context={"may_manage": can_manage(user=request.user, partnership=partnership), "crumbs": crumbs(partnership)},
         export_name="subgroups",
         filterset=filterset,
     )
@@ -41,8 +41,8 @@ def subgroup_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "subgroup": subgroup,
             "agencies": subgroup.agencies.order_by("name"),
             "meetings": meetings_of(user=request.user, partnership=partnership).filter(subgroup=subgroup)[:10],
-            "may_manage": can_manage(request.user, partnership),
-            "crumbs": crumbs(partnership, ("Subgroups", url("subgroups", partnership))),
+            "may_manage": can_manage(user=request.user, partnership=partnership),
+            "crumbs": crumbs(partnership, ("Subgroups", partnership_url("partnerships:subgroups", partnership))),
         },
     )
 
@@ -67,8 +67,8 @@ def subgroup_create(request: HttpRequest) -> HttpResponse:
             attach(form, error)
         else:
             messages.success(request, f"Subgroup {subgroup.name} added.")
-            return redirect(url("subgroup_detail", partnership, pk=subgroup.pk))
-    register = url("subgroups", partnership)
+            return redirect(partnership_url("partnerships:subgroup_detail", partnership, pk=subgroup.pk))
+    register = partnership_url("partnerships:subgroups", partnership)
     return _form_page(request, form, "Add a subgroup", register, crumbs(partnership, ("Subgroups", register)))
 
 
@@ -85,7 +85,9 @@ def subgroup_edit(request: HttpRequest, pk: int) -> HttpResponse:
             attach(form, error)
         else:
             messages.success(request, f"Subgroup {subgroup.name} updated.")
-            return redirect(url("subgroup_detail", partnership, pk=subgroup.pk))
-    detail = url("subgroup_detail", partnership, pk=subgroup.pk)
-    trail = crumbs(partnership, ("Subgroups", url("subgroups", partnership)), (subgroup.name, detail))
+            return redirect(partnership_url("partnerships:subgroup_detail", partnership, pk=subgroup.pk))
+    detail = partnership_url("partnerships:subgroup_detail", partnership, pk=subgroup.pk)
+    trail = crumbs(
+        partnership, ("Subgroups", partnership_url("partnerships:subgroups", partnership)), (subgroup.name, detail)
+    )
     return _form_page(request, form, f"Edit {subgroup.name}", detail, trail)

@@ -31,7 +31,7 @@ class PartnershipPermission(BasePermission):
         partnership = partnership_for_member(user=user, slug=view.kwargs.get("partnership", ""))
         if partnership is None:
             raise NotFound
-        if not has_permission(user, self.permission, partnership):
+        if not has_permission(user=user, permission=self.permission, partnership=partnership):
             return False
         view.partnership = partnership
         return True

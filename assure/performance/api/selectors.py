@@ -5,10 +5,9 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q, QuerySet
 
-from assure.accounts.permissions import has_permission
-
 from ..areas import area_of_partnership, statistical_neighbours
 from ..models import Area, DataReturn, Observation
+from ..permissions import can_view_performance
 
 
 @dataclass(frozen=True)
@@ -42,7 +41,7 @@ def observations_visible_to(*, user, partnership) -> QuerySet[Observation]:
     validated returns and its local imports, and the published figures of its local authority,
     its region, England and its statistical neighbours. Drafts, submitted and returned figures
     are the returns pages' business, never the API's. Empty for anyone else."""
-    if not has_permission(user, "performance.view", partnership):
+    if not can_view_performance(user=user, partnership=partnership):
         return Observation.objects.none()
     areas = comparison_areas(partnership=partnership)
     local = Q(partnership=partnership) & (

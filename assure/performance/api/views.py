@@ -4,7 +4,6 @@ so the permission matrix sees it like any page."""
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from drf_spectacular.views import SpectacularAPIView
@@ -17,6 +16,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from assure.core.access import Access, declare, requires
+from assure.core.navigation import crumbs, partnership_url
 
 from ..models import Observation, Period
 from ..selectors.scorecard import period_asked, scorecard
@@ -142,10 +142,10 @@ schema = api_endpoint(Schema)
 def docs(request: HttpRequest) -> HttpResponse:
     """How to use the API: its endpoints and how to authenticate (no Swagger UI: it needs inline
     scripts the content security policy refuses)."""
-    slug = request.partnership.slug
+    partnership = request.partnership
 
     def address(name: str) -> str:
-        return request.build_absolute_uri(reverse(f"performance:{name}", kwargs={"partnership": slug}))
+        return request.build_absolute_uri(partnership_url(f"performance:{name}", partnership))
 
     return render(
         request,
@@ -154,5 +154,6 @@ def docs(request: HttpRequest) -> HttpResponse:
             "observations_url": address("api_observations"),
             "scorecard_url": address("api_scorecard"),
             "schema_url": address("api_schema"),
+            "crumbs": crumbs(partnership),
         },
     )

@@ -4,7 +4,7 @@ the words of the annual report, §5.92-5.93)."""
 
 import datetime as dt
 
-from assure.partnerships.demo import region
+from assure.demo import region
 from assure.partnerships.models import Meeting
 
 from ..periods import period_for_year

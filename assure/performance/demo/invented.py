@@ -9,7 +9,7 @@ import hashlib
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from assure.partnerships.demo import region
+from assure.demo import region
 
 from . import shropshire as s
 

@@ -16,8 +16,8 @@ from decimal import Decimal
 from fnmatch import fnmatch
 
 from assure.accounts.models import User
+from assure.demo import people, region
 from assure.library.selectors import current_items
-from assure.partnerships.demo import people, region
 from assure.partnerships.models import Agency, Partnership
 
 from ..areas import DATA_DIR, areas_load

@@ -7,24 +7,20 @@ added as its own documents, never another partnership's own.
 
 from django.db.models import Prefetch, QuerySet
 
-from assure.accounts.permissions import has_permission
 from assure.library.selectors import current_items
 from assure.partnerships.models import Partnership
 
 from ..models import Indicator, Priority, ScorecardLine
+from ..permissions import can_view_performance
 
 SHIPPED_PROVIDER = "assure"
-
-
-def _may_view(user, partnership: Partnership) -> bool:
-    return has_permission(user, "performance.view", partnership)
 
 
 def catalogue_indicators(*, user, partnership: Partnership) -> QuerySet[Indicator]:
     """The indicators the partnership can use: the current version of every indicator shipped
     with Assure or defined by the partnership itself, with their definitions, ordered by code.
     Empty for someone who may not view the partnership's performance."""
-    if not _may_view(user, partnership):
+    if not can_view_performance(user=user, partnership=partnership):
         return Indicator.objects.none()
     return (
         Indicator.objects.filter(
@@ -46,7 +42,7 @@ def scorecard_lines(*, user, partnership: Partnership) -> QuerySet[ScorecardLine
     """The partnership's scorecard lines, ordered by priority (its position) then by the line's
     position, with the indicator's definition, the priority and the owning agency. Empty for
     someone who may not view the partnership's performance."""
-    if not _may_view(user, partnership):
+    if not can_view_performance(user=user, partnership=partnership):
         return ScorecardLine.objects.none()
     return (
         ScorecardLine.objects.filter(partnership=partnership)
@@ -58,7 +54,7 @@ def scorecard_lines(*, user, partnership: Partnership) -> QuerySet[ScorecardLine
 def scorecard_priorities(*, user, partnership: Partnership) -> QuerySet[Priority]:
     """The partnership's priorities in order, each with its lines (``priority.lines.all()``)
     already fetched in order."""
-    if not _may_view(user, partnership):
+    if not can_view_performance(user=user, partnership=partnership):
         return Priority.objects.none()
     lines = ScorecardLine.objects.select_related("indicator", "indicator__definition", "owner_agency").order_by(
         "position", "pk"

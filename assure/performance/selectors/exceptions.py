@@ -13,7 +13,6 @@ from decimal import Decimal
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, QuerySet
 
-from assure.accounts.permissions import agencies_of, has_permission, is_agency_scoped
 from assure.actions.models import Action
 from assure.actions.selectors import actions_visible_to
 from assure.library.selectors import current_items
@@ -21,29 +20,11 @@ from assure.partnerships.models import Meeting, Partnership
 
 from .. import calculations
 from ..models import ExceptionItem, ExceptionReport, Period
+from ..permissions import can_manage_exceptions, can_view_performance
 from .scorecard import Scorecard, ScorecardRow, rag_rule, scorecard
 
 RAG_WORDS = {"green": "Green", "amber": "Amber", "red": "Red"}
 DIRECTION_WORDS = {"improving": "Improving", "worsening": "Worsening", "no_change": "No change"}
-
-
-# --- who may do what -------------------------------------------------------------------------
-
-
-def may_manage_exceptions(user, partnership: Partnership) -> bool:
-    """True when the user may make exception reports and raise actions from them."""
-    return has_permission(user, "performance.manage", partnership)
-
-
-def may_comment(user, item: ExceptionItem) -> bool:
-    """True when the user may write the owning agency's commentary on an item: the business
-    unit on any item, an agency lead only on their own agency's items."""
-    partnership = item.report.partnership
-    if not has_permission(user, "exceptions.comment", partnership):
-        return False
-    if is_agency_scoped(user, partnership):
-        return item.owner_agency_id is not None and item.owner_agency_id in agencies_of(user, partnership)
-    return True
 
 
 # --- reports ---------------------------------------------------------------------------------
@@ -52,7 +33,7 @@ def may_comment(user, item: ExceptionItem) -> bool:
 def exception_reports(*, user, partnership: Partnership) -> QuerySet[ExceptionReport]:
     """The partnership's exception reports, newest first, each with ``item_count``; none for
     someone who may not view its performance."""
-    if not has_permission(user, "performance.view", partnership):
+    if not can_view_performance(user=user, partnership=partnership):
         return ExceptionReport.objects.none()
     return (
         ExceptionReport.objects.filter(partnership=partnership)
@@ -64,7 +45,7 @@ def exception_reports(*, user, partnership: Partnership) -> QuerySet[ExceptionRe
 
 def exception_items(*, user, partnership: Partnership) -> QuerySet[ExceptionItem]:
     """Items of the partnership's exception reports, with what their pages show."""
-    if not has_permission(user, "performance.view", partnership):
+    if not can_view_performance(user=user, partnership=partnership):
         return ExceptionItem.objects.none()
     return ExceptionItem.objects.filter(report__partnership=partnership).select_related(
         "report",
@@ -93,9 +74,17 @@ def actions_raised(*, user, partnership: Partnership, items: list[ExceptionItem]
 
 def report_meetings(*, user, partnership: Partnership) -> QuerySet[Meeting]:
     """Meetings a report can be made for: the partnership's board meetings, newest first."""
-    if not may_manage_exceptions(user, partnership):
+    if not can_manage_exceptions(user=user, partnership=partnership):
         return Meeting.objects.none()
     return Meeting.objects.filter(partnership=partnership, subgroup__isnull=True).order_by("-held_on")
+
+
+def report_periods(*, user, partnership: Partnership) -> QuerySet[Period]:
+    """Periods a report can be made for: those of the partnership's scorecard, newest first."""
+    if not can_manage_exceptions(user=user, partnership=partnership):
+        return Period.objects.none()
+    ids = [period.pk for period in scorecard(user=user, partnership=partnership).periods]
+    return Period.objects.filter(pk__in=ids).order_by("-start", "kind")
 
 
 # --- the rules -------------------------------------------------------------------------------

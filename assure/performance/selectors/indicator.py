@@ -13,8 +13,9 @@ from ..areas import area_of_partnership
 from ..benchmarks import Benchmark, NeighbourFigure, benchmarks_for_many
 from ..charts import NO_FIGURE, figure_text, history_spec
 from ..models import Area, Indicator, Observation, Period, ScorecardLine
+from ..permissions import can_view_performance
 from .catalogue import catalogue_indicators, indicator_themes
-from .scorecard import LocalFigure, local_figures, may_view_performance, published_indicators
+from .scorecard import LocalFigure, local_figures, published_indicators
 
 KIND_ORDER = {Period.Kind.MONTH: 0, Period.Kind.QUARTER: 1, Period.Kind.YEAR: 2}
 
@@ -95,7 +96,7 @@ def indicator_history(*, user, partnership: Partnership, indicator: Indicator) -
     """Everything the indicator's page shows, in a constant number of queries. The published
     figures are the indicator's own when the DfE publishes it, or those of the published measure
     its definition names (``published_as``)."""
-    if not may_view_performance(user, partnership):
+    if not can_view_performance(user=user, partnership=partnership):
         raise PermissionDenied
     area = area_of_partnership(partnership)
     twin = published_indicators([indicator]).get(indicator.pk)

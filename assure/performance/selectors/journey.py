@@ -20,7 +20,8 @@ from assure.partnerships.models import Partnership
 from ..areas import area_of_partnership
 from ..charts import change_text, figure_text, journey_spec
 from ..models import Indicator, Observation, Period
-from .scorecard import LocalFigure, local_figures, may_view_performance, published_indicators, published_series
+from ..permissions import can_view_performance
+from .scorecard import LocalFigure, local_figures, published_indicators, published_series
 
 LOCAL = "Agency returns, provisional"
 PUBLISHED = "DfE publication"
@@ -117,7 +118,7 @@ def childs_journey(*, user, partnership: Partnership, year: Period | None = None
     """The journey for ``year`` (by default the newest year with the partnership's own figures,
     or else the newest published one), with the year before. PermissionDenied for anyone who
     may not view the partnership's performance."""
-    if not may_view_performance(user, partnership):
+    if not can_view_performance(user=user, partnership=partnership):
         raise PermissionDenied
     steps = journey_steps()
     codes = [code for step in steps for code in step["indicators"]]

@@ -10,51 +10,23 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import BooleanField, Case, Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from assure.accounts.permissions import agencies_of, has_permission, is_agency_scoped
+from assure.accounts.permissions import agencies_of, is_agency_scoped
 from assure.audit.models import Event
+from assure.audit.selectors import events_about
 from assure.partnerships.models import Agency, Partnership, PartnershipAgency
 
 from ..models import DataReturn, Indicator, Observation, Period, ReturnRound
-from ..pipeline import MODERATE, SUBMIT, is_editable
+from ..permissions import can_moderate_returns, can_view_performance, can_view_returns
 from ..validation import Checked, Entry, check_entry, entry_of, show
 
 Status = DataReturn.Status
 
 # Not yet with the business unit: still to be submitted (again).
 WITH_AGENCY = (Status.DRAFT, Status.RETURNED)
-
-
-# --- who may do what ---------------------------------------------------------------------------
-
-
-def can_view_returns(user, partnership: Partnership) -> bool:
-    return has_permission(user, "returns.view", partnership)
-
-
-def can_moderate_returns(user, partnership: Partnership) -> bool:
-    """True when the user may open rounds, assign indicators and validate or send back returns."""
-    return has_permission(user, MODERATE, partnership)
-
-
-def can_enter_return(user, data_return: DataReturn) -> bool:
-    """True when the user may enter figures in the return and submit it: the agency's own lead,
-    or the business unit on the agency's behalf."""
-    partnership = data_return.round.partnership
-    if not has_permission(user, SUBMIT, partnership):
-        return False
-    if is_agency_scoped(user, partnership):
-        return data_return.agency_id in agencies_of(user, partnership)
-    return True
-
-
-def may_change_figures(user, data_return: DataReturn) -> bool:
-    """True when the user may enter figures now: allowed to, and the return is with the agency."""
-    return is_editable(data_return.status) and can_enter_return(user, data_return)
 
 
 # --- returns and rounds ------------------------------------------------------------------------
@@ -66,21 +38,35 @@ def overdue_q(today: dt.date | None = None, prefix: str = "") -> Q:
 
 
 def _scope_q(user, partnership: Partnership, prefix: str = "") -> Q:
-    if is_agency_scoped(user, partnership):
-        return Q(**{f"{prefix}agency_id__in": agencies_of(user, partnership)})
+    if is_agency_scoped(user=user, partnership=partnership):
+        return Q(**{f"{prefix}agency_id__in": agencies_of(user=user, partnership=partnership)})
     return Q()
 
 
 def returns_visible_to(*, user, partnership: Partnership) -> QuerySet[DataReturn]:
     """The partnership's returns the user may see: all of them for the business unit and
     auditors, their own agency's for an agency lead, none without ``returns.view``."""
-    if not can_view_returns(user, partnership):
+    if not can_view_returns(user=user, partnership=partnership):
         return DataReturn.objects.none()
     return (
         DataReturn.objects.filter(round__partnership=partnership)
         .filter(_scope_q(user, partnership))
         .select_related("round", "round__period", "round__partnership", "agency")
     )
+
+
+def returns_waiting(*, user, partnership: Partnership) -> str | None:
+    """What the data returns have waiting, as the menu says it: for an agency lead, their
+    agency's returns still to submit (drafts and those sent back); for everyone else who sees
+    returns, those submitted and awaiting validation."""
+    if not can_view_returns(user=user, partnership=partnership):
+        return None
+    returns = DataReturn.objects.filter(round__partnership=partnership)
+    if is_agency_scoped(user=user, partnership=partnership):
+        count = returns.filter(_scope_q(user, partnership), status__in=WITH_AGENCY).count()
+        return f"{count} return{'s' if count != 1 else ''} to submit" if count else None
+    count = returns.filter(status=Status.SUBMITTED).count()
+    return f"{count} return{'s' if count != 1 else ''} awaiting validation" if count else None
 
 
 def _count(queryset: QuerySet, column: str = "pk") -> Subquery:
@@ -105,7 +91,7 @@ def rounds_visible_to(*, user, partnership: Partnership, today: dt.date | None =
     """The partnership's return rounds, newest period first, each with counts of the returns the
     user may see: ``asked``, ``submitted`` (awaiting validation), ``validated``, ``returned``
     and ``overdue``. An agency lead sees only rounds that ask their agency for figures."""
-    if not can_view_returns(user, partnership):
+    if not can_view_returns(user=user, partnership=partnership):
         return ReturnRound.objects.none()
     scope = _scope_q(user, partnership, prefix="returns__")
     rounds = ReturnRound.objects.filter(partnership=partnership).select_related("period")
@@ -137,7 +123,7 @@ def round_returns(*, user, round: ReturnRound, today: dt.date | None = None) -> 
 def round_agencies(*, user, round: ReturnRound) -> list[tuple[Agency, DataReturn | None]]:
     """Every current agency of the round's partnership with its return in the round, if it has
     one (for choosing what each is asked for). Empty for anyone who may not moderate returns."""
-    if not can_moderate_returns(user, round.partnership):
+    if not can_moderate_returns(user=user, partnership=round.partnership):
         return []
     links = PartnershipAgency.objects.filter(
         partnership=round.partnership, left_on__isnull=True, agency__is_active=True
@@ -297,11 +283,7 @@ def return_history(*, user, data_return: DataReturn) -> QuerySet[Event]:
     partnership = data_return.round.partnership
     if not returns_visible_to(user=user, partnership=partnership).filter(pk=data_return.pk).exists():
         return Event.objects.none()
-    return Event.objects.filter(
-        partnership=partnership,
-        target_type=ContentType.objects.get_for_model(DataReturn),
-        target_id=str(data_return.pk),
-    ).select_related("actor")
+    return events_about(target=data_return)
 
 
 # --- the partnership's figures -----------------------------------------------------------------
@@ -322,7 +304,7 @@ def validated_observations(
     """The figures of the partnership's validated returns (one per agency, indicator and period),
     for everyone who may see its performance. Returns still in draft, submitted or sent back
     never count. ``indicators`` and ``periods`` narrow the figures when given."""
-    if not has_permission(user, "performance.view", partnership):
+    if not can_view_performance(user=user, partnership=partnership):
         return Observation.objects.none()
     observations = Observation.objects.filter(
         source=Observation.Source.AGENCY_RETURN,

@@ -20,7 +20,6 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q
 from django.utils.safestring import SafeString
 
-from assure.accounts.permissions import has_permission
 from assure.library.selectors import current_items
 from assure.partnerships.models import Partnership
 
@@ -30,6 +29,7 @@ from ..benchmarks import Benchmark, benchmarks_for_many
 from ..cache import remembered
 from ..charts import NO_FIGURE, figure_text, sparkline_svg
 from ..models import Area, Indicator, Observation, Period
+from ..permissions import can_view_performance
 from ..validation import ratio_value
 from .catalogue import scorecard_lines
 from .returns import validated_observations
@@ -39,10 +39,6 @@ SERIES_LENGTH = 8
 
 LOCAL_SOURCE = "Agency returns, provisional"
 PUBLISHED_SOURCE = "DfE publication"
-
-
-def may_view_performance(user, partnership: Partnership) -> bool:
-    return has_permission(user, "performance.view", partnership)
 
 
 # --- figures ---------------------------------------------------------------------------------
@@ -300,7 +296,7 @@ def scorecard(*, user, partnership: Partnership, period: Period | None = None, v
     """The partnership's scorecard for ``period`` (by default the newest period with its own
     figures). Everyone with ``performance.view`` sees the same scorecard, so it is cached for the
     partnership (``version``: see cache.remembered); PermissionDenied for anyone else."""
-    if not may_view_performance(user, partnership):
+    if not can_view_performance(user=user, partnership=partnership):
         raise PermissionDenied
     name = f"scorecard:{period.pk if period else 'newest'}"
     return remembered(

@@ -14,7 +14,8 @@ from assure.audit.services import event_record
 from assure.partnerships.models import Agency, Meeting, Partnership
 
 from ..models import ExceptionItem, ExceptionReport, Period
-from ..selectors.exceptions import exception_candidates, may_comment, may_manage_exceptions
+from ..permissions import can_manage_exceptions, may_comment
+from ..selectors.exceptions import exception_candidates
 
 
 @transaction.atomic
@@ -24,7 +25,7 @@ def exception_report_create(
     """Make the exception report for ``period``: one item for every scorecard line that meets an
     exception rule, with the rules it met in words, its owning agency and the figures as they
     stood. Needs ``performance.manage``. The meeting, if given, must be the partnership's."""
-    if not may_manage_exceptions(actor, partnership):
+    if not can_manage_exceptions(user=actor, partnership=partnership):
         raise PermissionDenied
     if meeting is not None and meeting.partnership_id != partnership.pk:
         raise ValidationError({"meeting": "Choose a meeting of this partnership."})
@@ -55,7 +56,7 @@ def exception_report_create(
 def exception_commentary_write(*, actor: User, item: ExceptionItem, commentary: str) -> ExceptionItem:
     """Write (or rewrite) the owning agency's commentary on an item: its lead or the business
     unit. Raises PermissionDenied for anyone else, ValidationError for empty commentary."""
-    if not may_comment(actor, item):
+    if not may_comment(user=actor, item=item):
         raise PermissionDenied
     commentary = commentary.strip()
     if not commentary:
@@ -93,7 +94,7 @@ def exception_action_raise(
     ``performance.manage``; the action's own rules (owners of this partnership, a due date not
     past) are action_create's."""
     partnership = item.report.partnership
-    if not may_manage_exceptions(actor, partnership):
+    if not can_manage_exceptions(user=actor, partnership=partnership):
         raise PermissionDenied
     return action_create(
         actor=actor,

@@ -20,13 +20,12 @@ from assure.partnerships.models import Agency, Partnership, PartnershipAgency
 from .. import periods
 from ..cache import bump_partnership
 from ..models import DataReturn, Indicator, Observation, Period, ReturnRound
-from ..pipeline import is_editable, step_to
+from ..permissions import can_moderate_returns, may_enter_return
+from ..pipeline import step_to
 from ..returns_xlsx import UploadRejected, read_return_file
 from ..selectors.returns import (
     ReturnRow,
     assignable_indicators,
-    can_enter_return,
-    can_moderate_returns,
     previous_values,
     return_problems,
     return_rows,
@@ -60,7 +59,7 @@ def round_open(
     """Open a round of returns for a period, with a deadline. One round per period per
     partnership. Needs ``performance.manage``. Agencies are asked for figures afterwards
     (``return_assign``)."""
-    if not can_moderate_returns(actor, partnership):
+    if not can_moderate_returns(user=actor, partnership=partnership):
         raise PermissionDenied
     opens_on = opens_on or timezone.localdate()
     problems = {}
@@ -94,7 +93,7 @@ def return_assign(
     altogether (and returns None). Needs ``performance.manage``; the agency must belong to the
     partnership and the indicators must be agency-return indicators of the library."""
     partnership = round.partnership
-    if not can_moderate_returns(actor, partnership):
+    if not can_moderate_returns(user=actor, partnership=partnership):
         raise PermissionDenied
     chosen = {i.pk: i for i in indicators}
     problems = {}
@@ -103,7 +102,7 @@ def return_assign(
     if set(chosen) - set(assignable_indicators().filter(pk__in=chosen).values_list("pk", flat=True)):
         problems["indicators"] = "Choose indicators that agencies return."
     data_return = DataReturn.objects.select_for_update().filter(round=round, agency=agency).first()
-    if data_return is not None and not is_editable(data_return.status):
+    if data_return is not None and not data_return.is_editable:
         problems["indicators"] = (
             f"{agency}'s return is {data_return.get_status_display().lower()}: what it is asked for cannot change now."
         )
@@ -157,9 +156,9 @@ class SaveResult:
 
 
 def _ensure_editable(actor: User, data_return: DataReturn) -> None:
-    if not can_enter_return(actor, data_return):
+    if not may_enter_return(user=actor, data_return=data_return):
         raise PermissionDenied
-    if not is_editable(data_return.status):
+    if not data_return.is_editable:
         raise ValidationError(
             f"This return is {data_return.get_status_display().lower()}: its figures cannot be changed."
         )
@@ -344,7 +343,7 @@ def return_submit(*, actor: User, data_return: DataReturn) -> DataReturn:
     needs a figure or a reason why it is not available, every figure must pass its checks, and
     every large change from the previous period needs a comment. Needs ``returns.submit`` for
     the return's agency."""
-    if not can_enter_return(actor, data_return):
+    if not may_enter_return(user=actor, data_return=data_return):
         raise PermissionDenied
     current = _locked(data_return)
     if step_to(current.status, Status.SUBMITTED) is None:
@@ -363,7 +362,7 @@ def return_submit(*, actor: User, data_return: DataReturn) -> DataReturn:
 def return_validate(*, actor: User, data_return: DataReturn) -> DataReturn:
     """Accept a submitted return: its figures become the partnership's own (the scorecard
     counts them). Needs ``performance.manage``."""
-    if not can_moderate_returns(actor, data_return.round.partnership):
+    if not can_moderate_returns(user=actor, partnership=data_return.round.partnership):
         raise PermissionDenied
     current = _locked(data_return)
     _transition(actor=actor, data_return=current, to_status=Status.VALIDATED)
@@ -376,7 +375,7 @@ def return_validate(*, actor: User, data_return: DataReturn) -> DataReturn:
 def return_send_back(*, actor: User, data_return: DataReturn, reason: str) -> DataReturn:
     """Send a submitted return back to its agency for correction, saying what to correct; the
     agency can then change its figures and submit again. Needs ``performance.manage``."""
-    if not can_moderate_returns(actor, data_return.round.partnership):
+    if not can_moderate_returns(user=actor, partnership=data_return.round.partnership):
         raise PermissionDenied
     current = _locked(data_return)
     _transition(actor=actor, data_return=current, to_status=Status.RETURNED, reason=reason)

@@ -7,23 +7,19 @@ domain event and marks the partnership's computed scorecard as out of date.
 
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
-from assure.accounts.permissions import has_permission
 from assure.audit.services import event_record
+from assure.core.services import model_update
 from assure.partnerships.models import Agency, Partnership, PartnershipAgency
 
 from ..cache import bump_partnership
 from ..calculations import to_decimal
 from ..models import Indicator, Priority, ScorecardLine
+from ..permissions import ensure_can_manage_performance
 from ..selectors.catalogue import catalogue_indicators
-
-
-def _ensure_may_manage(actor, partnership: Partnership) -> None:
-    if not has_permission(actor, "performance.manage", partnership):
-        raise PermissionDenied
 
 
 def _scorecard_changed(partnership: Partnership) -> None:
@@ -62,7 +58,7 @@ def priority_create(
 ) -> Priority:
     """Add a priority to the partnership's scorecard. Titles are unique within the partnership;
     without a position it goes last."""
-    _ensure_may_manage(actor, partnership)
+    ensure_can_manage_performance(user=actor, partnership=partnership)
     title = (title or "").strip()
     errors = _priority_errors(partnership, title)
     if errors:
@@ -87,14 +83,16 @@ def priority_create(
 def priority_update(*, actor, priority: Priority, title: str, description: str = "", position: int) -> Priority:
     """Rename, describe or move a priority; its lines stay under it."""
     partnership = priority.partnership
-    _ensure_may_manage(actor, partnership)
+    ensure_can_manage_performance(user=actor, partnership=partnership)
     title = (title or "").strip()
     errors = _priority_errors(partnership, title, priority)
     if errors:
         raise ValidationError(errors)
-    priority.title, priority.description, priority.position = title, description.strip(), position
-    priority.full_clean()
-    priority.save(update_fields=["title", "description", "position"])
+    model_update(
+        instance=priority,
+        fields=["title", "description", "position"],
+        data={"title": title, "description": description.strip(), "position": position},
+    )
     event_record(
         actor=actor,
         verb="priority.changed",
@@ -111,7 +109,7 @@ def priority_delete(*, actor, priority: Priority) -> None:
     """Delete a priority that has no scorecard lines (move or remove its lines first, so an
     indicator never leaves the scorecard by accident)."""
     partnership = priority.partnership
-    _ensure_may_manage(actor, partnership)
+    ensure_can_manage_performance(user=actor, partnership=partnership)
     count = priority.lines.count()
     if count:
         lines = "1 indicator" if count == 1 else f"{count} indicators"
@@ -201,7 +199,7 @@ def scorecard_line_create(
     priorities. An indicator appears once per scorecard; the target lies within the indicator's
     valid range; the tolerance (in the indicator's unit, empty for the RAG rule's default) is not
     negative. Without a position the line goes last in its priority."""
-    _ensure_may_manage(actor, partnership)
+    ensure_can_manage_performance(user=actor, partnership=partnership)
     errors = _line_errors(
         actor=actor,
         partnership=partnership,
@@ -257,7 +255,7 @@ def scorecard_line_update(
     stays: remove the line and add another to change it). A new target or tolerance is recorded
     as its own event, "target.changed", with the old and new values."""
     partnership = line.partnership
-    _ensure_may_manage(actor, partnership)
+    ensure_can_manage_performance(user=actor, partnership=partnership)
     errors = _line_errors(
         actor=actor,
         partnership=partnership,
@@ -272,20 +270,20 @@ def scorecard_line_update(
         raise ValidationError(errors)
     before = {"target": _text(line.target), "tolerance": _text(line.tolerance)}
     after = {"target": _text(target), "tolerance": _text(tolerance)}
-    others_changed = (line.priority_id, line.owner_agency_id, line.position) != (
-        priority.pk,
-        owner_agency.pk if owner_agency else None,
-        position,
+    changed = model_update(
+        instance=line,
+        fields=["priority", "target", "tolerance", "owner_agency", "position"],
+        data={
+            "priority": priority,
+            "target": target,
+            "tolerance": tolerance,
+            "owner_agency": owner_agency,
+            "position": position,
+        },
     )
-    line.priority, line.target, line.tolerance, line.owner_agency, line.position = (
-        priority,
-        target,
-        tolerance,
-        owner_agency,
-        position,
-    )
-    line.full_clean()
-    line.save(update_fields=["priority", "target", "tolerance", "owner_agency", "position"])
+    # A target or tolerance written differently (25 and 25.000) is the same target: the event
+    # compares them as figures, while the other fields have their own event.
+    others_changed = bool({"priority", "owner_agency", "position"} & set(changed))
     title = line.indicator.definition.title
     if before != after:
         event_record(
@@ -319,7 +317,7 @@ def scorecard_line_delete(*, actor, line: ScorecardLine) -> None:
     """Take an indicator off the partnership's scorecard. Its figures are kept; only the line,
     its target and tolerance go."""
     partnership = line.partnership
-    _ensure_may_manage(actor, partnership)
+    ensure_can_manage_performance(user=actor, partnership=partnership)
     event_record(
         actor=actor,
         verb="scorecard_line.removed",

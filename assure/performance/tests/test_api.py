@@ -159,8 +159,15 @@ def test_every_endpoint_refuses_a_post(client, board_member, partnership, name):
 def test_every_endpoint_carries_an_access_declaration():
     from django.urls import resolve
 
-    for name in ("api_observations", "api_scorecard", "api_schema", "api_docs", "api_token", "api_token_revoke"):
-        match = resolve(reverse(f"performance:{name}", kwargs={"partnership": "x"}))
+    for name in (
+        "performance:api_observations",
+        "performance:api_scorecard",
+        "performance:api_schema",
+        "performance:api_docs",
+        "accounts:api_token",
+        "accounts:api_token_revoke",
+    ):
+        match = resolve(reverse(name, kwargs={"partnership": "x"}))
         assert str(match.func.assure_access) == "performance.view", name
 
 

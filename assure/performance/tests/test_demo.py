@@ -10,7 +10,7 @@ from rest_framework.authtoken.models import Token
 
 from assure.accounts.models import User
 from assure.audit.models import Event
-from assure.partnerships.demo.load import demo_load
+from assure.demo.load import demo_load
 from assure.partnerships.models import Partnership
 from assure.performance.demo import invented, shropshire
 from assure.performance.models import (

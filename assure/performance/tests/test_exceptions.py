@@ -13,7 +13,8 @@ from assure.audit.models import Event
 from assure.partnerships.tests.factories import MeetingFactory
 from assure.performance.models import ExceptionItem, ExceptionReport
 from assure.performance.periods import period_for_year
-from assure.performance.selectors.exceptions import exception_candidates, may_comment
+from assure.performance.permissions import may_comment
+from assure.performance.selectors.exceptions import exception_candidates
 from assure.performance.services.exceptions import (
     exception_action_raise,
     exception_commentary_write,
@@ -203,7 +204,7 @@ def test_the_owning_agencys_lead_writes_commentary(agency_lead, report):
 
 
 def test_the_business_unit_writes_commentary_on_any_item(business_unit, report):
-    assert may_comment(business_unit, report.items.get())
+    assert may_comment(user=business_unit, item=report.items.get())
 
 
 def test_another_agencys_lead_may_not_write_commentary(partnership, other_agency, report):

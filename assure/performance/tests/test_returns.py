@@ -8,13 +8,15 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from assure.audit.models import Event
+from assure.audit.services import event_record
 from assure.performance.models import DataReturn, Observation, Period, ReturnRound
 from assure.performance.periods import period_for_year
-from assure.performance.pipeline import RETURN_PIPELINE, is_editable, next_steps, step_to
+from assure.performance.pipeline import RETURN_PIPELINE, next_steps, step_to
 from assure.performance.selectors.returns import (
     assignable_indicators,
     period_before,
     previous_values,
+    return_history,
     return_problems,
     return_rows,
     returns_visible_to,
@@ -118,7 +120,10 @@ def test_the_pipeline_refuses_other_moves(status, to_status):
 
 
 def test_only_drafts_and_returns_sent_back_are_editable():
-    assert {status for status in RETURN_PIPELINE if is_editable(status)} == {Status.DRAFT, Status.RETURNED}
+    assert {status for status in RETURN_PIPELINE if DataReturn(status=status).is_editable} == {
+        Status.DRAFT,
+        Status.RETURNED,
+    }
 
 
 # Rounds
@@ -451,6 +456,26 @@ def test_a_validated_return_cannot_be_sent_back(agency_lead, business_unit, own_
     return_validate(actor=business_unit, data_return=own_return)
     with pytest.raises(ValidationError):
         return_send_back(actor=business_unit, data_return=own_return, reason="Too late.")
+
+
+def test_the_reason_for_sending_back_is_kept_on_the_return(agency_lead, business_unit, own_return):
+    submitted(own_return, agency_lead)
+    return_send_back(actor=business_unit, data_return=own_return, reason="  Referrals look double counted. ")
+    assert DataReturn.objects.get(pk=own_return.pk).returned_reason == "Referrals look double counted."
+    event = Event.objects.get(verb="return.sent_back")
+    assert event.data["reason"] == "Referrals look double counted."
+
+
+def test_a_returns_history_is_its_own_events_newest_first(
+    agency_lead, business_unit, board_member, partnership, own_return, other_return
+):
+    submitted(own_return, agency_lead)
+    return_send_back(actor=business_unit, data_return=own_return, reason="Referrals look double counted.")
+    event_record(actor=business_unit, verb="return.saved", target=other_return, partnership=partnership, summary="1")
+    history = list(return_history(user=business_unit, data_return=own_return))
+    assert [event.verb for event in history][:2] == ["return.sent_back", "return.submitted"]
+    assert {event.target_id for event in history} == {str(own_return.pk)}
+    assert not return_history(user=board_member, data_return=own_return).exists()
 
 
 # Who sees which returns

@@ -5,35 +5,29 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 
-from assure.actions.forms import ActionForm, add_service_errors
+from assure.actions.forms import ActionForm
 from assure.actions.selectors import action_agency_choices, action_owner_choices
 from assure.core.access import requires
+from assure.core.forms import attach
+from assure.core.navigation import Crumb, crumbs, partnership_url
 from assure.core.tables import register_response
-from assure.partnerships.views.common import crumbs
 
 from ..forms.exceptions import CommentaryForm, ExceptionReportForm
-from ..models import Period
+from ..permissions import can_manage_exceptions, may_comment
 from ..selectors.exceptions import (
     actions_raised,
     exception_items,
     exception_reports,
-    may_comment,
-    may_manage_exceptions,
     report_meetings,
+    report_periods,
 )
-from ..selectors.scorecard import scorecard
 from ..services.exceptions import exception_action_raise, exception_commentary_write, exception_report_create
 from ..tables_exceptions import ExceptionReportTable
 
 
-def _url(name: str, partnership, **kwargs) -> str:
-    return reverse(f"performance:{name}", kwargs={"partnership": partnership.slug, **kwargs})
-
-
-def _crumbs(partnership, *trail):
-    return crumbs(partnership, ("Exception reports", _url("exceptions", partnership)), *trail)
+def _exceptions_crumbs(partnership, *trail: Crumb) -> list[Crumb]:
+    return crumbs(partnership, ("Exception reports", partnership_url("performance:exceptions", partnership)), *trail)
 
 
 @requires("performance.view")
@@ -45,7 +39,10 @@ def exceptions_view(request: HttpRequest) -> HttpResponse:
             exception_reports(user=request.user, partnership=partnership), partnership=partnership
         ),
         template="performance/exceptions/exceptions.html",
-        context={"may_manage": may_manage_exceptions(request.user, partnership), "crumbs": _crumbs(partnership)},
+        context={
+            "may_manage": can_manage_exceptions(user=request.user, partnership=partnership),
+            "crumbs": _exceptions_crumbs(partnership),
+        },
         export_name="exception-reports",
     )
 
@@ -53,17 +50,16 @@ def exceptions_view(request: HttpRequest) -> HttpResponse:
 @requires("performance.manage")
 def exception_create(request: HttpRequest) -> HttpResponse:
     partnership = request.partnership
-    periods = [p.pk for p in scorecard(user=request.user, partnership=partnership).periods]
     form = ExceptionReportForm(
         request.POST if request.method == "POST" else None,
-        periods=Period.objects.filter(pk__in=periods).order_by("-start", "kind"),
+        periods=report_periods(user=request.user, partnership=partnership),
         meetings=report_meetings(user=request.user, partnership=partnership),
     )
     if request.method == "POST" and form.is_valid():
         try:
             report = exception_report_create(actor=request.user, partnership=partnership, **form.cleaned_data)
         except ValidationError as error:
-            add_service_errors(form, error)
+            attach(form, error)
         else:
             count = report.items.count()
             messages.success(
@@ -77,7 +73,12 @@ def exception_create(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "performance/exceptions/exception_form.html",
-        {"form": form, "crumbs": _crumbs(partnership, ("Make a report", _url("exception_create", partnership)))},
+        {
+            "form": form,
+            "crumbs": _exceptions_crumbs(
+                partnership, ("Make a report", partnership_url("performance:exception_create", partnership))
+            ),
+        },
     )
 
 
@@ -93,11 +94,15 @@ def exception_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "report": report,
             "entries": [
-                {"item": item, "may_comment": may_comment(request.user, item), "actions": raised.get(item.pk, [])}
+                {
+                    "item": item,
+                    "may_comment": may_comment(user=request.user, item=item),
+                    "actions": raised.get(item.pk, []),
+                }
                 for item in items
             ],
-            "may_manage": may_manage_exceptions(request.user, partnership),
-            "crumbs": _crumbs(partnership, (str(report.period), report.get_absolute_url())),
+            "may_manage": can_manage_exceptions(user=request.user, partnership=partnership),
+            "crumbs": _exceptions_crumbs(partnership, (str(report.period), report.get_absolute_url())),
         },
     )
 
@@ -110,14 +115,14 @@ def _item(request: HttpRequest, pk: int):
 def exception_comment(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = request.partnership
     item = _item(request, pk)
-    if not may_comment(request.user, item):
+    if not may_comment(user=request.user, item=item):
         raise PermissionDenied
     form = CommentaryForm(request.POST if request.method == "POST" else None, initial={"commentary": item.commentary})
     if request.method == "POST" and form.is_valid():
         try:
             exception_commentary_write(actor=request.user, item=item, **form.cleaned_data)
         except ValidationError as error:
-            add_service_errors(form, error)
+            attach(form, error)
         else:
             messages.success(request, f"Commentary on {item.indicator.definition.title} saved.")
             return redirect(item)
@@ -129,7 +134,7 @@ def exception_comment(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "item": item,
             "cancel_url": f"{report_url}#item-{item.pk}",
-            "crumbs": _crumbs(partnership, (str(item.report.period), report_url)),
+            "crumbs": _exceptions_crumbs(partnership, (str(item.report.period), report_url)),
         },
     )
 
@@ -153,7 +158,7 @@ def exception_action(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             action = exception_action_raise(actor=request.user, item=item, **form.cleaned_data)
         except ValidationError as error:
-            add_service_errors(form, error)
+            attach(form, error)
         else:
             messages.success(request, f"Action {action.reference} raised from the exception report.")
             return redirect(item)
@@ -165,6 +170,6 @@ def exception_action(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "item": item,
             "cancel_url": f"{report_url}#item-{item.pk}",
-            "crumbs": _crumbs(partnership, (str(item.report.period), report_url)),
+            "crumbs": _exceptions_crumbs(partnership, (str(item.report.period), report_url)),
         },
     )

@@ -4,12 +4,11 @@ the status of an import while its task runs."""
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 
 from assure.core.access import requires
 from assure.core.forms import attach
+from assure.core.navigation import Crumb, crumbs, partnership_url
 from assure.core.tables import register_response
-from assure.partnerships.views.common import crumbs
 
 from ..imports.forms import StatisticsUploadForm
 from ..imports.jobs import import_job_create
@@ -19,12 +18,8 @@ from ..imports.tables import ImportJobTable, PublicationTable
 RECENT_JOBS = 10
 
 
-def _url(name: str, partnership, **kwargs) -> str:
-    return reverse(f"performance:{name}", kwargs={"partnership": partnership.slug, **kwargs})
-
-
-def _crumbs(partnership, *trail):
-    return crumbs(partnership, ("Published statistics", _url("imports", partnership)), *trail)
+def _statistics_crumbs(partnership, *trail: Crumb) -> list[Crumb]:
+    return crumbs(partnership, ("Published statistics", partnership_url("performance:imports", partnership)), *trail)
 
 
 @requires("performance.manage")
@@ -61,7 +56,11 @@ def import_create(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "performance/imports/create.html",
-        {"form": form, "cancel_url": _url("imports", partnership), "crumbs": _crumbs(partnership)},
+        {
+            "form": form,
+            "cancel_url": partnership_url("performance:imports", partnership),
+            "crumbs": _statistics_crumbs(partnership),
+        },
     )
 
 
@@ -69,7 +68,7 @@ def import_create(request: HttpRequest) -> HttpResponse:
 def import_job(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = request.partnership
     job = get_object_or_404(import_jobs_for(user=request.user, partnership=partnership), pk=pk)
-    context = {"job": job, "crumbs": _crumbs(partnership)}
+    context = {"job": job, "crumbs": _statistics_crumbs(partnership)}
     if getattr(request, "htmx", False) and request.htmx.target == "import-status":
         # The page asks for its status every two seconds while the import runs.
         return render(request, "performance/imports/job.html#import-status", context)

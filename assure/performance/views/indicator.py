@@ -2,11 +2,10 @@
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
 
 from assure.core.access import requires
+from assure.core.navigation import crumbs, partnership_url
 from assure.core.tables import EXPORT_FORMATS, export_response, plain_figure
-from assure.partnerships.views.common import crumbs
 
 from ..selectors.indicator import indicator_history, indicator_of
 from ..tables_catalogue import FREQUENCY_LABELS, POLARITY_LABELS, SOURCE_LABELS, UNIT_LABELS
@@ -79,10 +78,10 @@ def indicator_view(request: HttpRequest, code: str) -> HttpResponse:
             ],
             "crumbs": crumbs(
                 partnership,
-                ("Scorecard", reverse("performance:scorecard", kwargs={"partnership": partnership.slug})),
+                ("Scorecard", partnership_url("performance:scorecard", partnership)),
                 (
                     indicator.definition.title,
-                    reverse("performance:indicator", kwargs={"partnership": partnership.slug, "code": indicator.code}),
+                    partnership_url("performance:indicator", partnership, code=indicator.code),
                 ),
             ),
         },

@@ -2,10 +2,9 @@
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
 
 from assure.core.access import requires
-from assure.partnerships.views.common import crumbs
+from assure.core.navigation import crumbs, partnership_url
 
 from ..models import Period
 from ..selectors.journey import childs_journey, year_asked
@@ -19,7 +18,7 @@ def journey_view(request: HttpRequest) -> HttpResponse:
     except Period.DoesNotExist:
         raise Http404("No such year.") from None
     journey = childs_journey(user=request.user, partnership=partnership, year=year)
-    here = reverse("performance:journey", kwargs={"partnership": partnership.slug})
+    here = partnership_url("performance:journey", partnership)
     return render(
         request,
         "performance/journey/journey.html",

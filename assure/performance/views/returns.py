@@ -5,22 +5,21 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 
 from assure.accounts.permissions import is_agency_scoped
 from assure.core.access import requires
 from assure.core.forms import attach
+from assure.core.navigation import Crumb, crumbs, partnership_url
 from assure.core.tables import register_response
 
 from ..forms.returns import AssignForm, FiguresForm, RoundForm, SendBackForm, UploadForm
 from ..models import DataReturn, ReturnRound
-from ..pipeline import is_editable, next_steps
+from ..permissions import can_moderate_returns, may_enter_return
+from ..pipeline import next_steps
 from ..returns_xlsx import template_workbook
 from ..selectors.returns import (
     assignable_indicators,
-    can_enter_return,
-    can_moderate_returns,
     return_history,
     return_problems,
     return_rows,
@@ -45,21 +44,17 @@ from ..tables_returns import AgencyReturnTable, RoundReturnTable, RoundTable, st
 Status = DataReturn.Status
 
 
-def url(name: str, request: HttpRequest, **kwargs) -> str:
-    return reverse(f"performance:{name}", kwargs={"partnership": request.partnership.slug, **kwargs})
+def _returns_crumbs(partnership, *trail: Crumb) -> list[Crumb]:
+    return crumbs(partnership, ("Returns", partnership_url("performance:returns", partnership)), *trail)
 
 
-def _crumbs(request: HttpRequest, *trail: tuple[str, str]) -> list[tuple[str, str]]:
-    partnership = request.partnership
-    home = reverse("partnerships:home", kwargs={"partnership": partnership.slug})
-    return [(partnership.short_name or partnership.name, home), ("Returns", url("returns", request)), *trail]
-
-
-def _return_crumbs(request: HttpRequest, data_return: DataReturn) -> list[tuple[str, str]]:
+def _return_trail(data_return: DataReturn, *, user, partnership) -> list[Crumb]:
+    """The crumbs down to a return: its round, which an agency lead does not see, then the return."""
     trail = [(str(data_return.agency), data_return.get_absolute_url())]
-    if not is_agency_scoped(request.user, request.partnership):
-        trail.insert(0, (str(data_return.round.period), url("round_detail", request, pk=data_return.round_id)))
-    return _crumbs(request, *trail)
+    if not is_agency_scoped(user=user, partnership=partnership):
+        round_url = partnership_url("performance:round_detail", partnership, pk=data_return.round_id)
+        trail.insert(0, (str(data_return.round.period), round_url))
+    return trail
 
 
 def _round(request: HttpRequest, pk: int) -> ReturnRound:
@@ -73,7 +68,7 @@ def _return(request: HttpRequest, pk: int) -> DataReturn:
 
 def _enterable_return(request: HttpRequest, pk: int) -> DataReturn:
     data_return = _return(request, pk)
-    if not can_enter_return(request.user, data_return):
+    if not may_enter_return(user=request.user, data_return=data_return):
         raise Http404
     return data_return
 
@@ -86,7 +81,7 @@ def returns(request: HttpRequest) -> HttpResponse:
     """The business unit and auditors see every round with its counts; an agency lead sees their
     own agency's returns."""
     user, partnership = request.user, request.partnership
-    if is_agency_scoped(user, partnership):
+    if is_agency_scoped(user=user, partnership=partnership):
         table = AgencyReturnTable(
             with_progress(returns_visible_to(user=user, partnership=partnership)), partnership=partnership
         )
@@ -97,8 +92,8 @@ def returns(request: HttpRequest) -> HttpResponse:
         table=table,
         template="performance/returns/returns.html",
         context={
-            "may_moderate": can_moderate_returns(user, partnership),
-            "crumbs": _crumbs(request)[:-1],
+            "may_moderate": can_moderate_returns(user=user, partnership=partnership),
+            "crumbs": crumbs(partnership),
         },
         export_name=f"{partnership.slug}-returns",
     )
@@ -121,11 +116,15 @@ def round_create(request: HttpRequest) -> HttpResponse:
             attach(form, error)
         else:
             messages.success(request, f"Returns for {round.period} opened. Now choose what each agency is asked for.")
-            return redirect(url("round_assign", request, pk=round.pk))
+            return redirect(partnership_url("performance:round_assign", request.partnership, pk=round.pk))
     return render(
         request,
         "performance/returns/round_form.html",
-        {"form": form, "crumbs": _crumbs(request), "cancel_url": url("returns", request)},
+        {
+            "form": form,
+            "crumbs": _returns_crumbs(request.partnership),
+            "cancel_url": partnership_url("performance:returns", request.partnership),
+        },
     )
 
 
@@ -140,8 +139,8 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
         context={
             "round": round,
             "is_past_deadline": round.deadline < timezone.localdate(),
-            "may_moderate": can_moderate_returns(request.user, request.partnership),
-            "crumbs": _crumbs(request),
+            "may_moderate": can_moderate_returns(user=request.user, partnership=request.partnership),
+            "crumbs": _returns_crumbs(request.partnership),
         },
         export_name=f"{request.partnership.slug}-returns-{round.period.label.replace(' ', '-').lower()}",
     )
@@ -151,13 +150,17 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def round_assign(request: HttpRequest, pk: int) -> HttpResponse:
     """Without ``?agency=``: every agency with what it is asked for. With it: choose that
     agency's indicators."""
+    partnership = request.partnership
     round = _round(request, pk)
     agencies = round_agencies(user=request.user, round=round)
-    crumbs = _crumbs(request, (str(round.period), url("round_detail", request, pk=round.pk)))
+    round_crumb = (str(round.period), partnership_url("performance:round_detail", partnership, pk=round.pk))
+    assign_url = partnership_url("performance:round_assign", partnership, pk=round.pk)
     chosen = request.POST.get("agency") or request.GET.get("agency")
     if not chosen:
         return render(
-            request, "performance/returns/round_assign.html", {"round": round, "agencies": agencies, "crumbs": crumbs}
+            request,
+            "performance/returns/round_assign.html",
+            {"round": round, "agencies": agencies, "crumbs": _returns_crumbs(partnership, round_crumb)},
         )
     found = next(((a, r) for a, r in agencies if str(a.pk) == chosen), None)
     if found is None:
@@ -175,7 +178,7 @@ def round_assign(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             count = assigned.indicators.count() if assigned else 0
             messages.success(request, f"{agency} is asked for {count} figure{'s' if count != 1 else ''}.")
-            return redirect(url("round_assign", request, pk=round.pk))
+            return redirect(assign_url)
     return render(
         request,
         "performance/returns/round_assign_agency.html",
@@ -184,7 +187,7 @@ def round_assign(request: HttpRequest, pk: int) -> HttpResponse:
             "agency": agency,
             "data_return": data_return,
             "form": form,
-            "crumbs": [*crumbs, ("Who is asked for what", url("round_assign", request, pk=round.pk))],
+            "crumbs": _returns_crumbs(partnership, round_crumb, ("Who is asked for what", assign_url)),
         },
     )
 
@@ -197,8 +200,8 @@ def return_detail(request: HttpRequest, pk: int) -> HttpResponse:
     data_return = _return(request, pk)
     user = request.user
     rows = return_rows(user=user, data_return=data_return)
-    may_enter = can_enter_return(user, data_return)
-    may_moderate = can_moderate_returns(user, request.partnership)
+    may_enter = may_enter_return(user=user, data_return=data_return)
+    may_moderate = can_moderate_returns(user=user, partnership=request.partnership)
     steps = [
         step
         for step in next_steps(data_return.status)
@@ -211,13 +214,16 @@ def return_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "data_return": data_return,
             "status_tag": status_tag(data_return),
             "rows": rows,
-            "problems": return_problems(rows=rows) if is_editable(data_return.status) else [],
+            "problems": return_problems(rows=rows) if data_return.is_editable else [],
             "may_enter": may_enter,
-            "is_editable": is_editable(data_return.status),
+            "is_editable": data_return.is_editable,
             "may_moderate": may_moderate,
             "steps": steps,
             "history": return_history(user=user, data_return=data_return)[:20],
-            "crumbs": _return_crumbs(request, data_return)[:-1],
+            "crumbs": _returns_crumbs(
+                request.partnership,
+                *_return_trail(data_return, user=request.user, partnership=request.partnership)[:-1],
+            ),
         },
     )
 
@@ -226,8 +232,14 @@ def return_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def return_edit(request: HttpRequest, pk: int) -> HttpResponse:
     data_return = _enterable_return(request, pk)
     rows = return_rows(user=request.user, data_return=data_return)
-    context = {"data_return": data_return, "rows": rows, "crumbs": _return_crumbs(request, data_return)}
-    if not is_editable(data_return.status):
+    context = {
+        "data_return": data_return,
+        "rows": rows,
+        "crumbs": _returns_crumbs(
+            request.partnership, *_return_trail(data_return, user=request.user, partnership=request.partnership)
+        ),
+    }
+    if not data_return.is_editable:
         # Submitted or validated: the figures are shown, not offered for change.
         return render(request, "performance/returns/return_edit.html", {**context, "form": None})
     form = FiguresForm(request.POST or None, rows=rows)
@@ -264,7 +276,7 @@ def return_template(request: HttpRequest, pk: int) -> HttpResponse:
 @requires("returns.submit")
 def return_upload_view(request: HttpRequest, pk: int) -> HttpResponse:
     data_return = _enterable_return(request, pk)
-    form = UploadForm(request.POST or None, request.FILES or None) if is_editable(data_return.status) else None
+    form = UploadForm(request.POST or None, request.FILES or None) if data_return.is_editable else None
     if form is not None and request.method == "POST" and form.is_valid():
         try:
             result = return_upload(actor=request.user, data_return=data_return, file=form.cleaned_data["file"])
@@ -284,7 +296,13 @@ def return_upload_view(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "performance/returns/return_upload.html",
-        {"data_return": data_return, "form": form, "crumbs": _return_crumbs(request, data_return)},
+        {
+            "data_return": data_return,
+            "form": form,
+            "crumbs": _returns_crumbs(
+                request.partnership, *_return_trail(data_return, user=request.user, partnership=request.partnership)
+            ),
+        },
     )
 
 
@@ -292,8 +310,8 @@ def return_upload_view(request: HttpRequest, pk: int) -> HttpResponse:
 def return_submit_view(request: HttpRequest, pk: int) -> HttpResponse:
     data_return = _enterable_return(request, pk)
     rows = return_rows(user=request.user, data_return=data_return)
-    problems = return_problems(rows=rows) if is_editable(data_return.status) else []
-    if request.method == "POST" and is_editable(data_return.status):
+    problems = return_problems(rows=rows) if data_return.is_editable else []
+    if request.method == "POST" and data_return.is_editable:
         try:
             return_submit(actor=request.user, data_return=data_return)
         except ValidationError as error:
@@ -308,8 +326,10 @@ def return_submit_view(request: HttpRequest, pk: int) -> HttpResponse:
             "data_return": data_return,
             "rows": rows,
             "problems": problems,
-            "is_editable": is_editable(data_return.status),
-            "crumbs": _return_crumbs(request, data_return),
+            "is_editable": data_return.is_editable,
+            "crumbs": _returns_crumbs(
+                request.partnership, *_return_trail(data_return, user=request.user, partnership=request.partnership)
+            ),
         },
     )
 
@@ -325,7 +345,7 @@ def return_validate_view(request: HttpRequest, pk: int) -> HttpResponse:
             problem = " ".join(error.messages)
         else:
             messages.success(request, f"{data_return.agency}'s return for {data_return.round.period} validated.")
-            return redirect(url("round_detail", request, pk=data_return.round_id))
+            return redirect(partnership_url("performance:round_detail", request.partnership, pk=data_return.round_id))
     return render(
         request,
         "performance/returns/return_validate.html",
@@ -334,7 +354,9 @@ def return_validate_view(request: HttpRequest, pk: int) -> HttpResponse:
             "rows": return_rows(user=request.user, data_return=data_return),
             "may_validate": data_return.status == Status.SUBMITTED,
             "problem": problem,
-            "crumbs": _return_crumbs(request, data_return),
+            "crumbs": _returns_crumbs(
+                request.partnership, *_return_trail(data_return, user=request.user, partnership=request.partnership)
+            ),
         },
     )
 
@@ -351,9 +373,15 @@ def return_send_back_view(request: HttpRequest, pk: int) -> HttpResponse:
             attach(form, error, field="reason")
         else:
             messages.success(request, f"{data_return.agency}'s return sent back for correction.")
-            return redirect(url("round_detail", request, pk=data_return.round_id))
+            return redirect(partnership_url("performance:round_detail", request.partnership, pk=data_return.round_id))
     return render(
         request,
         "performance/returns/return_send_back.html",
-        {"data_return": data_return, "form": form, "crumbs": _return_crumbs(request, data_return)},
+        {
+            "data_return": data_return,
+            "form": form,
+            "crumbs": _returns_crumbs(
+                request.partnership, *_return_trail(data_return, user=request.user, partnership=request.partnership)
+            ),
+        },
     )

@@ -3,12 +3,11 @@
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from assure.core.access import requires
+from assure.core.navigation import crumbs, partnership_url
 from assure.core.tables import EXPORT_FORMATS, export_response, plain_figure
-from assure.partnerships.views.common import crumbs
 
 from ..cache import figures_version, remembered
 from ..charts import NO_FIGURE
@@ -101,7 +100,7 @@ def scorecard_view(request: HttpRequest) -> HttpResponse:
             "performance/scorecard/_sections.html", {"card": card, "slug": partnership.slug, "no_figure": NO_FIGURE}
         ),
     )
-    here = reverse("performance:scorecard", kwargs={"partnership": partnership.slug})
+    here = partnership_url("performance:scorecard", partnership)
     return render(
         request,
         "performance/scorecard/scorecard.html",

@@ -7,14 +7,13 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 
 from assure.core.access import requires
 from assure.core.forms import attach
+from assure.core.navigation import Crumb, crumbs, partnership_url
 from assure.library.selectors import current_item
 from assure.partnerships.models import Partnership
 from assure.partnerships.selectors import partnership_agencies
-from assure.partnerships.views.common import crumbs
 
 from ..forms.setup import PriorityForm, ScorecardLineForm
 from ..models import ScorecardLine
@@ -25,12 +24,8 @@ from ..tables_catalogue import figure_in_unit
 DEFAULT_RAG_RULE = "target-with-tolerance"
 
 
-def _url(name: str, partnership: Partnership, **kwargs) -> str:
-    return reverse(f"performance:{name}", kwargs={"partnership": partnership.slug, **kwargs})
-
-
-def _crumbs(partnership: Partnership, *trail: tuple[str, str]) -> list[tuple[str, str]]:
-    return crumbs(partnership, ("Scorecard set-up", _url("setup", partnership)), *trail)
+def _setup_crumbs(partnership: Partnership, *trail: Crumb) -> list[Crumb]:
+    return crumbs(partnership, ("Scorecard set-up", partnership_url("performance:setup", partnership)), *trail)
 
 
 def _default_tolerance_percent():
@@ -84,8 +79,8 @@ def _priority_form_page(request: HttpRequest, form: PriorityForm, heading: str) 
         {
             "form": form,
             "heading": heading,
-            "cancel_url": _url("setup", partnership),
-            "crumbs": _crumbs(partnership),
+            "cancel_url": partnership_url("performance:setup", partnership),
+            "crumbs": _setup_crumbs(partnership),
         },
     )
 
@@ -101,7 +96,7 @@ def priority_create(request: HttpRequest) -> HttpResponse:
             attach(form, error)
         else:
             messages.success(request, f"Priority {priority.title} added.")
-            return redirect(_url("setup", partnership))
+            return redirect(partnership_url("performance:setup", partnership))
     return _priority_form_page(request, form, "Add a priority")
 
 
@@ -117,7 +112,7 @@ def priority_edit(request: HttpRequest, pk: int) -> HttpResponse:
             attach(form, error)
         else:
             messages.success(request, f"Priority {priority.title} changed.")
-            return redirect(_url("setup", partnership))
+            return redirect(partnership_url("performance:setup", partnership))
     return _priority_form_page(request, form, f"Change {priority.title}")
 
 
@@ -133,7 +128,7 @@ def priority_delete(request: HttpRequest, pk: int) -> HttpResponse:
             problem = " ".join(error.messages)
         else:
             messages.success(request, f"Priority {priority.title} deleted.")
-            return redirect(_url("setup", partnership))
+            return redirect(partnership_url("performance:setup", partnership))
     line_count = priority.lines.count()
     return render(
         request,
@@ -149,8 +144,8 @@ def priority_delete(request: HttpRequest, pk: int) -> HttpResponse:
                 else "It has no indicators on the scorecard."
             ),
             "button": "Delete priority",
-            "cancel_url": _url("setup", partnership),
-            "crumbs": _crumbs(partnership),
+            "cancel_url": partnership_url("performance:setup", partnership),
+            "crumbs": _setup_crumbs(partnership),
         },
     )
 
@@ -187,8 +182,8 @@ def _line_form_page(request: HttpRequest, form: ScorecardLineForm, heading: str,
             "heading": heading,
             "line": line,
             "no_priorities": not form.fields["priority"].queryset.exists(),
-            "cancel_url": _url("setup", partnership),
-            "crumbs": _crumbs(partnership),
+            "cancel_url": partnership_url("performance:setup", partnership),
+            "crumbs": _setup_crumbs(partnership),
         },
     )
 
@@ -204,7 +199,7 @@ def line_create(request: HttpRequest) -> HttpResponse:
             attach(form, error)
         else:
             messages.success(request, f"{line.indicator.definition.title} added to the scorecard.")
-            return redirect(_url("setup", partnership))
+            return redirect(partnership_url("performance:setup", partnership))
     return _line_form_page(request, form, "Add an indicator to the scorecard")
 
 
@@ -220,7 +215,7 @@ def line_edit(request: HttpRequest, pk: int) -> HttpResponse:
             attach(form, error)
         else:
             messages.success(request, f"{line.indicator.definition.title} changed.")
-            return redirect(_url("setup", partnership))
+            return redirect(partnership_url("performance:setup", partnership))
     return _line_form_page(request, form, f"Change {line.indicator.definition.title}", line)
 
 
@@ -232,7 +227,7 @@ def line_delete(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         services.scorecard_line_delete(actor=request.user, line=line)
         messages.success(request, f"{title} removed from the scorecard.")
-        return redirect(_url("setup", partnership))
+        return redirect(partnership_url("performance:setup", partnership))
     return render(
         request,
         "performance/setup/confirm_delete.html",
@@ -240,7 +235,7 @@ def line_delete(request: HttpRequest, pk: int) -> HttpResponse:
             "heading": f"Remove {title} from the scorecard?",
             "description": "Its target and tolerance go with it. Its figures are kept, and you can add it again.",
             "button": "Remove from the scorecard",
-            "cancel_url": _url("setup", partnership),
-            "crumbs": _crumbs(partnership),
+            "cancel_url": partnership_url("performance:setup", partnership),
+            "crumbs": _setup_crumbs(partnership),
         },
     )

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from assure.accounts.models import User
 from assure.actions.models import Action
+from assure.demo import region
 from assure.library.selectors import current_item
-from assure.partnerships.demo import region
 from assure.partnerships.models import Agency, Meeting, Partnership
 from assure.performance.models import Indicator
 from assure.section11.models import Cycle

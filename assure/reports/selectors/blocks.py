@@ -11,7 +11,7 @@ from assure.performance.selectors.catalogue import catalogue_indicators, indicat
 
 from ..blocks import REGISTRY, BlockKind, block_kind
 from ..blocks.kinds._common import report_reader
-from .access import can_manage
+from ..permissions import can_manage
 
 # A kind's description ends with its params for template writers, e.g. "(params: indicator,
 # years)"; the page that adds a block asks for them in words instead.
@@ -33,7 +33,7 @@ def block_indicators(*, user, partnership: Partnership) -> QuerySet[Indicator]:
     """The indicators a block of the partnership's reports can show: the library's current
     indicators as the report reads them (see blocks/kinds/_common.py), so a block never names one
     it cannot compute. None for someone who does not manage the partnership's reports."""
-    if not can_manage(user, partnership):
+    if not can_manage(user=user, partnership=partnership):
         return Indicator.objects.none()
     return catalogue_indicators(user=report_reader(partnership), partnership=partnership)
 

@@ -1,36 +1,41 @@
 """Reads of reports: the reports, sections, blocks and evidence a user may see; a report's
 contents numbered as they print; who has contributed; the agency lead's sections to write."""
 
-import datetime as dt
 from dataclasses import dataclass
 
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import QuerySet
-from django.utils import timezone
 
 from assure.accounts.models import User
-from assure.audit.models import Event
 from assure.library.selectors import role_definitions
-from assure.partnerships.models import Agency, Partnership
+from assure.partnerships.models import Partnership
 from assure.performance.models import Indicator, ScorecardLine
 
 from ..document import section_numbers
-from ..models import Block, Evidence, Report, Section
-from .access import contributes_for, may_write_in, report_scope_q, section_scope_q
+from ..models import Block, Evidence, Rendering, Report, Section
+from ..permissions import contributes_for, may_write_in
+from .access import report_scope_q, section_scope_q
 from .templates import WRITTEN_BY, section_specs
 
 
 def reports_visible_to(*, user, partnership: Partnership) -> QuerySet[Report]:
     """The reports the user may read in the partnership (see access.py); none without reports.view."""
-    scope = report_scope_q(user, partnership)
+    scope = report_scope_q(user=user, partnership=partnership)
     if scope is None:
         return Report.objects.none()
     return Report.objects.filter(scope).select_related("partnership", "meeting", "template__document")
 
 
+def renderings_visible_to(*, user, partnership: Partnership) -> QuerySet[Rendering]:
+    """The documents generated from the reports the user may read, newest first. Whether the user
+    reads the whole report (which a document is) is the outputs pages' to decide."""
+    return Rendering.objects.filter(report__in=reports_visible_to(user=user, partnership=partnership)).select_related(
+        "report", "report__partnership", "report__meeting", "requested_by"
+    )
+
+
 def sections_visible_to(*, user, partnership: Partnership) -> QuerySet[Section]:
     """The sections the user may read: an agency lead reads of a draft only those asked of their agency."""
-    scope = section_scope_q(user, partnership)
+    scope = section_scope_q(user=user, partnership=partnership)
     if scope is None:
         return Section.objects.none()
     return Section.objects.filter(scope).select_related(
@@ -70,12 +75,6 @@ def writer_of(section: Section, written_by: str) -> str:
     return WRITTEN_BY.get(written_by, WRITTEN_BY["business_unit"])
 
 
-def is_overdue(section: Section, today: dt.date | None = None) -> bool:
-    """Asked of an agency, past its due date and not yet written."""
-    today = today or timezone.localdate()
-    return section.status == Section.Status.REQUESTED and section.due_on is not None and section.due_on < today
-
-
 def report_contents(*, user, report: Report) -> list[ContentsRow]:
     """The report's sections the user may read, numbered as the report prints them (numbers are
     those of the whole report even where an agency lead sees only their own sections)."""
@@ -87,8 +86,7 @@ def report_contents(*, user, report: Report) -> list[ContentsRow]:
         .values_list("pk", flat=True)
     )
     specs = section_specs(report.template)
-    today = timezone.localdate()
-    writes = may_write_in(user, report)
+    writes = may_write_in(user=user, report=report)
     rows = []
     for section in every:
         if section.pk not in visible:
@@ -99,7 +97,7 @@ def report_contents(*, user, report: Report) -> list[ContentsRow]:
                 section=section,
                 number=numbers[section.pk],
                 written_by=writer_of(section, spec.written_by if spec else "business_unit"),
-                overdue=is_overdue(section, today),
+                overdue=section.is_overdue,
                 may_write=writes(section),
             )
         )
@@ -135,7 +133,7 @@ def contributions(*, rows: list[ContentsRow]) -> Contributions:
 
 def sections_to_write(*, user, partnership: Partnership) -> QuerySet[Section]:
     """The agency lead's sections of draft reports asked of their agencies, soonest due first."""
-    agencies = contributes_for(user, partnership)
+    agencies = contributes_for(user=user, partnership=partnership)
     return (
         sections_visible_to(user=user, partnership=partnership)
         .filter(report__status=Report.Status.DRAFT, agency_id__in=agencies, requested_from__isnull=False)
@@ -147,16 +145,7 @@ def last_return_reason(section: Section) -> str:
     """Why the business unit last sent the section back, while it waits to be written again."""
     if section.status != Section.Status.REQUESTED:
         return ""
-    event = (
-        Event.objects.filter(
-            verb="reports.section_returned",
-            target_type=ContentType.objects.get_for_model(Section),
-            target_id=str(section.pk),
-        )
-        .order_by("-pk")
-        .first()
-    )
-    return (event.data or {}).get("reason", "") if event else ""
+    return section.returned_reason
 
 
 # Choices offered on the pages.
@@ -176,10 +165,6 @@ def agency_leads(*, partnership: Partnership) -> QuerySet[User]:
         .distinct()
         .order_by("full_name", "email")
     )
-
-
-def acts_for(user: User, partnership: Partnership, agency: Agency) -> bool:
-    return agency.pk in contributes_for(user, partnership)
 
 
 def evidence_indicators(*, partnership: Partnership) -> QuerySet[Indicator]:

@@ -1,17 +1,12 @@
 """What every report service checks first: the actor manages reports of the partnership, and
 the report is still a draft (a published report is frozen)."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 
 from ..models import Report
-from ..selectors.access import can_manage
+from ..permissions import ensure_can_manage
 
 FROZEN = "The report is published: it can no longer be changed."
-
-
-def require_manager(actor, report: Report) -> None:
-    if not can_manage(actor, report.partnership):
-        raise PermissionDenied("Only the business unit changes a report.")
 
 
 def require_draft(report: Report) -> None:
@@ -21,5 +16,5 @@ def require_draft(report: Report) -> None:
 
 
 def require_managed_draft(actor, report: Report) -> None:
-    require_manager(actor, report)
+    ensure_can_manage(user=actor, partnership=report.partnership)
     require_draft(report)

@@ -18,8 +18,8 @@ from assure.audit.services import event_record
 
 from ..document import document_for
 from ..models import Rendering, Report
+from ..permissions import can_manage
 from ..render import FORMATS, render
-from ..selectors.access import can_manage
 
 logger = logging.getLogger(__name__)
 
@@ -30,7 +30,7 @@ FAILED = "The document could not be generated. Try again; if it fails again, tel
 def rendering_request(*, report: Report, format: str, actor) -> Rendering:
     """Queue the generation of ``report`` as ``format`` (pdf, docx, html); the task starts once
     this transaction commits. Only the business unit asks for outputs."""
-    if not can_manage(actor, report.partnership):
+    if not can_manage(user=actor, partnership=report.partnership):
         raise PermissionDenied("Only the business unit generates a report's documents.")
     if format not in FORMATS:
         raise ValidationError({"format": "Select the kind of document to generate."})

@@ -10,7 +10,7 @@ from assure.partnerships.models import Meeting, Partnership
 from assure.partnerships.years import financial_year_of, financial_year_problem
 
 from ..models import Block, Report, Section
-from ..selectors.access import can_manage
+from ..permissions import can_manage
 from ..selectors.templates import section_specs
 from .blocks import compute_all
 from .common import require_managed_draft
@@ -55,7 +55,7 @@ def report_create(
     (one copy of a repeated section per priority or per board agency), their blocks computed,
     and the chair's conclusion pre-filled from the data. One annual report per partnership and
     year; a board pack is for one board meeting of the partnership."""
-    if not can_manage(actor, partnership):
+    if not can_manage(user=actor, partnership=partnership):
         raise PermissionDenied("Only the business unit makes a report.")
     _check_template(template, kind)
     if kind == Report.Kind.ANNUAL:

@@ -14,8 +14,7 @@ from assure.audit.services import event_record
 from assure.partnerships.models import Agency, PartnershipAgency
 
 from ..models import Section
-from ..selectors.access import may_write
-from ..selectors.reports import acts_for
+from ..permissions import can_contribute_for, may_write
 from .common import require_draft, require_managed_draft
 
 # Long enough for any section of an annual report, short enough to refuse a pasted document.
@@ -44,7 +43,7 @@ def section_request(*, section: Section, agency: Agency, user: User, due_on: dt.
     problems = {}
     if not PartnershipAgency.objects.filter(partnership=report.partnership, agency=agency).exists():
         problems["agency"] = "Choose an agency of the partnership."
-    elif not acts_for(user, report.partnership, agency):
+    elif not can_contribute_for(user=user, partnership=report.partnership, agency_id=agency.pk):
         problems["user"] = f"Choose an agency lead of {agency}."
     if due_on is None:
         problems["due_on"] = "Enter the date the section is due."
@@ -74,7 +73,7 @@ def section_write(*, section: Section, body: str, actor) -> Section:
     which never interprets raw HTML). The business unit writes any section of a draft; an agency
     lead only a section asked of their agency, until it is accepted. The section is then written."""
     require_draft(section.report)
-    if not may_write(actor, section):
+    if not may_write(user=actor, section=section):
         raise PermissionDenied("The section is not yours to write, or it has been accepted.")
     body = body.replace("\r\n", "\n").strip()
     if not body:
@@ -113,7 +112,8 @@ def section_return(*, section: Section, reason: str, actor) -> Section:
     if not reason:
         raise ValidationError({"reason": "Say what the agency lead should change."})
     section.status = Status.REQUESTED
+    section.returned_reason = reason[:1000]
     section.updated_at, section.updated_by = timezone.now(), actor
-    section.save(update_fields=["status", "updated_at", "updated_by"])
-    _record(actor, "reports.section_returned", section, "Section sent back", {"reason": reason[:1000]})
+    section.save(update_fields=["status", "returned_reason", "updated_at", "updated_by"])
+    _record(actor, "reports.section_returned", section, "Section sent back", {"reason": section.returned_reason})
     return section

@@ -57,19 +57,23 @@ def figures(partnership, agency):
 def test_the_reader_may_view_its_own_partnership(partnership):
     from assure.accounts.permissions import has_permission
 
-    assert has_permission(report_reader(partnership), "performance.view", partnership)
+    assert has_permission(user=report_reader(partnership), permission="performance.view", partnership=partnership)
 
 
 def test_the_reader_may_not_view_another_partnership(partnership, other_partnership):
     from assure.accounts.permissions import has_permission
 
-    assert not has_permission(report_reader(partnership), "performance.view", other_partnership)
+    assert not has_permission(
+        user=report_reader(partnership), permission="performance.view", partnership=other_partnership
+    )
 
 
 def test_the_reader_holds_no_restricted_grant(partnership):
     from assure.accounts.permissions import has_restricted_grant
 
-    assert not has_restricted_grant(report_reader(partnership), partnership, "confidential-minutes")
+    assert not has_restricted_grant(
+        user=report_reader(partnership), partnership=partnership, area="confidential-minutes"
+    )
 
 
 def test_a_block_never_shows_another_partnerships_figures(report, other_partnership):

@@ -8,7 +8,7 @@ import re
 import pytest
 from django.db import transaction
 
-from assure.partnerships.demo.load import demo_load
+from assure.demo.load import demo_load
 from assure.reports.demo import content
 from assure.reports.models import Block, Report, Section
 from tests.real_names import real_names_in

@@ -8,7 +8,7 @@ import pytest
 from django.db import transaction
 from pypdf import PdfReader
 
-from assure.partnerships.demo.load import demo_load
+from assure.demo.load import demo_load
 from assure.reports.document import document_for
 from assure.reports.models import Report
 from assure.reports.render import render

@@ -1,6 +1,7 @@
 """Asking an agency lead for a section, writing it, accepting it or sending it back."""
 
 import datetime as dt
+import importlib
 
 import pytest
 from django.core import mail
@@ -148,3 +149,30 @@ def test_each_step_is_recorded(asked, agency_lead, business_unit):
     section_accept(section=asked, actor=business_unit)
     verbs = set(Event.objects.filter(target_id=str(asked.pk)).values_list("verb", flat=True))
     assert {"reports.section_requested", "reports.section_written", "reports.section_accepted"} <= verbs
+
+
+def test_the_reason_for_sending_back_is_kept_on_the_section(asked, agency_lead, business_unit):
+    section_write(section=asked, body="Draft.", actor=agency_lead)
+    section_return(section=asked, reason=" Add the audit results. ", actor=business_unit)
+    asked.refresh_from_db()
+    assert asked.returned_reason == "Add the audit results."
+
+
+def test_reasons_given_before_they_were_kept_on_the_section_are_copied_from_the_trail(asked, business_unit):
+    from django.apps import apps
+
+    from assure.audit.services import event_record
+
+    copy = importlib.import_module("assure.reports.migrations.0002_section_returned_reason").copy_last_reason
+    for reason in ("Add the audit results.", "Say what changed for children."):
+        event_record(
+            actor=business_unit,
+            verb="reports.section_returned",
+            target=asked,
+            partnership=asked.report.partnership,
+            summary="Section sent back",
+            data={"reason": reason},
+        )
+    copy(apps, None)
+    asked.refresh_from_db()
+    assert asked.returned_reason == "Say what changed for children."

@@ -10,19 +10,16 @@ from django.views.decorators.http import require_http_methods
 
 from assure.core.access import requires
 from assure.core.forms import attach
+from assure.core.navigation import partnership_url
 
 from ..blocks import block_kind
 from ..forms.blocks import BlockKindForm, BlockSettingsForm
 from ..forms.sections import ConfirmForm
-from ..models import Block, Section
+from ..models import Block
 from ..selectors.blocks import block_indicators, block_kinds, indicator_groups, kind_hint
 from ..selectors.reports import blocks_visible_to
 from ..services.blocks import block_add, block_move, block_remove
-from .common import find_section, posted, report_crumbs, url
-
-
-def _section_crumbs(request: HttpRequest, section: Section) -> list[tuple[str, str]]:
-    return report_crumbs(request, section.report, (section.title, url("section_detail", request, pk=section.pk)))
+from .common import find_section, posted, reports_crumbs, section_trail
 
 
 def _find_block(request: HttpRequest, pk: int) -> Block:
@@ -35,7 +32,11 @@ def block_add_view(request: HttpRequest, pk: int) -> HttpResponse:
     """Step 1 (no kind yet, or one Assure does not have): choose the kind of table or chart.
     Step 2 (``?kind=``): its title and settings; sending them adds the block, computed."""
     section = find_section(request, pk)
-    context = {"section": section, "crumbs": _section_crumbs(request, section), "frozen": section.report.is_published}
+    context = {
+        "section": section,
+        "crumbs": reports_crumbs(request.partnership, *section_trail(request.partnership, section)),
+        "frozen": section.report.is_published,
+    }
     code = request.POST.get("kind") or request.GET.get("kind")
     kind = block_kind(code) if code else None
     if kind is None:
@@ -65,7 +66,9 @@ def block_add_view(request: HttpRequest, pk: int) -> HttpResponse:
             attach(form, error)
         else:
             messages.success(request, f"“{block.data.get('title') or block}” added, with its figures computed.")
-            return redirect(url("section_detail", request, pk=section.pk) + f"#block-{block.pk}")
+            return redirect(
+                partnership_url("reports:section_detail", request.partnership, pk=section.pk) + f"#block-{block.pk}"
+            )
     return render(
         request, "reports/block_settings.html", {**context, "form": form, "kind": kind, "hint": kind_hint(kind)}
     )
@@ -84,7 +87,7 @@ def block_remove_view(request: HttpRequest, pk: int) -> HttpResponse:
             attach(form, error)
         else:
             messages.success(request, f"“{block.data.get('title') if block.data else block}” removed.")
-            return redirect(url("section_detail", request, pk=section.pk))
+            return redirect(partnership_url("reports:section_detail", request.partnership, pk=section.pk))
     return render(
         request,
         "reports/block_remove.html",
@@ -93,7 +96,7 @@ def block_remove_view(request: HttpRequest, pk: int) -> HttpResponse:
             "section": section,
             "form": form,
             "frozen": section.report.is_published,
-            "crumbs": _section_crumbs(request, section),
+            "crumbs": reports_crumbs(request.partnership, *section_trail(request.partnership, section)),
         },
     )
 
@@ -108,4 +111,6 @@ def block_move_view(request: HttpRequest, pk: int) -> HttpResponse:
             block_move(block=block, direction=request.POST.get("direction", ""), actor=request.user)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
-    return redirect(url("section_detail", request, pk=block.section_id) + f"#block-{block.pk}")
+    return redirect(
+        partnership_url("reports:section_detail", request.partnership, pk=block.section_id) + f"#block-{block.pk}"
+    )

@@ -1,26 +1,30 @@
-"""What the report pages share: addresses, breadcrumbs, finding records through selectors, and
-showing a service's errors on a form."""
+"""What the report pages share: their breadcrumbs, finding records through selectors, and the
+data of a POST."""
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
+
+from assure.core.navigation import Crumb, crumbs, partnership_url
+from assure.partnerships.models import Partnership
 
 from ..models import Evidence, Report, Section
 from ..selectors.reports import evidence_visible_to, reports_visible_to, sections_visible_to
 
 
-def url(name: str, request: HttpRequest, **kwargs) -> str:
-    return reverse(f"reports:{name}", kwargs={"partnership": request.partnership.slug, **kwargs})
+def reports_crumbs(partnership: Partnership, *trail: Crumb) -> list[Crumb]:
+    """Breadcrumbs through the list of reports, followed by ``trail``."""
+    return crumbs(partnership, ("Reports", partnership_url("reports:reports", partnership)), *trail)
 
 
-def crumbs(request: HttpRequest, *trail: tuple[str, str]) -> list[tuple[str, str]]:
-    partnership = request.partnership
-    home = reverse("partnerships:home", kwargs={"partnership": partnership.slug})
-    return [(partnership.short_name or partnership.name, home), ("Reports", url("reports", request)), *trail]
+def report_trail(partnership: Partnership, report: Report) -> list[Crumb]:
+    """The crumb of a report's page."""
+    return [(report.title, partnership_url("reports:report_detail", partnership, pk=report.pk))]
 
 
-def report_crumbs(request: HttpRequest, report: Report, *trail: tuple[str, str]) -> list[tuple[str, str]]:
-    return crumbs(request, (report.title, url("report_detail", request, pk=report.pk)), *trail)
+def section_trail(partnership: Partnership, section: Section) -> list[Crumb]:
+    """The crumbs down to a section: its report, then the section."""
+    section_url = partnership_url("reports:section_detail", partnership, pk=section.pk)
+    return [*report_trail(partnership, section.report), (section.title, section_url)]
 
 
 def find_report(request: HttpRequest, pk: int) -> Report:

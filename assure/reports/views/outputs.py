@@ -11,19 +11,19 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
-from assure.accounts.permissions import is_agency_scoped
 from assure.audit.services import event_record
 from assure.core.access import requires
+from assure.core.navigation import partnership_url
 
 from ..document import document_for
 from ..models import Rendering, Report
+from ..permissions import can_manage, may_read_whole
 from ..render import FORMATS
 from ..render.charts import ChartPainter
 from ..render.html import sections_view
-from ..selectors.access import can_manage
-from ..selectors.reports import reports_visible_to
+from ..selectors.reports import renderings_visible_to, reports_visible_to
 from ..services.rendering import download_name, rendering_request
-from .common import report_crumbs, url
+from .common import report_trail, reports_crumbs
 
 RECENT = 20
 GENERATE_LABELS = {
@@ -33,29 +33,16 @@ GENERATE_LABELS = {
 }
 
 
-def _reads_whole(request: HttpRequest, report: Report) -> bool:
-    return (
-        report.is_published
-        or can_manage(request.user, report.partnership)
-        or not is_agency_scoped(request.user, report.partnership)
-    )
-
-
 def _find_report(request: HttpRequest, pk: int) -> Report:
     report = get_object_or_404(reports_visible_to(user=request.user, partnership=request.partnership), pk=pk)
-    if not _reads_whole(request, report):
+    if not may_read_whole(user=request.user, report=report):
         raise Http404
     return report
 
 
 def _find_rendering(request: HttpRequest, pk: int) -> Rendering:
-    reports = reports_visible_to(user=request.user, partnership=request.partnership)
-    rendering = get_object_or_404(
-        Rendering.objects.select_related("report", "report__partnership", "report__meeting", "requested_by"),
-        pk=pk,
-        report__in=reports,
-    )
-    if not _reads_whole(request, rendering.report):
+    rendering = get_object_or_404(renderings_visible_to(user=request.user, partnership=request.partnership), pk=pk)
+    if not may_read_whole(user=request.user, report=rendering.report):
         raise Http404
     return rendering
 
@@ -73,7 +60,7 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
             "report": report,
             "document": document,
             "sections": sections_view(document, ChartPainter()),
-            "crumbs": report_crumbs(request, report),
+            "crumbs": reports_crumbs(request.partnership, *report_trail(request.partnership, report)),
         },
     )
 
@@ -93,8 +80,8 @@ def outputs(request: HttpRequest, pk: int) -> HttpResponse:
             "report": report,
             "renderings": renderings,
             "formats": GENERATE_LABELS.items(),
-            "may_generate": can_manage(request.user, report.partnership),
-            "crumbs": report_crumbs(request, report),
+            "may_generate": can_manage(user=request.user, partnership=report.partnership),
+            "crumbs": reports_crumbs(request.partnership, *report_trail(request.partnership, report)),
         },
     )
 
@@ -110,8 +97,8 @@ def rendering_request_view(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError:
             messages.error(request, "Select the kind of document to generate.")
         else:
-            return redirect(url("rendering", request, pk=rendering.pk))
-    return redirect(url("outputs", request, pk=report.pk))
+            return redirect(partnership_url("reports:rendering", request.partnership, pk=rendering.pk))
+    return redirect(partnership_url("reports:outputs", request.partnership, pk=report.pk))
 
 
 @requires("reports.view")
@@ -122,8 +109,10 @@ def rendering_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "rendering": rendering,
         "report": rendering.report,
         "is_finished": rendering.status in (Rendering.Status.DONE, Rendering.Status.FAILED),
-        "crumbs": report_crumbs(
-            request, rendering.report, ("Documents", url("outputs", request, pk=rendering.report_id))
+        "crumbs": reports_crumbs(
+            request.partnership,
+            *report_trail(request.partnership, rendering.report),
+            ("Documents", partnership_url("reports:outputs", request.partnership, pk=rendering.report_id)),
         ),
     }
     if getattr(request, "htmx", False) and request.htmx.target == "rendering-status":

@@ -9,18 +9,19 @@ from django.views.decorators.http import require_http_methods
 
 from assure.core.access import requires
 from assure.core.forms import attach
+from assure.core.navigation import crumbs, partnership_url
 from assure.core.tables import register_response
 from assure.partnerships.selectors import meetings_of
 
 from ..forms.reports import AnnualReportForm, BoardPackForm, PublishForm
 from ..models import Report
-from ..selectors.access import can_manage, contributes_for, may_manage
+from ..permissions import can_contribute, can_manage, may_manage
 from ..selectors.reports import contributions, report_contents, reports_visible_to
 from ..selectors.templates import template_choices
 from ..services.blocks import blocks_refresh
 from ..services.reports import board_pack_create, report_create, report_publish
 from ..tables import ReportFilter, ReportTable
-from .common import crumbs, find_report, posted, report_crumbs, url
+from .common import find_report, posted, report_trail, reports_crumbs
 
 
 @requires("reports.view")
@@ -35,9 +36,9 @@ def reports(request: HttpRequest) -> HttpResponse:
         table=ReportTable(filterset.qs, partnership=partnership),
         template="reports/reports.html",
         context={
-            "may_manage": can_manage(request.user, partnership),
-            "may_contribute": bool(contributes_for(request.user, partnership)),
-            "crumbs": crumbs(request)[:-1],
+            "may_manage": can_manage(user=request.user, partnership=partnership),
+            "may_contribute": can_contribute(user=request.user, partnership=partnership),
+            "crumbs": crumbs(partnership),
         },
         export_name=f"{partnership.slug}-reports",
         filterset=filterset,
@@ -62,7 +63,7 @@ def report_create_view(request: HttpRequest) -> HttpResponse:
             attach(form, error)
         else:
             messages.success(request, f"“{report}” made from its template, with its figures computed.")
-            return redirect(url("report_detail", request, pk=report.pk))
+            return redirect(partnership_url("reports:report_detail", partnership, pk=report.pk))
     return render(
         request,
         "reports/report_form.html",
@@ -73,8 +74,8 @@ def report_create_view(request: HttpRequest) -> HttpResponse:
             "priorities and one for each agency on the board where the template says so. Its figures are "
             "computed from the data now, and again whenever you refresh them, until it is published.",
             "no_choices": not templates.exists(),
-            "crumbs": crumbs(request),
-            "cancel_url": url("reports", request),
+            "crumbs": reports_crumbs(partnership),
+            "cancel_url": partnership_url("reports:reports", partnership),
         },
     )
 
@@ -96,7 +97,7 @@ def board_pack_create_view(request: HttpRequest) -> HttpResponse:
             attach(form, error)
         else:
             messages.success(request, f"“{report}” made, with its figures computed.")
-            return redirect(url("report_detail", request, pk=report.pk))
+            return redirect(partnership_url("reports:report_detail", partnership, pk=report.pk))
     return render(
         request,
         "reports/report_form.html",
@@ -107,8 +108,8 @@ def board_pack_create_view(request: HttpRequest) -> HttpResponse:
             "exception report with its commentaries, actions due and overdue, and Section 11 progress.",
             "no_choices": not templates.exists() or not meetings.exists(),
             "no_meetings": not meetings.exists(),
-            "crumbs": crumbs(request),
-            "cancel_url": url("reports", request),
+            "crumbs": reports_crumbs(partnership),
+            "cancel_url": partnership_url("reports:reports", partnership),
         },
     )
 
@@ -126,14 +127,14 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "report": report,
             "rows": rows,
             "contributions": contributions(rows=rows),
-            "may_manage": may_manage(request.user, report),
+            "may_manage": may_manage(user=request.user, report=report),
             # An agency lead reads of a draft only the sections asked of their agency.
             "narrowed": not report.is_published
-            and not can_manage(request.user, request.partnership)
-            and bool(contributes_for(request.user, request.partnership)),
-            "crumbs": crumbs(request),
-            "preview_url": url("preview", request, pk=report.pk),
-            "outputs_url": url("outputs", request, pk=report.pk),
+            and not can_manage(user=request.user, partnership=request.partnership)
+            and can_contribute(user=request.user, partnership=request.partnership),
+            "crumbs": reports_crumbs(request.partnership),
+            "preview_url": partnership_url("reports:preview", request.partnership, pk=report.pk),
+            "outputs_url": partnership_url("reports:outputs", request.partnership, pk=report.pk),
         },
     )
 
@@ -153,7 +154,7 @@ def report_refresh(request: HttpRequest, pk: int) -> HttpResponse:
             if result.failed:
                 text += f" These could not be computed: {', '.join(result.failed)}."
             messages.success(request, text)
-    return redirect(url("report_detail", request, pk=report.pk))
+    return redirect(partnership_url("reports:report_detail", request.partnership, pk=report.pk))
 
 
 @requires("reports.manage")
@@ -167,7 +168,7 @@ def report_publish_view(request: HttpRequest, pk: int) -> HttpResponse:
             attach(form, error, field="confirm")
         else:
             messages.success(request, f"“{report}” published. Its figures are frozen.")
-            return redirect(url("report_detail", request, pk=report.pk))
+            return redirect(partnership_url("reports:report_detail", request.partnership, pk=report.pk))
     rows = report_contents(user=request.user, report=report)
     return render(
         request,
@@ -176,6 +177,6 @@ def report_publish_view(request: HttpRequest, pk: int) -> HttpResponse:
             "report": report,
             "form": form,
             "not_accepted": [row for row in rows if row.section.status != "accepted"],
-            "crumbs": report_crumbs(request, report),
+            "crumbs": reports_crumbs(request.partnership, *report_trail(request.partnership, report)),
         },
     )

@@ -9,17 +9,17 @@ from django.shortcuts import redirect, render
 from assure.actions.selectors import actions_visible_to
 from assure.core.access import requires
 from assure.core.forms import attach
+from assure.core.navigation import partnership_url
 from assure.partnerships.selectors import partnership_agencies
 from assure.section11.selectors.cycles import cycles_visible_to
 
 from ..forms.sections import ConfirmForm, EvidenceForm, SectionRequestForm, SectionReturnForm, SectionWriteForm
 from ..models import Section
+from ..permissions import may_manage, may_write
 from ..richtext import to_html
-from ..selectors.access import may_manage, may_write
 from ..selectors.reports import (
     agency_leads,
     evidence_indicators,
-    is_overdue,
     last_return_reason,
     section_number,
     sections_to_write,
@@ -28,13 +28,7 @@ from ..selectors.reports import (
 from ..selectors.templates import section_specs
 from ..services.evidence import evidence_add, evidence_remove
 from ..services.sections import section_accept, section_request, section_return, section_write
-from .common import crumbs, find_evidence, find_section, posted, report_crumbs, url
-
-
-def _section_crumbs(request: HttpRequest, section: Section, *trail) -> list[tuple[str, str]]:
-    return report_crumbs(
-        request, section.report, (section.title, url("section_detail", request, pk=section.pk)), *trail
-    )
+from .common import find_evidence, find_section, posted, report_trail, reports_crumbs, section_trail
 
 
 @requires("reports.view")
@@ -43,7 +37,7 @@ def section_detail(request: HttpRequest, pk: int) -> HttpResponse:
     as computed, and the evidence linked to a priority section."""
     section = find_section(request, pk)
     report = section.report
-    writable = may_write(request.user, section)
+    writable = may_write(user=request.user, section=section)
     form = None
     if writable:
         form = SectionWriteForm(posted(request), initial={"body": section.body})
@@ -56,7 +50,7 @@ def section_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 raise
             else:
                 messages.success(request, f"“{section.title}” saved.")
-                return redirect(url("section_detail", request, pk=section.pk))
+                return redirect(partnership_url("reports:section_detail", request.partnership, pk=section.pk))
     elif request.method == "POST":
         raise PermissionDenied
     spec = section_specs(report.template).get(section.key)
@@ -68,14 +62,14 @@ def section_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "section": section,
             "number": section_number(section),
             "written_by": writer_of(section, spec.written_by if spec else "business_unit"),
-            "overdue": is_overdue(section),
+            "overdue": section.is_overdue,
             "body_html": to_html(section.body),
             "blocks": section.blocks.all(),
             "evidence": section.evidence.select_related("indicator__definition", "cycle", "action"),
             "return_reason": last_return_reason(section),
             "form": form,
-            "may_manage": may_manage(request.user, report),
-            "crumbs": report_crumbs(request, report),
+            "may_manage": may_manage(user=request.user, report=report),
+            "crumbs": reports_crumbs(request.partnership, *report_trail(request.partnership, report)),
         },
     )
 
@@ -106,11 +100,11 @@ def section_request_view(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             due = f"{section.due_on:%-d %B %Y}"
             messages.success(request, f"“{section.title}” asked of {section.requested_from}, due {due}.")
-            return redirect(url("report_detail", request, pk=section.report_id))
+            return redirect(partnership_url("reports:report_detail", partnership, pk=section.report_id))
     return render(
         request,
         "reports/section_request.html",
-        {"section": section, "form": form, "crumbs": _section_crumbs(request, section)},
+        {"section": section, "form": form, "crumbs": reports_crumbs(partnership, *section_trail(partnership, section))},
     )
 
 
@@ -125,7 +119,7 @@ def section_accept_view(request: HttpRequest, pk: int) -> HttpResponse:
             attach(form, error)
         else:
             messages.success(request, f"“{section.title}” accepted.")
-            return redirect(url("report_detail", request, pk=section.report_id))
+            return redirect(partnership_url("reports:report_detail", request.partnership, pk=section.report_id))
     return render(
         request,
         "reports/section_accept.html",
@@ -133,7 +127,7 @@ def section_accept_view(request: HttpRequest, pk: int) -> HttpResponse:
             "section": section,
             "form": form,
             "body_html": to_html(section.body),
-            "crumbs": _section_crumbs(request, section),
+            "crumbs": reports_crumbs(request.partnership, *section_trail(request.partnership, section)),
         },
     )
 
@@ -149,11 +143,15 @@ def section_return_view(request: HttpRequest, pk: int) -> HttpResponse:
             attach(form, error, field="reason")
         else:
             messages.success(request, f"“{section.title}” sent back to {section.requested_from}.")
-            return redirect(url("report_detail", request, pk=section.report_id))
+            return redirect(partnership_url("reports:report_detail", request.partnership, pk=section.report_id))
     return render(
         request,
         "reports/section_return.html",
-        {"section": section, "form": form, "crumbs": _section_crumbs(request, section)},
+        {
+            "section": section,
+            "form": form,
+            "crumbs": reports_crumbs(request.partnership, *section_trail(request.partnership, section)),
+        },
     )
 
 
@@ -174,11 +172,11 @@ def evidence_add_view(request: HttpRequest, pk: int) -> HttpResponse:
             attach(form, error)
         else:
             messages.success(request, "Evidence linked.")
-            return redirect(url("section_detail", request, pk=section.pk))
+            return redirect(partnership_url("reports:section_detail", partnership, pk=section.pk))
     return render(
         request,
         "reports/evidence_add.html",
-        {"section": section, "form": form, "crumbs": _section_crumbs(request, section)},
+        {"section": section, "form": form, "crumbs": reports_crumbs(partnership, *section_trail(partnership, section))},
     )
 
 
@@ -194,11 +192,16 @@ def evidence_remove_view(request: HttpRequest, pk: int) -> HttpResponse:
             attach(form, error)
         else:
             messages.success(request, "Evidence unlinked.")
-            return redirect(url("section_detail", request, pk=section.pk))
+            return redirect(partnership_url("reports:section_detail", request.partnership, pk=section.pk))
     return render(
         request,
         "reports/evidence_remove.html",
-        {"evidence": evidence, "section": section, "form": form, "crumbs": _section_crumbs(request, section)},
+        {
+            "evidence": evidence,
+            "section": section,
+            "form": form,
+            "crumbs": reports_crumbs(request.partnership, *section_trail(request.partnership, section)),
+        },
     )
 
 
@@ -206,6 +209,6 @@ def evidence_remove_view(request: HttpRequest, pk: int) -> HttpResponse:
 def my_sections(request: HttpRequest) -> HttpResponse:
     """The agency lead's sections of draft reports, soonest due first."""
     sections = list(sections_to_write(user=request.user, partnership=request.partnership))
-    for section in sections:
-        section.overdue = is_overdue(section)
-    return render(request, "reports/my_sections.html", {"sections": sections, "crumbs": crumbs(request)})
+    return render(
+        request, "reports/my_sections.html", {"sections": sections, "crumbs": reports_crumbs(request.partnership)}
+    )

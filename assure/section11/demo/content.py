@@ -4,7 +4,7 @@ years settings 42%: annual report 2014-15, section 5.43). Every name here is inv
 
 from dataclasses import dataclass
 
-from assure.partnerships.demo import region
+from assure.demo import region
 
 CLASSIC = "section11-classic-2007"
 SCHOOLS = "schools-175-157"

@@ -14,8 +14,8 @@ from django.utils import timezone
 
 from assure.accounts.models import User
 from assure.audit.services import event_record
+from assure.demo import people, region
 from assure.library.selectors import current_item
-from assure.partnerships.demo import people, region
 from assure.partnerships.models import Agency, Partnership, PartnershipAgency
 
 from ..framework import Framework

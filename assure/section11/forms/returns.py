@@ -1,9 +1,8 @@
 """Answering a criterion, evidence files and actions."""
 
 from django import forms
-from django.utils import timezone
 
-from assure.core.forms import DateInput
+from assure.actions.forms import ActionForm
 
 from ..framework import Scale
 from ..storage import ALLOWED_HINT, MAX_BYTES
@@ -64,31 +63,18 @@ class EvidenceDeleteForm(forms.Form):
     pass
 
 
-class ActionForm(forms.Form):
-    title = forms.CharField(
-        max_length=200,
-        help_text="What will be done to meet the criterion fully.",
-        error_messages={"required": "Enter what the action is."},
-    )
-    owner_agency = forms.ModelChoiceField(
-        label="Owner agency", queryset=None, empty_label=None, error_messages={"required": "Choose the owner agency."}
-    )
-    owner_name = forms.CharField(
-        label="Owner", max_length=200, required=False, help_text="The person who will see it done (name and role)."
-    )
-    due_on = forms.DateField(
-        label="Due date", widget=DateInput(), error_messages={"required": "Enter the date it is due."}
-    )
+class CriterionActionForm(ActionForm):
+    """The tracker's action form, for a criterion rated below fully met. The agency names the
+    person who will see it done rather than choosing a member; the description and RAG rating
+    are the tracker's to set later. The due date's rule is the tracker's (``action_create``)."""
 
-    def __init__(self, *args, agencies, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["owner_agency"].queryset = agencies
-
-    def clean_due_on(self):
-        due_on = self.cleaned_data["due_on"]
-        if due_on < timezone.localdate():
-            raise forms.ValidationError("The due date must be today or in the future.")
-        return due_on
+    def __init__(self, *args, agencies, **kwargs) -> None:
+        super().__init__(*args, agencies=agencies, owners=None, **kwargs)
+        for name in ("description", "owner", "rag"):
+            del self.fields[name]
+        self.fields["title"].help_text = "What will be done to meet the criterion fully."
+        self.fields["owner_name"].label = "Owner"
+        self.fields["owner_name"].help_text = "The person who will see it done (name and role)."
 
 
 class SubmitForm(forms.Form):

@@ -14,11 +14,11 @@ from functools import cached_property
 
 from django.db.models import Prefetch, QuerySet
 
-from assure.accounts.permissions import has_permission
 from assure.partnerships.models import Partnership
 
 from ..framework import Framework, Standard, framework_of
 from ..models import Cycle, Response, Return
+from ..permissions import can_analyse
 from ..scoring import (
     Answer,
     Compliance,
@@ -33,26 +33,21 @@ from ..scoring import (
     score_all,
     summary,
 )
-from .access import HANDED_IN
-
-
-def can_analyse(user, partnership: Partnership) -> bool:
-    return has_permission(user, "section11.analyse", partnership)
 
 
 def cycles_to_analyse(*, user, partnership: Partnership) -> QuerySet[Cycle]:
     """The cycles the partnership takes part in; none without section11.analyse."""
-    if not can_analyse(user, partnership):
+    if not can_analyse(user=user, partnership=partnership):
         return Cycle.objects.none()
     return Cycle.objects.filter(partnerships=partnership).select_related("framework__document", "lead_partnership")
 
 
 def handed_in_returns(*, user, partnership: Partnership, cycle: Cycle) -> QuerySet[Return]:
     """The cycle's handed-in returns of agencies that belong to the partnership."""
-    if not can_analyse(user, partnership) or not cycle.partnerships.filter(pk=partnership.pk).exists():
+    if not can_analyse(user=user, partnership=partnership) or not cycle.partnerships.filter(pk=partnership.pk).exists():
         return Return.objects.none()
     ids = Return.objects.filter(
-        cycle=cycle, status__in=HANDED_IN, agency__partnership_links__partnership=partnership
+        cycle=cycle, status__in=Return.HANDED_IN, agency__partnership_links__partnership=partnership
     ).values("pk")
     return (
         Return.objects.filter(pk__in=ids)
@@ -194,7 +189,7 @@ def _regional(cycle: Cycle, framework: Framework) -> tuple[dict[str, dict[int, C
     by_partnership: dict[str, dict[int, Compliance]] = {}
     overall: dict[str, Compliance] = {}
     returns = list(
-        Return.objects.filter(cycle=cycle, status__in=HANDED_IN)
+        Return.objects.filter(cycle=cycle, status__in=Return.HANDED_IN)
         .select_related("agency", "agency__agency_type", "agency__sector")
         .prefetch_related("responses", "agency__partnership_links")
     )
@@ -221,9 +216,9 @@ def cycle_analysis(*, user, partnership: Partnership, cycle: Cycle) -> CycleAnal
         framework=framework,
         returns=returns,
         scored_by_return=_scored_returns(returns, framework, partnership.name),
-        not_handed_in=tracked.count() - len(returns) if can_analyse(user, partnership) else 0,
+        not_handed_in=tracked.count() - len(returns) if can_analyse(user=user, partnership=partnership) else 0,
     )
-    if not can_analyse(user, partnership):
+    if not can_analyse(user=user, partnership=partnership):
         return analysis
     if cycle.partnerships.count() > 1:
         analysis.regional, analysis.regional_overall = _regional(cycle, framework)

@@ -1,7 +1,6 @@
 """Reads of cycles: the cycles a partnership takes part in, what the business unit may open one
 with, and completion tracking (counts, the register of returns, the overdue list)."""
 
-import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
@@ -9,20 +8,22 @@ from django.db.models import BooleanField, Case, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from assure.accounts.models import Membership
+from assure.accounts.permissions import is_agency_scoped
 from assure.library.models import LibraryItem
 from assure.library.selectors import current_items
 from assure.partnerships.models import Agency, Partnership
 
 from ..framework import framework_of
 from ..models import Cycle, Return
-from .access import can_manage, can_view, is_agency_scoped, return_scope_q
+from ..permissions import can_manage, can_view
+from .access import return_scope_q
 
 Status = Return.Status
 
 
 def cycles_visible_to(*, user, partnership: Partnership) -> QuerySet[Cycle]:
     """The cycles the partnership takes part in, newest deadline first; none without section11.view."""
-    if not can_view(user, partnership):
+    if not can_view(user=user, partnership=partnership):
         return Cycle.objects.none()
     return Cycle.objects.filter(partnerships=partnership).select_related("framework__document", "lead_partnership")
 
@@ -35,9 +36,15 @@ def framework_choices() -> QuerySet[LibraryItem]:
 def partnerships_to_open_with(*, user, partnership: Partnership) -> list[Partnership]:
     """The partnership itself and every other one where the same user is business unit: a
     region's cycle is opened by one person who runs it for several partnerships."""
+    return [partnership, *other_partnerships_to_open_with(user=user, partnership=partnership)]
+
+
+def other_partnerships_to_open_with(*, user, partnership: Partnership) -> QuerySet[Partnership]:
+    """The other partnerships a cycle opened here may include (see ``partnerships_to_open_with``),
+    by name: the choices of the form that opens one."""
     ids = Membership.objects.filter(user=user, is_active=True).values_list("partnership_id", flat=True)
     others = Partnership.objects.filter(pk__in=ids, is_active=True).exclude(pk=partnership.pk).order_by("name")
-    return [partnership, *[p for p in others if can_manage(user, p)]]
+    return others.filter(pk__in=[p.pk for p in others if can_manage(user=user, partnership=p)])
 
 
 def active_agencies(partnerships) -> QuerySet[Agency]:
@@ -63,25 +70,40 @@ def previous_cycle_choices(*, user, partnership: Partnership) -> QuerySet[Cycle]
     return cycles_visible_to(user=user, partnership=partnership)
 
 
-def overdue_q(today: dt.date | None = None) -> Q:
-    """Not handed in, and the cycle's deadline has passed (what ``Return.is_overdue`` says)."""
-    return Q(status__in=Return.EDITABLE, cycle__deadline__lt=today or timezone.localdate())
-
-
 def with_overdue(returns: QuerySet[Return]) -> QuerySet[Return]:
-    flag = Case(When(overdue_q(), then=Value(True)), default=Value(False), output_field=BooleanField())
+    flag = Case(When(Return.overdue_q(), then=Value(True)), default=Value(False), output_field=BooleanField())
     return returns.annotate(overdue=flag)
+
+
+def section11_waiting(*, user, partnership: Partnership) -> str | None:
+    """What Section 11 has waiting, as the menu says it: the returns of the partnership's agencies
+    in its open cycles that are past their deadline and not handed in (an agency lead's own
+    agency's), counted the way completion tracking counts them."""
+    if not can_view(user=user, partnership=partnership):
+        return None
+    returns = Return.objects.filter(
+        Return.overdue_q(),
+        cycle__partnerships=partnership,
+        cycle__status=Cycle.Status.OPEN,
+        agency__partnership_links__partnership=partnership,
+    )
+    if is_agency_scoped(user=user, partnership=partnership):
+        returns = returns.filter(return_scope_q(user=user, partnership=partnership))
+    overdue = returns.values("pk").distinct().count()
+    if not overdue:
+        return None
+    return f"{overdue} return{'s' if overdue != 1 else ''} overdue"
 
 
 def tracked_returns(*, user, partnership: Partnership, cycle: Cycle) -> QuerySet[Return]:
     """The cycle's returns of the partnership's agencies, for completion tracking: every one of
     them (only their status shows), or an agency lead's own agency's. Whether a row links to the
     return is decided by ``returns_visible_to``."""
-    if not can_view(user, partnership) or not cycle.partnerships.filter(pk=partnership.pk).exists():
+    if not can_view(user=user, partnership=partnership) or not cycle.partnerships.filter(pk=partnership.pk).exists():
         return Return.objects.none()
     returns = Return.objects.filter(cycle=cycle, agency__partnership_links__partnership=partnership)
-    if is_agency_scoped(user, partnership):
-        returns = returns.filter(return_scope_q(user, partnership))
+    if is_agency_scoped(user=user, partnership=partnership):
+        returns = returns.filter(return_scope_q(user=user, partnership=partnership))
     return with_overdue(returns.select_related("agency", "agency__agency_type", "cycle").distinct())
 
 

@@ -10,7 +10,7 @@ from assure.library.selectors import current_items
 from assure.partnerships.models import Partnership
 
 from ..framework import Framework
-from .access import can_manage
+from ..permissions import can_manage
 
 
 @dataclass(frozen=True)
@@ -41,14 +41,14 @@ def _row(item: LibraryItem) -> FrameworkRow:
 def frameworks_available(*, user, partnership: Partnership) -> list[FrameworkRow]:
     """The newest version of every framework in the library (Assure's and partnerships' own),
     for the business unit; nothing for anyone else."""
-    if not can_manage(user, partnership):
+    if not can_manage(user=user, partnership=partnership):
         return []
     return [_row(item) for item in current_items(kind="section11-framework")]
 
 
 def framework_version(*, user, partnership: Partnership, pk: int) -> Framework | None:
     """Any stored version of a framework (a cycle keeps the version it opened with)."""
-    if not can_manage(user, partnership):
+    if not can_manage(user=user, partnership=partnership):
         return None
     item = LibraryItem.objects.filter(kind="section11-framework", pk=pk).select_related("document").first()
     return Framework(item) if item else None
@@ -69,7 +69,7 @@ class FileCheck:
 def framework_file_check(*, user, partnership: Partnership, name: str, content: bytes) -> FileCheck:
     """Validate an uploaded framework file with the library's loader, writing nothing: not to the
     library, not to the database. Its scale and agency types must be in the library already."""
-    if not can_manage(user, partnership):
+    if not can_manage(user=user, partnership=partnership):
         return FileCheck(problems=["You cannot check framework files in this partnership."])
     shown = Path(name).name or "framework.yaml"
     with tempfile.TemporaryDirectory() as folder:

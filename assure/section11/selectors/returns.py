@@ -1,14 +1,19 @@
-"""Reads of returns: the returns, responses and evidence files a user may see, and a return laid
-out by the framework's standards with its progress."""
+"""Reads of returns: the returns, responses and evidence files a user may see, a return laid
+out by the framework's standards with its progress, why it was reopened, and the agencies an
+action raised from a criterion can be given to."""
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 
+from assure.accounts.models import User
 from assure.actions.models import Action
 from assure.actions.selectors import actions_visible_to
-from assure.partnerships.models import Partnership
+from assure.audit.selectors import events_about
+from assure.partnerships.models import Agency, Partnership
+from assure.partnerships.selectors.agencies import partnership_agencies
 
 from ..framework import Criterion, Framework, Level, Scale, Standard, framework_of
 from ..models import ChallengeMessage, EvidenceFile, Response, Return
@@ -17,7 +22,7 @@ from .access import return_scope_q
 
 def returns_visible_to(*, user, partnership: Partnership) -> QuerySet[Return]:
     """The returns the user may read in the partnership (see access.py); none without section11.view."""
-    scope = return_scope_q(user, partnership)
+    scope = return_scope_q(user=user, partnership=partnership)
     if scope is None:
         return Return.objects.none()
     ids = Return.objects.filter(scope).values("pk")
@@ -171,6 +176,33 @@ def actions_by_response(*, user, partnership: Partnership, responses) -> dict[in
     return found
 
 
+def action_owner_agencies(*, user, partnership: Partnership) -> QuerySet[Agency]:
+    """Agencies an action raised from a criterion can be given to in the partnership's tracker:
+    every active agency linked to the partnership, a partner agency as well as the lead's own."""
+    return partnership_agencies(user=user, partnership=partnership, include_former=True).filter(is_active=True)
+
+
 def unrated_criteria(return_record: Return) -> list[str]:
     """References of the applicable criteria not yet rated (nor explained as not applying)."""
     return [r.criterion for r in return_record.responses.all() if not r.not_applicable and not r.self_rating]
+
+
+@dataclass(frozen=True)
+class Reopening:
+    """One time a moderator gave the return back to the agency, and why."""
+
+    reopened_at: dt.datetime
+    reopened_by: User | None
+    reason: str
+
+
+def return_reopenings(*, user, partnership: Partnership, return_record: Return, last: int = 5) -> list[Reopening]:
+    """Why the return was given back to the agency, newest first (the ``last`` few). The latest
+    reopening is kept on the return itself; the earlier ones are read from its history."""
+    if not return_record.reopen_reason:  # a moderator always gives a reason: never reopened
+        return []
+    if not returns_visible_to(user=user, partnership=partnership).filter(pk=return_record.pk).exists():
+        return []
+    latest = Reopening(return_record.reopened_at, return_record.reopened_by, return_record.reopen_reason)
+    earlier = events_about(target=return_record, verb="section11.return_reopened")[1:last]
+    return [latest, *(Reopening(e.occurred_at, e.actor, (e.data or {}).get("reason", "")) for e in earlier)]

@@ -13,7 +13,7 @@ from assure.partnerships.models import Agency, Partnership
 
 from ..framework import Framework, framework_of
 from ..models import Cycle, Response, Return
-from ..selectors.access import can_manage, can_manage_cycle
+from ..permissions import can_manage, may_manage_cycle
 from ..selectors.cycles import active_agencies, agencies_answering
 
 YEAR = re.compile(r"^[0-9]{4}-[0-9]{2}$")
@@ -60,7 +60,7 @@ def cycle_open(
     ``agencies`` defaults to every active agency of the partnerships whose type the framework
     applies to. Raises PermissionDenied, or ValidationError keyed by field."""
     taking_part = list(dict.fromkeys([partnership, *(partnerships or [])]))
-    if not all(can_manage(actor, p) for p in taking_part):
+    if not all(can_manage(user=actor, partnership=p) for p in taking_part):
         raise PermissionDenied
     problems = _dates_problems(opens_on=opens_on, deadline=deadline, reminder_days=reminder_days)
     title = title.strip()
@@ -132,7 +132,7 @@ def cycle_update(
 ) -> Cycle:
     """Change a cycle's title, dates, reminders and the cycle it is compared with; its
     framework, partnerships and agencies stay as opened."""
-    if not can_manage_cycle(actor, partnership, cycle):
+    if not may_manage_cycle(user=actor, partnership=partnership, cycle=cycle):
         raise PermissionDenied
     problems = _dates_problems(opens_on=opens_on, deadline=deadline, reminder_days=reminder_days)
     if not title.strip():
@@ -157,7 +157,7 @@ def cycle_update(
 @transaction.atomic
 def cycle_close(*, actor: User, partnership: Partnership, cycle: Cycle) -> Cycle:
     """Close a cycle: returns not yet submitted can no longer be changed or submitted."""
-    if not can_manage_cycle(actor, partnership, cycle):
+    if not may_manage_cycle(user=actor, partnership=partnership, cycle=cycle):
         raise PermissionDenied
     if cycle.status == Cycle.Status.CLOSED:
         raise ValidationError("The cycle is already closed.")

@@ -11,14 +11,14 @@ from assure.partnerships.models import Partnership
 
 from ..framework import framework_of
 from ..models import ChallengeMessage, Response, Return
-from ..selectors.access import may_answer, may_moderate, may_reopen
+from ..permissions import may_answer, may_moderate, may_reopen
 
 Moderation = Response.Moderation
 
 
 def _moderatable(actor: User, partnership: Partnership, response: Response) -> Return:
     return_record = response.return_record
-    if not may_moderate(actor, partnership, return_record):
+    if not may_moderate(user=actor, partnership=partnership, return_record=return_record):
         raise PermissionDenied("Only a moderator can review a submitted return.")
     criterion = framework_of(return_record.cycle.framework).criterion(response.criterion)
     if criterion is None or not criterion.applies(return_record.agency.agency_type.code):
@@ -63,7 +63,7 @@ def response_challenge(*, actor: User, partnership: Partnership, response: Respo
 @transaction.atomic
 def response_answer(*, actor: User, partnership: Partnership, response: Response, answer: str) -> ChallengeMessage:
     """The agency lead answers the moderator's challenge in the same thread."""
-    if not may_answer(actor, partnership, response):
+    if not may_answer(user=actor, partnership=partnership, response=response):
         raise PermissionDenied("Only the agency’s lead can answer a challenge, while it is open.")
     answer = _text(answer, "answer", "Enter your answer to the challenge.")
     message = ChallengeMessage.objects.create(
@@ -130,7 +130,7 @@ def open_challenges(return_record: Return) -> list[str]:
 def return_accept(*, actor: User, partnership: Partnership, return_record: Return) -> Return:
     """Accept the whole return once no criterion is still challenged or awaiting the moderator;
     criteria not reviewed one by one are accepted with it."""
-    if not may_moderate(actor, partnership, return_record):
+    if not may_moderate(user=actor, partnership=partnership, return_record=return_record):
         raise PermissionDenied("Only a moderator can accept a submitted return.")
     still_open = open_challenges(return_record)
     if still_open:
@@ -153,14 +153,26 @@ def return_accept(*, actor: User, partnership: Partnership, return_record: Retur
 def return_reopen(*, actor: User, partnership: Partnership, return_record: Return, reason: str) -> Return:
     """Give a submitted or accepted return back to the agency to change, with the reason; the
     moderation record stays."""
-    if not may_reopen(actor, partnership, return_record):
+    if not may_reopen(user=actor, partnership=partnership, return_record=return_record):
         raise PermissionDenied("Only a moderator can reopen a return that has been submitted.")
     reason = _text(reason, "reason", "Say why the return is reopened.")
     was = return_record.get_status_display()
     return_record.status = Return.Status.IN_PROGRESS
     return_record.submitted_at = return_record.submitted_by = None
     return_record.accepted_at = return_record.accepted_by = None
-    return_record.save(update_fields=["status", "submitted_at", "submitted_by", "accepted_at", "accepted_by"])
+    return_record.reopened_at, return_record.reopened_by, return_record.reopen_reason = timezone.now(), actor, reason
+    return_record.save(
+        update_fields=[
+            "status",
+            "submitted_at",
+            "submitted_by",
+            "accepted_at",
+            "accepted_by",
+            "reopened_at",
+            "reopened_by",
+            "reopen_reason",
+        ]
+    )
     event_record(
         actor=actor,
         verb="section11.return_reopened",

@@ -16,7 +16,6 @@ from assure.accounts.models import Membership
 from assure.audit.services import event_record
 
 from ..models import Cycle, Return
-from ..selectors.cycles import overdue_q
 
 # Counts only: names and addresses never go to the log.
 logger = logging.getLogger(__name__)
@@ -74,7 +73,7 @@ def reminders_send(*, today: dt.date | None = None) -> ReminderRun:
     still_open = Return.objects.filter(status__in=Return.EDITABLE, cycle__status=Cycle.Status.OPEN).select_related(
         "cycle__lead_partnership", "agency"
     )
-    run.overdue = list(still_open.filter(overdue_q(today)))
+    run.overdue = list(still_open.filter(Return.overdue_q(today)))
     not_reminded_today = Q(reminded_at__isnull=True) | Q(reminded_at__date__lt=today)
     candidates = still_open.filter(not_reminded_today, cycle__deadline__gte=today).prefetch_related(
         "cycle__partnerships"

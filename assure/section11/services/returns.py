@@ -16,14 +16,14 @@ from assure.partnerships.models import Agency, Partnership
 
 from ..framework import framework_of
 from ..models import EvidenceFile, Response, Return
-from ..selectors.access import may_complete
+from ..permissions import may_complete
 from ..selectors.returns import unrated_criteria
 from ..storage import KINDS, evidence_problem, extension_of
 
 
 def _editable_response(actor: User, partnership: Partnership, response: Response) -> Return:
     return_record = response.return_record
-    if not may_complete(actor, partnership, return_record):
+    if not may_complete(user=actor, partnership=partnership, return_record=return_record):
         raise PermissionDenied("The return cannot be changed: it has been submitted, or it is not yours to answer.")
     return return_record
 
@@ -136,7 +136,7 @@ def evidence_delete(*, actor: User, partnership: Partnership, evidence: Evidence
 def return_submit(*, actor: User, partnership: Partnership, return_record: Return) -> Return:
     """Hand the return in. Refused until every applicable criterion is rated (naming the
     ones that are not); once submitted the answers are locked."""
-    if not may_complete(actor, partnership, return_record):
+    if not may_complete(user=actor, partnership=partnership, return_record=return_record):
         raise PermissionDenied("The return cannot be submitted: it has been submitted already, or it is not yours.")
     unrated = unrated_criteria(return_record)
     if unrated:

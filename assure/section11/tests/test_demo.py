@@ -9,7 +9,7 @@ from django.db import transaction
 from django.urls import reverse
 
 from assure.accounts.models import User
-from assure.partnerships.demo.load import demo_load
+from assure.demo.load import demo_load
 from assure.partnerships.models import Partnership
 from assure.section11.demo.content import SCHOOL_SETTINGS
 from assure.section11.models import ChallengeMessage, Cycle, Return

@@ -1,10 +1,14 @@
 """Moderation: challenge, answer, moderated rating, accepting and reopening."""
 
+import importlib
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from assure.audit.models import Event
+from assure.audit.services import event_record
 from assure.section11.models import ChallengeMessage, Response, Return
+from assure.section11.selectors.returns import return_reopenings
 from assure.section11.services.moderation import (
     response_answer,
     response_challenge,
@@ -142,6 +146,56 @@ def test_reopening_gives_the_return_back_with_the_reason_recorded(auditor, partn
     assert submitted.status == Return.Status.IN_PROGRESS
     event = Event.objects.get(verb="section11.return_reopened")
     assert event.data["reason"] == "Evidence for 2.1 is missing."
+
+
+def test_the_reason_for_reopening_is_kept_on_the_return(auditor, partnership, submitted):
+    return_reopen(
+        actor=auditor, partnership=partnership, return_record=submitted, reason=" Evidence for 2.1 is missing. "
+    )
+    submitted.refresh_from_db()
+    assert (submitted.reopen_reason, submitted.reopened_by) == ("Evidence for 2.1 is missing.", auditor)
+    assert submitted.reopened_at is not None
+
+
+def test_the_return_page_gives_every_reopening_newest_first(client, auditor, agency_lead, partnership, submitted):
+    from django.urls import reverse
+
+    return_reopen(actor=auditor, partnership=partnership, return_record=submitted, reason="Evidence is missing.")
+    Return.objects.filter(pk=submitted.pk).update(status=Return.Status.SUBMITTED)
+    submitted.refresh_from_db()
+    return_reopen(actor=auditor, partnership=partnership, return_record=submitted, reason="Rating 1.1 is unclear.")
+    reopenings = return_reopenings(user=agency_lead, partnership=partnership, return_record=submitted)
+    assert [(r.reason, r.reopened_by) for r in reopenings] == [
+        ("Rating 1.1 is unclear.", auditor),
+        ("Evidence is missing.", auditor),
+    ]
+    client.force_login(agency_lead)
+    page = client.get(reverse("section11:return_detail", kwargs={"partnership": partnership.slug, "pk": submitted.pk}))
+    text = page.content.decode()
+    assert text.index("Rating 1.1 is unclear.") < text.index("Evidence is missing.")
+    assert f"by {auditor}" in text
+
+
+def test_reasons_given_before_they_were_kept_on_the_return_are_copied_from_the_trail(auditor, partnership, submitted):
+    from django.apps import apps
+
+    copy = importlib.import_module("assure.section11.migrations.0002_return_reopen_reason").copy_last_reopening
+    for reason in ("Evidence is missing.", "Rating 1.1 is unclear."):
+        event_record(
+            actor=auditor,
+            verb="section11.return_reopened",
+            target=submitted,
+            partnership=partnership,
+            summary="Section 11 return reopened",
+            data={"reason": reason},
+        )
+    copy(apps, None)
+    submitted.refresh_from_db()
+    assert (submitted.reopen_reason, submitted.reopened_by) == ("Rating 1.1 is unclear.", auditor)
+
+
+def test_a_return_never_reopened_has_no_reopenings(agency_lead, partnership, submitted):
+    assert return_reopenings(user=agency_lead, partnership=partnership, return_record=submitted) == []
 
 
 def test_moderation_page_challenge_and_accept(client, auditor, partnership, submitted):

@@ -6,21 +6,22 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from assure.accounts.permissions import has_permission
 from assure.core.access import requires
 from assure.core.forms import attach
+from assure.core.navigation import crumbs, partnership_url
 from assure.core.tables import register_response
 
 from ..forms.cycles import CloseForm, CycleEditForm, CycleOpenForm
 from ..framework import framework_of
 from ..models import Cycle
-from ..selectors.access import can_manage, can_manage_cycle
+from ..permissions import can_analyse, can_manage, may_manage_cycle
 from ..selectors.cycles import (
     active_agencies,
     completion_of,
     cycle_completion,
     cycles_visible_to,
     framework_choices,
+    other_partnerships_to_open_with,
     partnerships_to_open_with,
     previous_cycle_choices,
     tracked_returns,
@@ -28,7 +29,7 @@ from ..selectors.cycles import (
 from ..selectors.returns import returns_visible_to
 from ..services.cycles import cycle_close, cycle_open, cycle_update
 from ..tables import CycleReturnFilter, CycleReturnTable, CycleTable
-from .common import crumbs, find_cycle, url
+from .common import find_cycle, section11_crumbs
 
 
 @requires("section11.view")
@@ -40,9 +41,9 @@ def cycles(request: HttpRequest) -> HttpResponse:
         table=CycleTable(cycles_visible_to(user=request.user, partnership=partnership), partnership=partnership),
         template="section11/cycles/cycles.html",
         context={
-            "may_manage": can_manage(request.user, partnership),
-            "may_analyse": has_permission(request.user, "section11.analyse", partnership),
-            "crumbs": crumbs(request)[:-1],
+            "may_manage": can_manage(user=request.user, partnership=partnership),
+            "may_analyse": can_analyse(user=request.user, partnership=partnership),
+            "crumbs": crumbs(partnership),
         },
         export_name=f"{partnership.slug}-section11-cycles",
     )
@@ -52,11 +53,10 @@ def cycles(request: HttpRequest) -> HttpResponse:
 def cycle_create(request: HttpRequest) -> HttpResponse:
     user, partnership = request.user, request.partnership
     choices = partnerships_to_open_with(user=user, partnership=partnership)
-    others = [p.pk for p in choices if p.pk != partnership.pk]
     form = CycleOpenForm(
         request.POST or None,
         frameworks=framework_choices(),
-        partnerships=type(partnership).objects.filter(pk__in=others).order_by("name"),
+        partnerships=other_partnerships_to_open_with(user=user, partnership=partnership),
         agencies=active_agencies(choices),
         previous_cycles=previous_cycle_choices(user=user, partnership=partnership),
     )
@@ -80,15 +80,15 @@ def cycle_create(request: HttpRequest) -> HttpResponse:
             attach(form, error)
         else:
             messages.success(request, f"“{cycle}” opened: {cycle.returns.count()} agencies are asked for a return.")
-            return redirect(url("cycle_detail", request, pk=cycle.pk))
+            return redirect(partnership_url("section11:cycle_detail", partnership, pk=cycle.pk))
     return render(
         request,
         "section11/cycles/cycle_form.html",
         {
             "form": form,
             "heading": "Open a Section 11 cycle",
-            "crumbs": crumbs(request),
-            "cancel_url": url("cycles", request),
+            "crumbs": section11_crumbs(partnership),
+            "cancel_url": partnership_url("section11:cycles", partnership),
         },
     )
 
@@ -116,9 +116,9 @@ def cycle_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "completion": completion_of(tracked),
             "overdue": [r for r in tracked if r.overdue],
             "visible_ids": visible,
-            "may_manage": can_manage_cycle(user, partnership, cycle),
-            "may_analyse": has_permission(user, "section11.analyse", partnership),
-            "crumbs": crumbs(request),
+            "may_manage": may_manage_cycle(user=user, partnership=partnership, cycle=cycle),
+            "may_analyse": can_analyse(user=user, partnership=partnership),
+            "crumbs": section11_crumbs(partnership),
         },
         export_name=f"{partnership.slug}-section11-{cycle.year}-returns",
         filterset=filterset,
@@ -127,7 +127,7 @@ def cycle_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _managed_cycle(request: HttpRequest, pk: int) -> Cycle:
     cycle = find_cycle(request, pk)
-    if not can_manage_cycle(request.user, request.partnership, cycle):
+    if not may_manage_cycle(user=request.user, partnership=request.partnership, cycle=cycle):
         # Another partnership leads it: its business unit changes it, not this one.
         raise PermissionDenied
     return cycle
@@ -155,15 +155,18 @@ def cycle_edit(request: HttpRequest, pk: int) -> HttpResponse:
             attach(form, error)
         else:
             messages.success(request, "Cycle saved.")
-            return redirect(url("cycle_detail", request, pk=cycle.pk))
+            return redirect(partnership_url("section11:cycle_detail", request.partnership, pk=cycle.pk))
     return render(
         request,
         "section11/cycles/cycle_form.html",
         {
             "form": form,
             "heading": f"Change “{cycle}”",
-            "crumbs": crumbs(request, (cycle.title, url("cycle_detail", request, pk=cycle.pk))),
-            "cancel_url": url("cycle_detail", request, pk=cycle.pk),
+            "crumbs": section11_crumbs(
+                request.partnership,
+                (cycle.title, partnership_url("section11:cycle_detail", request.partnership, pk=cycle.pk)),
+            ),
+            "cancel_url": partnership_url("section11:cycle_detail", request.partnership, pk=cycle.pk),
         },
     )
 
@@ -180,7 +183,7 @@ def cycle_close_view(request: HttpRequest, pk: int) -> HttpResponse:
             attach(form, error, field="confirm")
         else:
             messages.success(request, f"“{cycle}” closed.")
-            return redirect(url("cycle_detail", request, pk=cycle.pk))
+            return redirect(partnership_url("section11:cycle_detail", request.partnership, pk=cycle.pk))
     return render(
         request,
         "section11/cycles/cycle_close.html",
@@ -188,6 +191,9 @@ def cycle_close_view(request: HttpRequest, pk: int) -> HttpResponse:
             "cycle": cycle,
             "form": form,
             "completion": cycle_completion(user=request.user, partnership=request.partnership, cycle=cycle),
-            "crumbs": crumbs(request, (cycle.title, url("cycle_detail", request, pk=cycle.pk))),
+            "crumbs": section11_crumbs(
+                request.partnership,
+                (cycle.title, partnership_url("section11:cycle_detail", request.partnership, pk=cycle.pk)),
+            ),
         },
     )

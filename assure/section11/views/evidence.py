@@ -9,9 +9,9 @@ from assure.audit.services import event_record
 from assure.core.access import requires
 
 from ..forms.returns import EvidenceDeleteForm
-from ..selectors.access import acts_for_agency, may_complete
+from ..permissions import can_complete_for, may_complete
 from ..services.returns import evidence_delete
-from .common import find_evidence, return_crumbs, url
+from .common import criterion_url, find_evidence, return_trail, section11_crumbs
 
 
 @requires("section11.view")
@@ -44,11 +44,11 @@ def evidence_delete_view(request: HttpRequest, pk: int) -> HttpResponse:
     user, partnership = request.user, request.partnership
     evidence = find_evidence(request, pk)
     return_record = evidence.response.return_record
-    if not acts_for_agency(user, partnership, return_record.agency_id):
+    if not can_complete_for(user=user, partnership=partnership, agency_id=return_record.agency_id):
         raise Http404
-    editable = may_complete(user, partnership, return_record)
+    editable = may_complete(user=user, partnership=partnership, return_record=return_record)
     form = EvidenceDeleteForm(request.POST or None)
-    back = f"{url('return_detail', request, pk=return_record.pk)}#criterion-{evidence.response.criterion}"
+    back = criterion_url(partnership, evidence.response)
     if request.method == "POST" and editable:
         try:
             evidence_delete(actor=user, partnership=partnership, evidence=evidence)
@@ -66,6 +66,6 @@ def evidence_delete_view(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "is_editable": editable,
             "back": back,
-            "crumbs": return_crumbs(request, return_record),
+            "crumbs": section11_crumbs(partnership, *return_trail(partnership, return_record)),
         },
     )

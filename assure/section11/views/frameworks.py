@@ -5,10 +5,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from assure.core.access import requires
+from assure.core.navigation import partnership_url
 
 from ..forms.frameworks import FrameworkFileForm
 from ..selectors.frameworks import framework_file_check, framework_version, frameworks_available
-from .common import crumbs, url
+from .common import section11_crumbs
 
 VERIFICATION_WORDS = {
     "verified": "Verified word for word against its source",
@@ -25,7 +26,9 @@ def frameworks(request: HttpRequest) -> HttpResponse:
         {
             "rows": frameworks_available(user=request.user, partnership=request.partnership),
             "verification_words": VERIFICATION_WORDS,
-            "crumbs": crumbs(request, ("Frameworks", url("frameworks", request))),
+            "crumbs": section11_crumbs(
+                request.partnership, ("Frameworks", partnership_url("section11:frameworks", request.partnership))
+            ),
         },
     )
 
@@ -43,10 +46,10 @@ def framework_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "framework": framework,
             "provenance": provenance,
             "verification_text": VERIFICATION_WORDS.get(provenance.get("verification", ""), ""),
-            "crumbs": crumbs(
-                request,
-                ("Frameworks", url("frameworks", request)),
-                (framework.title, url("framework_detail", request, pk=pk)),
+            "crumbs": section11_crumbs(
+                request.partnership,
+                ("Frameworks", partnership_url("section11:frameworks", request.partnership)),
+                (framework.title, partnership_url("section11:framework_detail", request.partnership, pk=pk)),
             ),
         },
     )
@@ -69,10 +72,10 @@ def framework_check(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "check": check,
-            "crumbs": crumbs(
-                request,
-                ("Frameworks", url("frameworks", request)),
-                ("Check a framework file", url("framework_check", request)),
+            "crumbs": section11_crumbs(
+                request.partnership,
+                ("Frameworks", partnership_url("section11:frameworks", request.partnership)),
+                ("Check a framework file", partnership_url("section11:framework_check", request.partnership)),
             ),
         },
     )

@@ -8,10 +8,11 @@ from django.shortcuts import redirect, render
 
 from assure.core.access import requires
 from assure.core.forms import attach
+from assure.core.navigation import partnership_url
 
 from ..forms.moderation import AnswerForm, ChallengeForm, ModerateForm, ReopenForm
 from ..framework import framework_of
-from ..selectors.access import acts_for_agency, may_answer, may_moderate, may_reopen
+from ..permissions import can_complete_for, may_answer, may_moderate, may_reopen
 from ..selectors.returns import criterion_row
 from ..services.moderation import (
     open_challenges,
@@ -21,11 +22,7 @@ from ..services.moderation import (
     return_accept,
     return_reopen,
 )
-from .common import find_response, find_return, return_crumbs, url
-
-
-def _at(request: HttpRequest, response) -> str:
-    return f"{url('return_detail', request, pk=response.return_record_id)}#criterion-{response.criterion}"
+from .common import criterion_url, find_response, find_return, return_trail, section11_crumbs
 
 
 @requires("section11.moderate")
@@ -36,7 +33,7 @@ def response_moderate_view(request: HttpRequest, pk: int) -> HttpResponse:
     response = find_response(request, pk)
     return_record = response.return_record
     row = criterion_row(response)
-    allowed = may_moderate(user, partnership, return_record) and not row.by_framework
+    allowed = may_moderate(user=user, partnership=partnership, return_record=return_record) and not row.by_framework
     scale = framework_of(return_record.cycle.framework).moderated_scale
     decision = request.POST.get("decision") if request.method == "POST" else None
     challenge = ChallengeForm(request.POST if decision == "challenge" else None, prefix="challenge")
@@ -55,7 +52,7 @@ def response_moderate_view(request: HttpRequest, pk: int) -> HttpResponse:
             attach(challenge, error, field="question")
         else:
             messages.success(request, f"Criterion {response.criterion} challenged: the agency is asked to answer.")
-            return redirect(_at(request, response))
+            return redirect(criterion_url(partnership, response))
     if allowed and decision == "accept" and moderate.is_valid():
         try:
             response_moderate(actor=user, partnership=partnership, response=response, **moderate.cleaned_data)
@@ -63,7 +60,7 @@ def response_moderate_view(request: HttpRequest, pk: int) -> HttpResponse:
             attach(moderate, error, field="moderated_rating")
         else:
             messages.success(request, f"Criterion {response.criterion} accepted.")
-            return redirect(_at(request, response))
+            return redirect(criterion_url(partnership, response))
     return render(
         request,
         "section11/returns/response_moderate.html",
@@ -73,7 +70,7 @@ def response_moderate_view(request: HttpRequest, pk: int) -> HttpResponse:
             "allowed": allowed,
             "challenge": challenge,
             "moderate": moderate,
-            "crumbs": return_crumbs(request, return_record),
+            "crumbs": section11_crumbs(partnership, *return_trail(partnership, return_record)),
         },
     )
 
@@ -84,9 +81,9 @@ def response_answer_view(request: HttpRequest, pk: int) -> HttpResponse:
     user, partnership = request.user, request.partnership
     response = find_response(request, pk)
     return_record = response.return_record
-    if not acts_for_agency(user, partnership, return_record.agency_id):
+    if not can_complete_for(user=user, partnership=partnership, agency_id=return_record.agency_id):
         raise Http404
-    allowed = may_answer(user, partnership, response)
+    allowed = may_answer(user=user, partnership=partnership, response=response)
     form = AnswerForm(request.POST or None) if allowed else None
     if form is not None and request.method == "POST" and form.is_valid():
         try:
@@ -95,7 +92,7 @@ def response_answer_view(request: HttpRequest, pk: int) -> HttpResponse:
             attach(form, error, field="answer")
         else:
             messages.success(request, "Answer sent to the moderator.")
-            return redirect(_at(request, response))
+            return redirect(criterion_url(partnership, response))
     return render(
         request,
         "section11/returns/response_answer.html",
@@ -103,7 +100,7 @@ def response_answer_view(request: HttpRequest, pk: int) -> HttpResponse:
             "return_record": return_record,
             "row": criterion_row(response),
             "form": form,
-            "crumbs": return_crumbs(request, return_record),
+            "crumbs": section11_crumbs(partnership, *return_trail(partnership, return_record)),
         },
     )
 
@@ -112,7 +109,7 @@ def response_answer_view(request: HttpRequest, pk: int) -> HttpResponse:
 def return_accept_view(request: HttpRequest, pk: int) -> HttpResponse:
     user, partnership = request.user, request.partnership
     return_record = find_return(request, pk)
-    allowed = may_moderate(user, partnership, return_record)
+    allowed = may_moderate(user=user, partnership=partnership, return_record=return_record)
     problems = [f"Criterion {ref} is still challenged or awaits your review." for ref in open_challenges(return_record)]
     if request.method == "POST" and allowed:
         try:
@@ -121,7 +118,7 @@ def return_accept_view(request: HttpRequest, pk: int) -> HttpResponse:
             problems = getattr(error, "messages", [str(error)])
         else:
             messages.success(request, f"{return_record.agency}’s return accepted.")
-            return redirect(url("return_detail", request, pk=return_record.pk))
+            return redirect(partnership_url("section11:return_detail", partnership, pk=return_record.pk))
     return render(
         request,
         "section11/returns/return_accept.html",
@@ -129,7 +126,7 @@ def return_accept_view(request: HttpRequest, pk: int) -> HttpResponse:
             "return_record": return_record,
             "allowed": allowed,
             "problems": problems,
-            "crumbs": return_crumbs(request, return_record),
+            "crumbs": section11_crumbs(partnership, *return_trail(partnership, return_record)),
         },
     )
 
@@ -138,7 +135,7 @@ def return_accept_view(request: HttpRequest, pk: int) -> HttpResponse:
 def return_reopen_view(request: HttpRequest, pk: int) -> HttpResponse:
     user, partnership = request.user, request.partnership
     return_record = find_return(request, pk)
-    allowed = may_reopen(user, partnership, return_record)
+    allowed = may_reopen(user=user, partnership=partnership, return_record=return_record)
     form = ReopenForm(request.POST or None) if allowed else None
     if form is not None and request.method == "POST" and form.is_valid():
         try:
@@ -149,9 +146,13 @@ def return_reopen_view(request: HttpRequest, pk: int) -> HttpResponse:
             attach(form, error, field="reason")
         else:
             messages.success(request, f"{return_record.agency}’s return reopened: the agency can change it again.")
-            return redirect(url("return_detail", request, pk=return_record.pk))
+            return redirect(partnership_url("section11:return_detail", partnership, pk=return_record.pk))
     return render(
         request,
         "section11/returns/return_reopen.html",
-        {"return_record": return_record, "form": form, "crumbs": return_crumbs(request, return_record)},
+        {
+            "return_record": return_record,
+            "form": form,
+            "crumbs": section11_crumbs(partnership, *return_trail(partnership, return_record)),
+        },
     )

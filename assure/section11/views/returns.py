@@ -2,41 +2,35 @@
 you go, in place with htmx or by reloading the page), raising an action, and submitting."""
 
 from django.contrib import messages
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from assure.audit.models import Event
 from assure.core.access import requires
 from assure.core.forms import attach
-from assure.partnerships.models import Agency
+from assure.core.navigation import partnership_url
 
-from ..forms.returns import ActionForm, ResponseForm, SubmitForm
-from ..models import Response, Return
-from ..selectors.access import acts_for_agency, is_editable, may_complete, may_moderate, may_reopen
-from ..selectors.returns import CriterionRow, criterion_row, return_layout, unrated_criteria
+from ..forms.returns import CriterionActionForm, ResponseForm, SubmitForm
+from ..models import Response
+from ..permissions import can_complete_for, may_complete, may_moderate, may_reopen
+from ..selectors.returns import (
+    CriterionRow,
+    action_owner_agencies,
+    criterion_row,
+    return_layout,
+    return_reopenings,
+    unrated_criteria,
+)
 from ..services.moderation import open_challenges
 from ..services.returns import evidence_add, response_action_raise, response_save, return_submit
 from ..tables import status_tag
-from .common import find_response, find_return, return_crumbs, url
+from .common import criterion_url, find_response, find_return, return_trail, section11_crumbs
 
 
 def response_form(row: CriterionRow, data=None, files=None) -> ResponseForm:
     response = row.response
     initial = {"rating": response.self_rating, "not_applicable": response.not_applicable, "evidence": response.evidence}
     return ResponseForm(data, files, initial=initial, scale=row.scale, prefix=f"c{response.pk}")
-
-
-def _reopenings(return_record: Return) -> list[Event]:
-    """Why the return was given back to the agency, newest first."""
-    return list(
-        Event.objects.filter(
-            verb="section11.return_reopened",
-            target_type=ContentType.objects.get_for_model(Return),
-            target_id=str(return_record.pk),
-        ).select_related("actor")[:5]
-    )
 
 
 @requires("section11.view")
@@ -46,7 +40,7 @@ def return_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user, partnership = request.user, request.partnership
     return_record = find_return(request, pk)
     layout = return_layout(user=user, partnership=partnership, return_record=return_record)
-    completing = may_complete(user, partnership, return_record)
+    completing = may_complete(user=user, partnership=partnership, return_record=return_record)
     if completing:
         for row in layout.rows:
             if not row.by_framework:
@@ -59,19 +53,21 @@ def return_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "status_tag": status_tag(return_record),
             "layout": layout,
             "may_complete": completing,
-            "is_lead": acts_for_agency(user, partnership, return_record.agency_id),
-            "may_moderate": may_moderate(user, partnership, return_record),
-            "may_reopen": may_reopen(user, partnership, return_record),
+            "is_lead": can_complete_for(user=user, partnership=partnership, agency_id=return_record.agency_id),
+            "may_moderate": may_moderate(user=user, partnership=partnership, return_record=return_record),
+            "may_reopen": may_reopen(user=user, partnership=partnership, return_record=return_record),
             "open_challenges": open_challenges(return_record),
-            "reopenings": _reopenings(return_record),
-            "crumbs": return_crumbs(request, return_record)[:-1],
+            "reopenings": return_reopenings(user=user, partnership=partnership, return_record=return_record),
+            "crumbs": section11_crumbs(partnership, *return_trail(partnership, return_record)[:-1]),
         },
     )
 
 
 def _completable_response(request: HttpRequest, pk: int) -> Response:
     response = find_response(request, pk)
-    if not acts_for_agency(request.user, request.partnership, response.return_record.agency_id):
+    if not can_complete_for(
+        user=request.user, partnership=request.partnership, agency_id=response.return_record.agency_id
+    ):
         raise Http404
     return response
 
@@ -84,7 +80,7 @@ def response_edit(request: HttpRequest, pk: int) -> HttpResponse:
     response = _completable_response(request, pk)
     return_record = response.return_record
     row = criterion_row(response)
-    editable = may_complete(user, partnership, return_record) and not row.by_framework
+    editable = may_complete(user=user, partnership=partnership, return_record=return_record) and not row.by_framework
     form = response_form(row, request.POST or None, request.FILES or None) if editable else None
     saved = False
     if form is not None and request.method == "POST" and form.is_valid():
@@ -106,7 +102,7 @@ def response_edit(request: HttpRequest, pk: int) -> HttpResponse:
             saved = True
             if not request.htmx:
                 messages.success(request, f"Criterion {response.criterion} saved.")
-                return redirect(f"{url('return_detail', request, pk=return_record.pk)}#criterion-{response.criterion}")
+                return redirect(criterion_url(partnership, response))
             row = criterion_row(response)
             form = response_form(row)
     row.form = form
@@ -115,7 +111,7 @@ def response_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "row": row,
         "may_complete": editable,
         "saved": saved,
-        "crumbs": return_crumbs(request, return_record),
+        "crumbs": section11_crumbs(partnership, *return_trail(partnership, return_record)),
     }
     if request.htmx:
         return render(request, "section11/returns/_criterion.html", context)
@@ -129,10 +125,10 @@ def response_action(request: HttpRequest, pk: int) -> HttpResponse:
     response = _completable_response(request, pk)
     return_record = response.return_record
     row = criterion_row(response)
-    allowed = may_complete(user, partnership, return_record) and row.not_fully_met
-    agencies = Agency.objects.filter(partnership_links__partnership=partnership, is_active=True).order_by("name")
+    allowed = may_complete(user=user, partnership=partnership, return_record=return_record) and row.not_fully_met
+    agencies = action_owner_agencies(user=user, partnership=partnership)
     form = (
-        ActionForm(request.POST or None, agencies=agencies, initial={"owner_agency": return_record.agency})
+        CriterionActionForm(request.POST or None, agencies=agencies, initial={"owner_agency": return_record.agency})
         if allowed
         else None
     )
@@ -143,11 +139,16 @@ def response_action(request: HttpRequest, pk: int) -> HttpResponse:
             attach(form, error)
         else:
             messages.success(request, f"Action {action.reference} raised in the action tracker.")
-            return redirect(f"{url('return_detail', request, pk=return_record.pk)}#criterion-{response.criterion}")
+            return redirect(criterion_url(partnership, response))
     return render(
         request,
         "section11/returns/response_action.html",
-        {"return_record": return_record, "row": row, "form": form, "crumbs": return_crumbs(request, return_record)},
+        {
+            "return_record": return_record,
+            "row": row,
+            "form": form,
+            "crumbs": section11_crumbs(partnership, *return_trail(partnership, return_record)),
+        },
     )
 
 
@@ -156,9 +157,9 @@ def return_submit_view(request: HttpRequest, pk: int) -> HttpResponse:
     """Check and submit: refused, naming the criteria, until every applicable one is rated."""
     user, partnership = request.user, request.partnership
     return_record = find_return(request, pk)
-    if not acts_for_agency(user, partnership, return_record.agency_id):
+    if not can_complete_for(user=user, partnership=partnership, agency_id=return_record.agency_id):
         raise Http404
-    editable = is_editable(return_record)
+    editable = return_record.is_editable
     problems = [f"Rate criterion {ref}, or say why it does not apply." for ref in unrated_criteria(return_record)]
     form = SubmitForm(request.POST or None)
     if request.method == "POST" and editable:
@@ -168,7 +169,7 @@ def return_submit_view(request: HttpRequest, pk: int) -> HttpResponse:
             problems = getattr(error, "messages", [str(error)])
         else:
             messages.success(request, "Return submitted. Its answers are now locked.")
-            return redirect(url("return_detail", request, pk=return_record.pk))
+            return redirect(partnership_url("section11:return_detail", partnership, pk=return_record.pk))
     return render(
         request,
         "section11/returns/return_submit.html",
@@ -177,6 +178,6 @@ def return_submit_view(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "problems": problems,
             "is_editable": editable,
-            "crumbs": return_crumbs(request, return_record),
+            "crumbs": section11_crumbs(partnership, *return_trail(partnership, return_record)),
         },
     )

@@ -17,19 +17,16 @@ from decimal import Decimal
 
 from assure.accounts.models import User
 from assure.accounts.permissions import stand_in_member
+from assure.core import charts as house
 from assure.library.selectors import role_definitions
 from assure.partnerships.models import Partnership
 from assure.partnerships.years import financial_year_bounds, financial_year_of, financial_year_problem
-from assure.performance.charts import SCHEMA
 from assure.performance.models import Period
 
 from .. import BlockContext, BlockData, ChartData, TableData
 
 NO_FIGURE = "–"
-FONT = "system-ui, -apple-system, Segoe UI, arial, sans-serif"
 CHART_WIDTH = 520
-# GOV.UK Frontend's palette, as the performance and Section 11 charts use it.
-FILLS = ["#1d70b8", "#b1b4b6", "#00703c", "#4c2c92", "#d4351c"]
 REPORTS_MANAGE = "reports.manage"
 
 
@@ -149,46 +146,25 @@ def bars_spec(
         for c, v, s in zip(categories, values, shown, strict=True)
         if v is not None
     ]
-    x = {"field": "value", "type": "quantitative", "title": axis_title, **_whole_number_axis(data)}
-    if domain is not None:
-        x["scale"] = {"domain": list(domain)}
-    return {
-        "$schema": SCHEMA,
-        "description": f"{description} The table holds the same figures.",
-        "width": CHART_WIDTH,
-        "height": {"step": 22},
-        "data": {"values": data},
-        "encoding": {
-            "y": {
-                "field": "category",
-                "type": "nominal",
-                "sort": list(categories),
-                "title": None,
-                "axis": {"labelLimit": 260},
-            },
-            "x": x,
+    return house.vega_lite_spec(
+        description=f"{description} The table holds the same figures.",
+        width=CHART_WIDTH,
+        height={"step": 22},
+        values=data,
+        encoding={
+            "y": house.category_axis(categories),
+            "x": house.value_axis(axis_title, domain=domain, whole_numbers=house.only_whole_numbers(values)),
         },
-        "layer": [
+        layer=[
             {
-                "mark": {"type": "bar", "color": FILLS[0], "stroke": "#0b0c0c", "strokeWidth": 1},
+                "mark": house.outlined_bar(color=house.FILLS[0]),
                 "encoding": {
                     "tooltip": [{"field": "category", "title": "Group"}, {"field": "shown", "title": "Figure"}]
                 },
             },
-            {
-                "mark": {"type": "text", "align": "left", "dx": 3, "fontSize": 11, "color": "#0b0c0c"},
-                "encoding": {"text": {"field": "shown"}},
-            },
+            house.figure_labels(align="left", dx=3),
         ],
-        "config": {"font": FONT, "view": {"stroke": None}},
-    }
-
-
-def _whole_number_axis(data: list[dict]) -> dict:
-    # Counts have no fractions: an axis of small counts would otherwise tick at 0.2, 0.4 ...
-    if data and all(float(d["value"]).is_integer() for d in data):
-        return {"axis": {"tickMinStep": 1}}
-    return {}
+    )
 
 
 def grouped_bars_spec(
@@ -201,58 +177,18 @@ def grouped_bars_spec(
     domain: Sequence[float] | None = None,
 ) -> dict:
     """Horizontal bars in groups: one group per category, one bar per series (a year, say), the
-    series told apart by fill and outline as well as colour, each bar labelled with its figure."""
+    newest series (the last) solid blue and the earlier ones pale, each bar labelled with its
+    figure as written in the table."""
     names = list(series)
-    data = [
-        {"category": c, "series": name, "value": number(values[i]), "shown": shown[name][i]}
-        for name, values in series.items()
-        for i, c in enumerate(categories)
-        if values[i] is not None
-    ]
-    x = {"field": "value", "type": "quantitative", "title": axis_title, **_whole_number_axis(data)}
-    if domain is not None:
-        x["scale"] = {"domain": list(domain)}
-    fills = FILLS[: len(names)][::-1]  # the newest series (last) solid blue, the earlier pale
-    return {
-        "$schema": SCHEMA,
-        "description": f"{description} The table holds the same figures.",
-        "width": CHART_WIDTH,
-        "height": {"step": 12 if len(names) > 1 else 22},
-        "data": {"values": data},
-        "encoding": {
-            "y": {
-                "field": "category",
-                "type": "nominal",
-                "sort": list(categories),
-                "title": None,
-                "axis": {"labelLimit": 260},
-            },
-            "yOffset": {"field": "series", "type": "nominal", "sort": names},
-            "x": x,
-        },
-        "layer": [
-            {
-                "mark": {"type": "bar", "stroke": "#0b0c0c", "strokeWidth": 1},
-                "encoding": {
-                    "color": {
-                        "field": "series",
-                        "type": "nominal",
-                        "sort": names,
-                        "title": None,
-                        "scale": {"domain": names, "range": fills},
-                        "legend": {"orient": "top"},
-                    },
-                    "tooltip": [
-                        {"field": "category", "title": "Group"},
-                        {"field": "series", "title": "Series"},
-                        {"field": "shown", "title": "Figure"},
-                    ],
-                },
-            },
-            {
-                "mark": {"type": "text", "align": "left", "dx": 3, "fontSize": 10, "color": "#0b0c0c"},
-                "encoding": {"text": {"field": "shown"}},
-            },
-        ],
-        "config": {"font": FONT, "view": {"stroke": None}},
-    }
+    figures = [figure for values in series.values() for figure in values[: len(categories)]]
+    return house.grouped_bars_spec(
+        description=f"{description} The table holds the same figures.",
+        categories=categories,
+        series=series,
+        shown=shown,
+        figure_axis=house.value_axis(axis_title, domain=domain, whole_numbers=house.only_whole_numbers(figures)),
+        fills=house.FILLS[: len(names)][::-1],
+        width=CHART_WIDTH,
+        bar_step=12,
+        label_size=10,
+    )

@@ -37,7 +37,7 @@ def compute(context: BlockContext) -> BlockData:
     actions = actions_due(
         user=reader_of(context), partnership=context.report.partnership, before=until + dt.timedelta(days=1)
     )
-    overdue = [a for a in actions if a.due_on < today]
+    overdue = [a for a in actions if a.is_overdue_on(today)]
     due = [a for a in actions if a.due_on >= today]
     title = "Actions due and overdue"
     if not overdue and not due:

@@ -13,7 +13,7 @@ judgement the data cannot make."""
 from collections import Counter
 
 from assure.actions.models import Action
-from assure.actions.selectors import OPEN_STATUSES, actions_visible_to, overdue_q
+from assure.actions.selectors import OPEN_STATUSES, actions_visible_to
 from assure.partnerships.selectors import BOARD, attendance_by_agency
 from assure.partnerships.years import financial_year_bounds
 from assure.section11.scoring import percent
@@ -130,7 +130,7 @@ def _question_3(context, year, card):
             f"The exception report for {found.period.label} held {phrases.count_phrase(len(items), 'indicator')}; "
             f"the owning agency explained {commented} of them."
         )
-    overdue = actions_visible_to(user=reader, partnership=partnership).filter(overdue_q(reference_day(context)))
+    overdue = actions_visible_to(user=reader, partnership=partnership).filter(Action.overdue_q(reference_day(context)))
     paragraphs.append(
         f"{phrases.count_phrase(overdue.count(), 'action').capitalize()} of the tracker "
         f"{'is' if overdue.count() == 1 else 'are'} overdue."
@@ -160,7 +160,7 @@ def _question_4(context, year, card):
     completed = actions.filter(status=Action.Status.COMPLETED, completed_on__range=(start, end)).count()
     completed_all = actions.filter(status=Action.Status.COMPLETED).count()
     open_count = actions.filter(status__in=OPEN_STATUSES).count()
-    overdue = actions.filter(overdue_q(today)).count()
+    overdue = actions.filter(Action.overdue_q(today)).count()
     paragraphs = [
         f"{phrases.count_phrase(completed, 'action').capitalize()} of the tracker "
         f"{'was' if completed == 1 else 'were'} completed in {year} ({completed_all} completed in all); "

@@ -3,7 +3,7 @@ indicators and how each moved over the year, and the evidence the section links 
 movement, a Section 11 cycle's results, an action completed or overdue)."""
 
 from assure.actions.models import Action
-from assure.actions.selectors import OPEN_STATUSES, actions_visible_to
+from assure.actions.selectors import actions_visible_to
 from assure.partnerships.years import financial_year_bounds
 from assure.section11.selectors.analysis import cycles_to_analyse
 
@@ -159,6 +159,6 @@ def _action_state(action: Action, start, end, today) -> str:
     if action.status == Action.Status.COMPLETED and action.completed_on:
         when = "in the year" if start <= action.completed_on <= end else "outside the year"
         return f"Completed on {action.completed_on.day} {action.completed_on:%B %Y} ({when})"
-    if action.status in OPEN_STATUSES and action.due_on < today:
+    if action.is_overdue_on(today):
         return f"Overdue: due {action.due_on.day} {action.due_on:%B %Y}"
     return f"{action.get_status_display()}, due {action.due_on.day} {action.due_on:%B %Y}"

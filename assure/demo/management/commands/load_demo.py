@@ -1,10 +1,10 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from assure.demo.load import DemoRefused, demo_load
+from assure.demo.people import DEMO_PASSWORD, DEMO_TOTP_SECRET
+from assure.demo.totp import current_code, seconds_left
 from assure.library.loader import LibraryInvalid
-from assure.partnerships.demo.load import DemoRefused, demo_load
-from assure.partnerships.demo.people import DEMO_PASSWORD, DEMO_TOTP_SECRET
-from assure.partnerships.demo.totp import current_code, seconds_left
 
 
 class Command(BaseCommand):

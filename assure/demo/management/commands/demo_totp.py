@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from assure.partnerships.demo.totp import current_code, seconds_left
+from assure.demo.totp import current_code, seconds_left
 
 
 class Command(BaseCommand):

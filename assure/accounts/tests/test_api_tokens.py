@@ -6,18 +6,18 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from rest_framework.authtoken.models import Token
 
+from assure.accounts.services import api_token_create, api_token_revoke
 from assure.audit.models import Event
-from assure.performance.api.services import api_token_create, api_token_revoke
 
 pytestmark = pytest.mark.django_db
 
 
 def page(partnership) -> str:
-    return reverse("performance:api_token", kwargs={"partnership": partnership.slug})
+    return reverse("accounts:api_token", kwargs={"partnership": partnership.slug})
 
 
 def revoke_page(partnership) -> str:
-    return reverse("performance:api_token_revoke", kwargs={"partnership": partnership.slug})
+    return reverse("accounts:api_token_revoke", kwargs={"partnership": partnership.slug})
 
 
 def test_the_page_says_when_there_is_no_token(client, board_member, partnership):

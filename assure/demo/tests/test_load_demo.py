@@ -13,10 +13,10 @@ from django.test import override_settings
 from assure.accounts.models import Membership, User
 from assure.accounts.permissions import has_restricted_grant
 from assure.actions.models import Action
+from assure.demo.load import demo_load
+from assure.demo.people import ROLES
+from assure.demo.totp import current_code
 from assure.library.models import LibraryDocument, LibraryItem
-from assure.partnerships.demo.load import demo_load
-from assure.partnerships.demo.people import ROLES
-from assure.partnerships.demo.totp import current_code
 from assure.partnerships.models import (
     Agency,
     Attendance,
@@ -140,7 +140,7 @@ class TestTheLoadedDemo:
 
     def test_the_shropshire_business_unit_may_read_confidential_minutes(self, demo):
         business_unit = User.objects.get(email="business-unit@shropshire.demo.assure.test")
-        assert has_restricted_grant(business_unit, shropshire(), "confidential-minutes")
+        assert has_restricted_grant(user=business_unit, partnership=shropshire(), area="confidential-minutes")
         assert ConfidentialMinute.objects.filter(meeting__partnership=shropshire(), meeting__subgroup=None).count() == 1
 
     def test_the_tracker_holds_overdue_open_and_completed_actions(self, demo):
@@ -177,7 +177,7 @@ class TestTheLoadedDemo:
 
 def test_the_library_is_loaded_first_when_missing(db, monkeypatch):
     # The core dataset's part of the demo is not what this test is about, and is slow.
-    monkeypatch.setattr("assure.partnerships.demo.load.performance_demo_load", lambda **kwargs: None)
+    monkeypatch.setattr("assure.demo.load.performance_demo_load", lambda **kwargs: None)
     from assure.performance.models import Indicator
 
     Indicator.objects.all().delete()
