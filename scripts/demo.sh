@@ -9,6 +9,7 @@ export DATABASE_URL="${DATABASE_URL:-sqlite:///$PWD/var/demo.sqlite3}"
 export ASSURE_DEMO=1
 if [[ "$DATABASE_URL" == sqlite:///* ]]; then rm -f "${DATABASE_URL#sqlite:///}"; fi
 .venv/bin/python manage.py migrate --no-input -v 0
+.venv/bin/python manage.py createcachetable
 .venv/bin/python manage.py library_load -v 0 >/dev/null
 .venv/bin/python manage.py load_demo
 exec .venv/bin/python manage.py runserver --insecure "${ASSURE_DEMO_ADDRESS:-127.0.0.1:8000}"

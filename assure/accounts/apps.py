@@ -6,7 +6,13 @@ class AccountsConfig(AppConfig):
     label = "accounts"
 
     def ready(self) -> None:
+        from django.contrib.auth.signals import user_logged_in
+
         from assure.core.menu import Part, register
+
+        from .middleware import record_sign_in
+
+        user_logged_in.connect(record_sign_in, dispatch_uid="assure.accounts.record_sign_in")
 
         register(
             Part(

@@ -1,5 +1,6 @@
-"""Session rules: end a session after a period without requests, and send anyone whose role
-requires multi-factor authentication to set it up before they can do anything else."""
+"""Session rules: end a session a fixed time after signing in and after a period without
+requests, and send anyone whose role requires multi-factor authentication to set it up before
+they can do anything else."""
 
 from datetime import datetime
 
@@ -7,14 +8,47 @@ from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.http import HttpRequest, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 
 from .permissions import requires_mfa
 
+SIGNED_IN_AT = "assure_signed_in_at"
 LAST_SEEN = "assure_last_seen"
 MFA_CHECKED = "assure_mfa_checked"
+
+
+def record_sign_in(sender: type, request: HttpRequest | None, user, **kwargs) -> None:
+    """Receiver of user_logged_in: the moment the session's lifetime starts (after the second
+    step for anyone with an authenticator app, as that is when they are signed in)."""
+    if request is not None and hasattr(request, "session"):
+        request.session[SIGNED_IN_AT] = timezone.now().isoformat()
+
+
+def _signed_out(request: HttpRequest, message: str) -> HttpResponseRedirect:
+    logout(request)
+    messages.info(request, message)
+    return redirect(f"{reverse('account_login')}?next={request.path}")
+
+
+class SessionLifetimeMiddleware:
+    """Ends a session ASSURE_SESSION_LIFETIME after signing in, however busy it has been. A
+    session with no sign-in time (begun before Assure recorded one) is ended too."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            signed_in_at = request.session.get(SIGNED_IN_AT)
+            lifetime = settings.ASSURE_SESSION_LIFETIME
+            if not signed_in_at or timezone.now() - datetime.fromisoformat(signed_in_at) > lifetime:
+                return _signed_out(
+                    request, "You were signed out because you had been signed in for longer than Assure allows."
+                )
+        return self.get_response(request)
 
 
 class InactivityTimeoutMiddleware:
@@ -26,9 +60,7 @@ class InactivityTimeoutMiddleware:
             now = timezone.now()
             last_seen = request.session.get(LAST_SEEN)
             if last_seen and now - datetime.fromisoformat(last_seen) > settings.ASSURE_INACTIVITY_TIMEOUT:
-                logout(request)
-                messages.info(request, "You were signed out because you had not used Assure for a while.")
-                return redirect(f"{reverse('account_login')}?next={request.path}")
+                return _signed_out(request, "You were signed out because you had not used Assure for a while.")
             request.session[LAST_SEEN] = now.isoformat()
         return self.get_response(request)
 
@@ -58,7 +90,7 @@ class RequireMfaMiddleware:
         ):
             if Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
                 request.session[MFA_CHECKED] = True
-            elif requires_mfa(user):
+            elif requires_mfa(user=user):
                 messages.warning(request, "Your role needs multi-factor authentication. Set it up to continue.")
                 return redirect("mfa_activate_totp")
         return self.get_response(request)

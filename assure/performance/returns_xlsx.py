@@ -8,7 +8,6 @@ openpyxl in read-only mode, formulas as their last computed values.
 """
 
 import io
-import zipfile
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -18,12 +17,15 @@ from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from assure.core.uploads import ArchiveLimits, ArchiveTooLarge, NotAnArchive, open_archive
+
 from .models import DataReturn
 from .validation import Entry, show
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 # A workbook is a zip of XML: refuse one that would unpack to something huge.
 MAX_UNPACKED_BYTES = 40 * 1024 * 1024
+ARCHIVE_LIMITS = ArchiveLimits(members=1000, member_bytes=MAX_UNPACKED_BYTES, total_bytes=MAX_UNPACKED_BYTES)
 MAX_ROWS = 1000
 SIGNING_SALT = "assure.performance.return-template"
 FIGURES_SHEET = "Figures"
@@ -195,15 +197,15 @@ def check_upload(file) -> bytes:
     if not data.startswith(b"PK\x03\x04"):
         raise UploadRejected([not_xlsx])
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            members = archive.infolist()
-            names = {member.filename for member in members}
-            unpacked = sum(member.file_size for member in members)
-    except zipfile.BadZipFile:
+        with open_archive(data, limits=ARCHIVE_LIMITS) as archive:
+            if "xl/workbook.xml" not in archive.names:
+                raise UploadRejected([not_xlsx])
+            # openpyxl trusts the archive: everything is unpacked here first, in small pieces, so
+            # that a damaged member or one whose header understates its size is refused.
+            archive.unpack_all()
+    except NotAnArchive:
         raise UploadRejected(["The file could not be opened as an Excel workbook (.xlsx)"])
-    if "xl/workbook.xml" not in names:
-        raise UploadRejected([not_xlsx])
-    if unpacked > MAX_UNPACKED_BYTES:
+    except ArchiveTooLarge:
         raise UploadRejected(["The file holds far more than a return's template: upload the template you downloaded"])
     return data
 

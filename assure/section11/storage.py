@@ -5,14 +5,18 @@ executable or script is refused whatever it is called. Files are kept under MEDI
 is never served directly: the download view streams a file only after the same visibility
 check as its return."""
 
-import zipfile
 from dataclasses import dataclass
 from pathlib import PurePath
 
 from django.core.files.uploadedfile import UploadedFile
 
+from assure.core.uploads import ArchiveLimits, ArchiveRefused, ArchiveTooLarge, open_archive
+
 MAX_BYTES = 10 * 1024 * 1024
 SNIFF_BYTES = 4096
+# A Word, Excel or OpenDocument file of up to 10 MB, pictures and all, unpacks to well under
+# these; a zip bomb does not.
+ARCHIVE_LIMITS = ArchiveLimits(members=2000, member_bytes=50 * 1024 * 1024, total_bytes=100 * 1024 * 1024)
 
 
 @dataclass(frozen=True)
@@ -67,21 +71,33 @@ def _is_text(head: bytes) -> bool:
 
 
 def _zip_is(upload: UploadedFile, extension: str) -> bool:
+    """Whether the archive holds what the kind needs. Raises ArchiveTooLarge for an archive that
+    unpacks, or says it would, to far more than any document of its size."""
     upload.seek(0)
     try:
-        with zipfile.ZipFile(upload) as archive:
-            names = set(archive.namelist())
+        with open_archive(upload, limits=ARCHIVE_LIMITS) as archive:
+            # Anything kept is a file someone will open: it must unpack cleanly and within limits.
+            archive.unpack_all()
             if extension in _ZIP_MEMBERS:
-                return _ZIP_MEMBERS[extension] in names
-            return "mimetype" in names and archive.read("mimetype").strip() == _OPENDOCUMENT_MIMETYPES[extension]
-    except (zipfile.BadZipFile, KeyError, OSError):
+                return _ZIP_MEMBERS[extension] in archive.names
+            expected = _OPENDOCUMENT_MIMETYPES[extension]
+            # Room for white space around the type, which is allowed; a longer member is not one.
+            try:
+                mimetype = archive.read("mimetype", max_bytes=len(expected) + 64)
+            except (KeyError, ArchiveTooLarge):
+                return False
+            return mimetype.strip() == expected
+    except ArchiveTooLarge:
+        raise
+    except ArchiveRefused:
         return False
     finally:
         upload.seek(0)
 
 
 def content_matches(upload: UploadedFile, extension: str) -> bool:
-    """Whether the file's first bytes are those of the kind its extension names."""
+    """Whether the file's first bytes are those of the kind its extension names. Raises
+    ArchiveTooLarge for a Word, Excel or OpenDocument file that would unpack to far too much."""
     upload.seek(0)
     head = upload.read(SNIFF_BYTES)
     upload.seek(0)
@@ -107,6 +123,10 @@ def evidence_problem(upload: UploadedFile) -> str | None:
         return "The file must be 10 MB or smaller."
     if upload.size == 0:
         return "The file is empty."
-    if not content_matches(upload, extension):
+    try:
+        matches = content_matches(upload, extension)
+    except ArchiveTooLarge:
+        return "The file unpacks to far more than a document of its size should: save it again and upload that copy."
+    if not matches:
         return f"The file’s content is not a {KINDS[extension].label} file: check that it is the file you meant."
     return None

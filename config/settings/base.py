@@ -59,6 +59,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "assure.accounts.middleware.SessionLifetimeMiddleware",
     "assure.accounts.middleware.InactivityTimeoutMiddleware",
     "assure.accounts.middleware.RequireMfaMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
@@ -126,23 +127,50 @@ ACCOUNT_PREVENT_ENUMERATION = True
 # Unknown addresses get no e-mail at all (there is no sign-up page to point them at).
 ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
 # Five failed sign-ins for one account in 15 minutes lock that account for the rest of the window.
+# That is the main defence; the limit per client address only slows one machine trying many
+# accounts. The counters live in the cache (CACHES), which every worker shares.
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "20/m/ip,5/15m/key",
     "reset_password": "20/m/ip,5/m/key",
 }
+# The client's address, for that limit. Behind a proxy every request comes from the proxy's own
+# address, so the proxy's header is believed instead, and only when configured: either the header
+# the proxy sets to the client's address (ASSURE_TRUSTED_PROXY_HEADER, e.g. X-Real-IP), or the
+# number of proxies that append to X-Forwarded-For (ASSURE_TRUSTED_PROXY_COUNT). With neither,
+# forwarded addresses are ignored: anyone can send them.
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = os.environ.get("ASSURE_TRUSTED_PROXY_HEADER") or None
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("ASSURE_TRUSTED_PROXY_COUNT", "0"))
 MFA_ADAPTER = "assure.accounts.adapters.MFAAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Assure"
 MFA_RECOVERY_CODE_COUNT = 10
 
-SESSION_COOKIE_AGE = int(os.environ.get("ASSURE_SESSION_SECONDS", str(8 * 60 * 60)))
+# A session ends this long after signing in, however busy it is (SessionLifetimeMiddleware)...
+ASSURE_SESSION_LIFETIME = timedelta(seconds=int(os.environ.get("ASSURE_SESSION_SECONDS", str(8 * 60 * 60))))
+# ...or after this long without a request (InactivityTimeoutMiddleware), whichever comes first.
+ASSURE_INACTIVITY_TIMEOUT = timedelta(minutes=int(os.environ.get("ASSURE_INACTIVITY_MINUTES", "30")))
+# The session store moves a session's expiry on at every request, so it cannot enforce the
+# lifetime itself; it only keeps no session longer than one may last.
+SESSION_COOKIE_AGE = int(ASSURE_SESSION_LIFETIME.total_seconds())
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-# Sessions end after this long without a request (InactivityTimeoutMiddleware).
-ASSURE_INACTIVITY_TIMEOUT = timedelta(minutes=int(os.environ.get("ASSURE_INACTIVITY_MINUTES", "30")))
-# The CSRF token lives in the session, so the session cookie is the only cookie Assure sets.
+# The CSRF token and the messages shown after an action (which may name a file, and so a child)
+# live in the session, so the session cookie is the only cookie Assure sets.
 CSRF_USE_SESSIONS = True
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
+
+# One cache shared by every worker, in the database: sign-in failure counters, used TOTP codes
+# and computed scorecards must be seen by every process and survive a restart. Its table is made
+# by `manage.py createcachetable` (after `migrate`). MAX_ENTRIES is generous so that a flood of
+# failed sign-ins cannot push another account's counter out.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "assure_cache",
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    }
+}
 
 # E-mail (password resets): printed on the console unless ASSURE_SMTP_HOST names a server.
 if os.environ.get("ASSURE_SMTP_HOST"):
@@ -197,14 +225,17 @@ AUDITLOG_INCLUDE_ALL_MODELS = False
 AUDITLOG_DISABLE_REMOTE_ADDR = True
 
 # No personal data in logs: requests are not logged with their bodies, and errors are mailed to
-# nobody by default.
+# nobody by default. A refusal (403) is one line, its path, without the traceback that would
+# carry whatever the refusing code said.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"refusals_in_one_line": {"()": "assure.core.log_filters.RefusalsInOneLine"}},
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("ASSURE_LOG_LEVEL", "WARNING")},
     "loggers": {
+        "django.request": {"filters": ["refusals_in_one_line"]},
         "django.security": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
 }

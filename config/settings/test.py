@@ -10,3 +10,8 @@ MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend
 
 # Evidence files that tests upload go to a scratch folder of their own, never into var/private.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="assure-test-files-"))
+
+# Tests keep the cache in memory: the autouse fixture that empties it before and after every test
+# runs for tests without a database too, and each test worker then has a cache of its own. The
+# shared database cache of the other settings has its own test (accounts/tests/test_throttling.py).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
