@@ -16,6 +16,7 @@ PERSONAS = (
     "designated_officer",
     "viewer",
     "outsider",
+    "operator",
 )
 ROLE_OF = {
     "business_unit": "business-unit",
@@ -25,8 +26,11 @@ ROLE_OF = {
     "panel_member": "panel-member",
     "designated_officer": "designated-officer",
     "viewer": "viewer",
+    # Held over the installation, not through a membership: every partnership's page answers the
+    # operator as it answers an outsider.
+    "operator": "operator",
 }
-MFA_ROLES = {"business-unit", "panel-member", "designated-officer"}
+MFA_ROLES = {"business-unit", "panel-member", "designated-officer", "operator"}
 
 
 @pytest.fixture(scope="session")
@@ -125,6 +129,18 @@ def viewer(partnership):
 def outsider(other_partnership):
     """A business unit officer of another partnership: sees nothing of the personas' own."""
     return make_member("business-unit", other_partnership, full_name="Otto Sider", email="otto@example.org")
+
+
+@pytest.fixture
+def operator(db):
+    """The installation's operator: imports the published statistics every partnership shares,
+    and is a member of no partnership."""
+    from assure.accounts.models import InstallationRole
+
+    user = UserFactory(full_name="Opie Rator", email="opie@example.org")
+    InstallationRole.objects.create(user=user, role="operator")
+    enrol_totp(user)
+    return user
 
 
 @pytest.fixture

@@ -47,6 +47,8 @@ urlpatterns = [
     path("", include("assure.core.urls")),
     path("accounts/", include(_sign_in)),
     path("accounts/2fa/", include(declare_included(list(mfa_urls.urlpatterns), SIGNED_IN))),
+    # Pages of the whole installation (its operator's), outside every partnership.
+    path("installation/statistics/", include("assure.performance.urls_installation")),
     path("p/<slug:partnership>/", include("assure.partnerships.urls")),
     path("p/<slug:partnership>/", include("assure.core.urls_menu")),
     path("p/<slug:partnership>/people/", include("assure.accounts.urls")),

@@ -53,6 +53,12 @@ EXPECTED = {
     "reports.contribute": {"agency_lead"},
 }
 
+# Who may use a view of the whole installation, declared with each installation permission. The
+# operator imports the published statistics every partnership shares; no partnership role may.
+EXPECTED_INSTALLATION = {
+    "statistics.import": {"operator"},
+}
+
 # Views of records every partnership shares (the library's indicators): no other partnership's
 # record to refuse.
 # The library's Section 11 frameworks likewise: any partnership may open a cycle on any of them.
@@ -110,6 +116,10 @@ def test_every_url_with_arguments_can_be_filled_in():
 def test_every_permission_has_expectations():
     permissions = {r.access.permission for r in ROUTES if r.access and r.access.kind == "partnership"}
     assert permissions <= set(EXPECTED), f"permissions without expectations: {permissions - set(EXPECTED)}"
+    installation = {r.access.permission for r in ROUTES if r.access and r.access.kind == "installation"}
+    assert installation <= set(EXPECTED_INSTALLATION), (
+        f"installation permissions without expectations: {installation - set(EXPECTED_INSTALLATION)}"
+    )
 
 
 @pytest.fixture
@@ -159,6 +169,24 @@ def test_matrix(route, world, request):
                 mismatches.append(f"anonymous: not sent to sign in ({response.status_code})")
             if user is not None and (_login_redirect(response) or response.status_code == 403):
                 mismatches.append(f"{persona}: refused a page for anyone signed in ({response.status_code})")
+            continue
+        if kind == "installation":
+            # Pages of the whole installation: no partnership in the address, the same records for
+            # every persona; only an installation role opens them, membership of a partnership never.
+            response = client.get(url_for(route, own, own.partnership.slug))
+            if user is None:
+                if not _login_redirect(response):
+                    mismatches.append(f"anonymous: not sent to sign in ({response.status_code})")
+                continue
+            if persona in EXPECTED_INSTALLATION[route.access.permission]:
+                if not _allowed(response):
+                    mismatches.append(f"{persona}: installation page refused ({response.status_code})")
+            else:
+                if not _denied(response):
+                    mismatches.append(f"{persona}: installation page allowed ({response.status_code})")
+                posted = client.post(url_for(route, own, own.partnership.slug), {})
+                if not _denied(posted):
+                    mismatches.append(f"{persona}: POST not refused ({posted.status_code})")
             continue
 
         allowed = NARROWER.get(route.name, EXPECTED[route.access.permission])

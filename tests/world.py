@@ -19,6 +19,7 @@ from assure.performance.tests.factories import (
     ExceptionItemFactory,
     ExceptionReportFactory,
     ImportJobFactory,
+    LocalImportFactory,
     PriorityFactory,
     ScorecardLineFactory,
     indicator,
@@ -49,6 +50,7 @@ class Side:
     exception_report: object
     exception_item: object
     import_job: object
+    local_import: object = None
     section11_cycle: object = None
     section11_return: object = None
     section11_response: object = None
@@ -95,7 +97,8 @@ def _performance_records(partnership, agency, recorder) -> dict:
         "data_return": return_with(partnership=partnership, agency=agency, indicators=[referrals]),
         "exception_report": report,
         "exception_item": ExceptionItemFactory(report=report, indicator=referrals, owner_agency=agency),
-        "import_job": ImportJobFactory(partnership=partnership, created_by=recorder),
+        "import_job": ImportJobFactory(partnership=None, created_by=recorder),
+        "local_import": LocalImportFactory(partnership=partnership, created_by=recorder),
     }
 
 
@@ -143,7 +146,9 @@ SAMPLES = {
     "performance:exception_detail": lambda s: {"pk": s.exception_report.pk},
     "performance:exception_comment": lambda s: {"pk": s.exception_item.pk},
     "performance:exception_action": lambda s: {"pk": s.exception_item.pk},
-    "performance:import_job": lambda s: {"pk": s.import_job.pk},
+    # The installation's import jobs (its operator's): no partnership in the address.
+    "statistics:job": lambda s: {"pk": s.import_job.pk},
+    "performance:local_import_job": lambda s: {"pk": s.local_import.pk},
     "account_reset_password_from_key": lambda s: {"uidb36": "1", "key": "not-a-real-key"},
     **SECTION11_SAMPLES,
     **REPORTS_SAMPLES,

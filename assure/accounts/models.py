@@ -120,3 +120,71 @@ class RestrictedGrant(models.Model):
 
     def trail_partnership_ids(self) -> list[int]:
         return [self.partnership_id]
+
+
+class ApiToken(models.Model):
+    """A person's key for the API. The key (``assure_<public id>_<secret>``) is shown to them once
+    and never kept: the row holds the public id, to find the token, and a SHA-256 hash of the
+    secret, so someone who reads the database cannot use it. Revoked and expired tokens stay on
+    record for the trail and the token page."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
+    public_id = models.CharField(max_length=8, unique=True)
+    key_hash = models.CharField(max_length=64, help_text="SHA-256 of the key's secret, as hex.")
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "API token"
+
+    def __str__(self) -> str:
+        return f"API token {self.public_id} of {self.user}"
+
+    def is_expired(self, now=None) -> bool:
+        return (now or timezone.now()) >= self.expires_at
+
+    def is_live(self, now=None) -> bool:
+        return self.revoked_at is None and not self.is_expired(now)
+
+    @classmethod
+    def live_q(cls, now=None) -> models.Q:
+        """The tokens that still work: the filter form of ``is_live``."""
+        return models.Q(revoked_at__isnull=True, expires_at__gt=now or timezone.now())
+
+
+class InstallationRole(models.Model):
+    """A role held over the whole installation rather than in one partnership (the operator's,
+    whose permissions the roles library lists under ``scope: installation``). It opens no
+    partnership's records: those still need a membership."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="installation_roles")
+    role = models.CharField(max_length=60, help_text="A role code of the library with scope: installation.")
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    granted_at = models.DateTimeField(default=timezone.now)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "role"], condition=models.Q(revoked_at__isnull=True), name="installation_role_unique"
+            )
+        ]
+        ordering = ["-granted_at"]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.role} (installation)"
+
+    @property
+    def is_live(self) -> bool:
+        return self.revoked_at is None
+
+    def trail_partnership_ids(self) -> list[int]:
+        return []

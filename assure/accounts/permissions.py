@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from assure.library.selectors import RoleDefinition, role_definitions
 
-from .models import Membership, RestrictedGrant
+from .models import InstallationRole, Membership, RestrictedGrant
 
 _CACHE = "_assure_permission_cache"
 
@@ -47,8 +47,14 @@ def roles_of(*, user, partnership) -> set[str]:
 
 
 def role_definitions_of(*, user, partnership) -> list[RoleDefinition]:
+    """The definitions of the user's roles in the partnership; a role the library holds for the
+    installation only grants nothing there, even if a membership names it."""
     definitions = role_definitions()
-    return [definitions[code] for code in sorted(roles_of(user=user, partnership=partnership)) if code in definitions]
+    return [
+        definitions[code]
+        for code in sorted(roles_of(user=user, partnership=partnership))
+        if code in definitions and definitions[code].scope == "partnership"
+    ]
 
 
 def permissions_of(*, user, partnership) -> frozenset[str]:
@@ -76,12 +82,56 @@ def is_agency_scoped(*, user, partnership) -> bool:
 
 
 def requires_mfa(*, user) -> bool:
-    """True when any of the user's active roles, in any partnership, requires MFA."""
+    """True when any of the user's active roles, in any partnership or over the installation,
+    requires MFA."""
     if not getattr(user, "is_authenticated", False):
         return False
     definitions = role_definitions()
     roles = set(Membership.objects.filter(user=user, is_active=True).values_list("role", flat=True))
+    roles |= installation_roles_of(user=user)
     return any(definitions[r].mfa_required for r in roles if r in definitions)
+
+
+# --- roles held over the whole installation ----------------------------------------------------
+
+
+def installation_roles_of(*, user) -> set[str]:
+    """Codes of the user's live installation roles (the operator's) that the roles library still
+    holds with ``scope: installation``."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return set()
+    cache = user.__dict__.setdefault(_CACHE, {})
+    if "installation" not in cache:
+        definitions = role_definitions()
+        held = InstallationRole.objects.filter(user=user, revoked_at__isnull=True).values_list("role", flat=True)
+        cache["installation"] = {
+            code for code in held if code in definitions and definitions[code].scope == "installation"
+        }
+    return cache["installation"]
+
+
+def installation_permissions_of(*, user) -> frozenset[str]:
+    """Everything the user's installation roles allow; none of it opens a partnership."""
+    definitions = role_definitions()
+    granted: set[str] = set()
+    for code in installation_roles_of(user=user):
+        granted |= definitions[code].permissions
+    return frozenset(granted)
+
+
+def has_installation_permission(*, user, permission: str) -> bool:
+    return permission in installation_permissions_of(user=user)
+
+
+def can_import_published(*, user) -> bool:
+    """True when the user may import published statistics (DfE, ONS): figures every partnership
+    shares, so only the installation's operator may write them."""
+    return has_installation_permission(user=user, permission="statistics.import")
+
+
+def ensure_can_import_published(*, user) -> None:
+    if not can_import_published(user=user):
+        raise PermissionDenied
 
 
 def has_restricted_grant(*, user, partnership, area: str) -> bool:

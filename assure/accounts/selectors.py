@@ -5,12 +5,11 @@ from dataclasses import dataclass
 
 from allauth.mfa.models import Authenticator
 from django.db.models import Q, QuerySet
-from rest_framework.authtoken.models import Token
 
 from assure.library.selectors import current_items, role_definitions
 from assure.partnerships.models import Agency, Partnership
 
-from .models import Membership, RestrictedGrant, User
+from .models import ApiToken, Membership, RestrictedGrant, User
 from .permissions import can_view_members
 
 
@@ -104,8 +103,9 @@ def agencies_of_partnership(*, user, partnership: Partnership) -> QuerySet[Agenc
 
 
 def role_choices() -> list[tuple[str, str]]:
-    """(code, title) of every role in the library's roles document, in its order."""
-    return [(code, definition.title) for code, definition in role_definitions().items()]
+    """(code, title) of every role a partnership's member may hold, in the library's order (the
+    operator's role is held over the installation, never through a membership)."""
+    return [(code, d.title) for code, d in role_definitions().items() if d.scope == "partnership"]
 
 
 def role_title(code: str) -> str:
@@ -135,6 +135,7 @@ def grantable_areas(*, membership: Membership) -> list[tuple[str, str]]:
     return [(code, title) for code, title in restricted_area_titles().items() if code in allowed]
 
 
-def api_token_of(*, user) -> Token | None:
-    """The user's own API token, if they have one (nobody reads another person's)."""
-    return Token.objects.filter(user=user).first()
+def api_token_of(*, user) -> ApiToken | None:
+    """The user's own latest API token, whether it still works, has expired or was revoked (so
+    their page can say which), or None if they never had one. Nobody reads another person's."""
+    return ApiToken.objects.filter(user=user).order_by("-created_at", "-pk").first()

@@ -3,23 +3,24 @@ giving or revoking a grant to a restricted area. Each change is validated, runs 
 and is recorded as a domain event."""
 
 import datetime as dt
+from dataclasses import dataclass
 
 from allauth.account.adapter import get_adapter
 from allauth.account.forms import default_token_generator
 from allauth.account.utils import user_pk_to_url_str
 from allauth.core import context as allauth_context
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
 
 from assure.audit.services import event_record
 from assure.library.selectors import role_definitions
 from assure.partnerships.models import Agency, Partnership, PartnershipAgency
 
-from .models import Membership, RestrictedGrant, User
-from .permissions import ensure_can_manage_members, forget_permissions
+from .api_auth import key_of, public_id_new, secret_hash, secret_new
+from .models import ApiToken, InstallationRole, Membership, RestrictedGrant, User
+from .permissions import ensure_can_manage_members, forget_permissions, installation_roles_of
 from .selectors import grantable_areas, restricted_area_titles, role_title
 
 BUSINESS_UNIT = "business-unit"
@@ -30,7 +31,7 @@ def _check_role_and_agency(*, partnership: Partnership, role: str, agency: Agenc
     """A role must come from the library; agency roles need one of the partnership's agencies and
     the others must not name one."""
     definition = role_definitions().get(role)
-    if definition is None:
+    if definition is None or definition.scope != "partnership":
         raise ValidationError({"role": "Choose a role from the list."})
     if definition.agency_scoped and agency is None:
         raise ValidationError({"agency": f"Choose the agency this person acts for as {definition.title}."})
@@ -294,33 +295,63 @@ def grant_revoke(*, actor, grant: RestrictedGrant) -> RestrictedGrant:
 
 # --- a person's API token ------------------------------------------------------------------------
 # The token is the person's own: it carries their permissions in every partnership they belong to,
-# no more. It is made, shown once, and revoked; the partnership is where they asked, for the trail.
+# no more. It is made, shown once, works until it expires or is revoked, and stays on record after;
+# the partnership is where they asked, for the trail.
+
+
+@dataclass(frozen=True)
+class IssuedApiToken:
+    """A token just made, with its key: the one moment the key exists in Assure, to be shown to
+    its person once."""
+
+    token: ApiToken
+    key: str
 
 
 @transaction.atomic
-def api_token_create(*, actor, partnership: Partnership) -> Token:
-    """Make the actor a token and return it; its key is to be shown to them once. Refused when
-    they already have one (revoke it first, so an old copy stops working)."""
-    if Token.objects.filter(user=actor).exists():
+def api_token_create(*, actor, partnership: Partnership) -> IssuedApiToken:
+    """Make the actor a token that works until the configured lifetime
+    (``ASSURE_API_TOKEN_LIFETIME``) has passed, and return it with its key, which is shown to
+    them once and never stored. Refused while they have a token that still works (revoke it
+    first, so an old copy stops working)."""
+    # Lock the person's row so that two requests at once cannot both make a token.
+    User.objects.select_for_update().get(pk=actor.pk)
+    now = timezone.now()
+    if ApiToken.objects.filter(ApiToken.live_q(now), user=actor).exists():
         raise ValidationError("You already have an API token. Revoke it before you create another.")
-    token = Token.objects.create(user=actor)
-    # The event names the person, never the token: its key is the token's primary key.
+    public_id = public_id_new()
+    while ApiToken.objects.filter(public_id=public_id).exists():
+        public_id = public_id_new()
+    secret = secret_new()
+    token = ApiToken.objects.create(
+        user=actor,
+        public_id=public_id,
+        key_hash=secret_hash(secret),
+        created_at=now,
+        expires_at=now + settings.ASSURE_API_TOKEN_LIFETIME,
+    )
+    # The event names the person and the expiry, never the key.
     event_record(
         actor=actor,
         verb="api_token.created",
         target=actor,
         partnership=partnership,
         summary=f"API token created by {actor}",
+        data={"expires_at": token.expires_at.isoformat()},
     )
-    return token
+    return IssuedApiToken(token=token, key=key_of(public_id=public_id, secret=secret))
 
 
 @transaction.atomic
-def api_token_revoke(*, actor, partnership: Partnership) -> None:
-    """Delete the actor's token, so requests with it are refused from now on."""
-    deleted, _ = Token.objects.filter(user=actor).delete()
-    if not deleted:
+def api_token_revoke(*, actor, partnership: Partnership) -> ApiToken:
+    """Revoke the actor's token, so requests with it are refused from now on; it stays on record,
+    marked revoked."""
+    now = timezone.now()
+    token = ApiToken.objects.select_for_update().filter(ApiToken.live_q(now), user=actor).first()
+    if token is None:
         raise ValidationError("You have no API token to revoke.")
+    token.revoked_at = now
+    token.save(update_fields=["revoked_at"])
     event_record(
         actor=actor,
         verb="api_token.revoked",
@@ -328,3 +359,57 @@ def api_token_revoke(*, actor, partnership: Partnership) -> None:
         partnership=partnership,
         summary=f"API token revoked by {actor}",
     )
+    return token
+
+
+# --- the installation's operators --------------------------------------------------------------
+
+OPERATOR = "operator"
+
+
+def _ensure_runs_the_installation(actor) -> None:
+    """Operators are named by someone who runs the installation: from the server's shell (no
+    actor: the ``grant_operator`` command) or an operator already."""
+    if actor is not None and OPERATOR not in installation_roles_of(user=actor):
+        raise PermissionDenied
+
+
+@transaction.atomic
+def operator_grant(*, actor: User | None, user: User) -> InstallationRole:
+    """Make the person an operator of the installation: they may import the published statistics
+    every partnership shares. It opens no partnership's records."""
+    _ensure_runs_the_installation(actor)
+    if InstallationRole.objects.filter(user=user, role=OPERATOR, revoked_at__isnull=True).exists():
+        raise ValidationError(f"{user} is already an operator of this installation.")
+    role = InstallationRole.objects.create(user=user, role=OPERATOR, granted_by=actor)
+    forget_permissions(user=user)
+    event_record(
+        actor=actor,
+        verb="accounts.operator_granted",
+        target=role,
+        partnership=None,
+        summary=f"{user} made an operator of the installation",
+    )
+    return role
+
+
+@transaction.atomic
+def operator_revoke(*, actor: User | None, user: User) -> InstallationRole:
+    """End the person's operator role."""
+    _ensure_runs_the_installation(actor)
+    role = (
+        InstallationRole.objects.select_for_update().filter(user=user, role=OPERATOR, revoked_at__isnull=True).first()
+    )
+    if role is None:
+        raise ValidationError(f"{user} is not an operator of this installation.")
+    role.revoked_at, role.revoked_by = timezone.now(), actor
+    role.save(update_fields=["revoked_at", "revoked_by"])
+    forget_permissions(user=user)
+    event_record(
+        actor=actor,
+        verb="accounts.operator_revoked",
+        target=role,
+        partnership=None,
+        summary=f"{user} is no longer an operator of the installation",
+    )
+    return role

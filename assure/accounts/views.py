@@ -252,7 +252,8 @@ def grant_revoke_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 # --- the person's API token ------------------------------------------------------------------
 # Anyone who may read the partnership's performance figures may have a token for the API that
-# serves them; the page shows whether they have one, makes one (its key shown once) and revokes it.
+# serves them; the page shows whether they have one and until when, makes one (its key shown once)
+# and revokes it.
 
 
 def _token_page(request: HttpRequest) -> str:
@@ -273,13 +274,15 @@ def api_token(request: HttpRequest) -> HttpResponse:
             created = api_token_create(actor=request.user, partnership=partnership)
         except ValidationError as error:
             errors = error.messages
-    token = created or api_token_of(user=request.user)
+    token = created.token if created else api_token_of(user=request.user)
     response = render(
         request,
         "accounts/api_token.html",
         {
             "token": token,
-            # The key is on screen only in the answer to the request that made it.
+            "live": token is not None and token.is_live(),
+            # The key is on screen only in the answer to the request that made it; Assure keeps
+            # only a hash of its secret, so it could not show it again.
             "new_key": created.key if created else None,
             "errors": errors,
             "api_url": request.build_absolute_uri(partnership_url("performance:api_observations", partnership)),
@@ -293,6 +296,8 @@ def api_token(request: HttpRequest) -> HttpResponse:
 @requires("performance.view")
 def api_token_revoke_view(request: HttpRequest) -> HttpResponse:
     token = api_token_of(user=request.user)
+    if token is not None and not token.is_live():
+        token = None
     if request.method == "POST":
         try:
             api_token_revoke(actor=request.user, partnership=request.partnership)

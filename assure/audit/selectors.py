@@ -1,6 +1,7 @@
 """Reads of the trail. Every function that lists the trail takes the requesting user; only
 people with ``audit.view`` in the partnership (its business unit) see any of it, and only this
-partnership's part of it.
+partnership's part of it, with the installation's events about the published statistics that
+every partnership shows (read only: no partnership changes them).
 
 ``events_about`` is the exception: it reads what happened to one record for that record's own
 page (a return's history, why it was reopened), so the record's selector, which has already
@@ -9,7 +10,7 @@ decided the user may see the record, calls it."""
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from assure.accounts.models import User
 from assure.partnerships.models import Partnership
@@ -30,11 +31,30 @@ def trail_entries_visible_to(*, user: User, partnership: Partnership) -> QuerySe
     )
 
 
+# Events of the whole installation that change what every partnership is shown: the published
+# statistics (DfE, ONS) are every partnership's benchmarks, so each partnership's trail lists who
+# imported or corrected them, and when. Other installation events (an operator named or ended) are
+# about people, not about anything a partnership sees, and stay out of every partnership's trail.
+SHARED_EVENT_PREFIXES = ("statistics.", "publication.")
+
+
+def _shared_events_q() -> Q:
+    shared = Q()
+    for prefix in SHARED_EVENT_PREFIXES:
+        shared |= Q(verb__startswith=prefix)
+    return Q(partnership__isnull=True) & shared
+
+
 def events_visible_to(*, user: User, partnership: Partnership) -> QuerySet[Event]:
-    """The domain events services recorded in the partnership, newest first."""
+    """The domain events services recorded in the partnership, and the installation's events
+    about the published statistics every partnership shows, newest first."""
     if not can_view_trail(user=user, partnership=partnership):
         return Event.objects.none()
-    return Event.objects.filter(partnership=partnership).select_related("actor").order_by("-occurred_at", "-pk")
+    return (
+        Event.objects.filter(Q(partnership=partnership) | _shared_events_q())
+        .select_related("actor")
+        .order_by("-occurred_at", "-pk")
+    )
 
 
 def events_about(*, target: models.Model, verb: str | None = None) -> QuerySet[Event]:

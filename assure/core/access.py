@@ -3,7 +3,10 @@
 - ``@public``: anyone, signed in or not (sign-in, accessibility statement);
 - ``@signed_in``: any signed-in person (their own partnerships list, their account);
 - ``@requires("app.permission")``: a member of the partnership named by the URL's
-  ``partnership`` slug whose roles grant that permission.
+  ``partnership`` slug whose roles grant that permission;
+- ``@requires_installation("app.permission")``: a person whose installation role (the
+  operator's) grants that permission, for the few pages of the whole installation rather than of
+  one partnership (importing the published statistics every partnership shares).
 
 The declaration is kept on the view as ``assure_access``; the permission-matrix test reads it
 for every URL of the project, and a view without one fails that test. Denial is by default: a
@@ -24,7 +27,7 @@ View = Callable[..., HttpResponse]
 
 @dataclass(frozen=True)
 class Access:
-    kind: str  # "public" | "signed_in" | "partnership"
+    kind: str  # "public" | "signed_in" | "partnership" | "installation"
     permission: str | None = None
 
     def __str__(self) -> str:
@@ -79,6 +82,25 @@ def requires(permission: str) -> Callable[[View], View]:
             return view(request, *args, **kwargs)
 
         return declare(wrapper, Access("partnership", permission))
+
+    return decorator
+
+
+def requires_installation(permission: str) -> Callable[[View], View]:
+    """Open to people whose installation role grants ``permission``; anyone else signed in is
+    refused (403: the page belongs to no partnership, so there is nothing to hide by a 404)."""
+    from assure.accounts.permissions import has_installation_permission
+
+    def decorator(view: View) -> View:
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not has_installation_permission(user=request.user, permission=permission):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return declare(wrapper, Access("installation", permission))
 
     return decorator
 

@@ -23,6 +23,11 @@ in it when the part can say so: ``waiting(user=..., partnership=...)`` returns a
 ("3 returns overdue") or None, in one or two queries. A group without one (Home, Reports) links
 straight to its part.
 
+Pages of the whole installation rather than of a partnership (the operator's import of the
+published statistics) are registered apart, with ``register_installation_page``: they are
+linked beside the account links, outside every partnership, for people whose installation roles
+allow them, and never through a membership.
+
 The group of the page being shown is marked as current. Each part names the pages it holds by
 URL name in ``covers``: a namespace ("section11"), a name ("partnerships:budget") or a pattern
 ("partnerships:meeting*"); by default its URL's namespace. The closest match wins, so a part
@@ -32,6 +37,8 @@ naming exact pages can share a namespace with another.
 from collections.abc import Callable
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
+
+from django.urls import reverse
 
 from .navigation import partnership_url
 
@@ -218,3 +225,45 @@ def local_navigation_for(
         if p.permission in permissions
     ]
     return (part.local, links) if links else None
+
+
+# --- pages of the whole installation -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class InstallationPage:
+    """A page of the whole installation, linked for people whose installation roles allow it."""
+
+    label: str
+    url_name: str  # its URL takes no arguments: the page belongs to no partnership
+    permission: str  # an installation permission (``has_installation_permission``)
+    description: str = ""  # a line on what it is for, on the "Your partnerships" page
+
+
+# Keyed by URL name, like the parts.
+_installation_pages: dict[str, InstallationPage] = {}
+
+
+def register_installation_page(label: str, url_name: str, permission: str, *, description: str = "") -> None:
+    _installation_pages[url_name] = InstallationPage(label, url_name, permission, description)
+
+
+def installation_pages() -> list[InstallationPage]:
+    return sorted(_installation_pages.values(), key=lambda p: p.label)
+
+
+@dataclass(frozen=True)
+class InstallationLink:
+    label: str
+    url: str
+    description: str
+
+
+def installation_links_for(*, permissions: frozenset[str]) -> list[InstallationLink]:
+    """The installation's pages a person with these installation permissions may use, each with
+    its address. Reads nothing from the database."""
+    return [
+        InstallationLink(p.label, reverse(p.url_name), p.description)
+        for p in installation_pages()
+        if p.permission in permissions
+    ]

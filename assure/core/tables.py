@@ -1,18 +1,15 @@
 """Registers: a django-tables2 table, optionally filtered, rendered on a page or exported; and
 the downloads of tables that are not registers (a scorecard, an analysis)."""
 
-import tablib
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 from django_tables2 import RequestConfig, Table
-from django_tables2.export import TableExport
 
-EXPORT_FORMATS = ("csv", "xlsx")
-CONTENT_TYPES = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
+from .spreadsheets import EXPORT_FORMATS, safe_dataset, spreadsheet_response
+
+# The views ask for a download by these formats, from here beside the functions that make it.
+__all__ = ["EXPORT_FORMATS", "export_response", "plain_figure", "register_response"]
+
 PAGE_SIZE = 25
 
 
@@ -22,14 +19,16 @@ def register_response(
     """Render the register page, or its CSV/XLSX export when ``?_export=csv|xlsx`` is asked for.
 
     The export holds every filtered row (not only the current page), without the columns that
-    exist only for the page (links and buttons, marked ``exclude_from_export``).
+    exist only for the page (links and buttons, marked ``exclude_from_export``). Each cell is
+    the column's text for a spreadsheet (its ``value_<column>``), never the page's markup, and
+    is made safe by ``assure.core.spreadsheets``.
     """
     RequestConfig(request, paginate={"per_page": PAGE_SIZE}).configure(table)
     export_format = request.GET.get("_export")
     if export_format in EXPORT_FORMATS:
-        exporter = TableExport(export_format, table, exclude_columns=getattr(table, "export_exclude", ()))
-        stamp = timezone.localdate().isoformat()
-        return exporter.response(filename=f"{export_name}-{stamp}.{export_format}")
+        headers, *rows = table.as_values(exclude_columns=getattr(table, "export_exclude", ()))
+        dataset = safe_dataset(headers=headers, rows=rows, title=_sheet_title(table))
+        return spreadsheet_response(dataset=dataset, name=export_name, export_format=export_format)
     context = {**context, "table": table, "filter": filterset}
     if getattr(request, "htmx", False) and request.htmx.target == "register-results":
         # A filter changed in the browser: send back only the results, not the whole page.
@@ -38,12 +37,15 @@ def register_response(
 
 
 def export_response(*, headers: list[str], rows: list[list], name: str, export_format: str) -> HttpResponse:
-    """A CSV or XLSX download of ``rows``, named like the registers' exports."""
-    dataset = tablib.Dataset(*rows, headers=headers)
-    response = HttpResponse(dataset.export(export_format), content_type=CONTENT_TYPES[export_format])
-    stamp = timezone.localdate().isoformat()
-    response["Content-Disposition"] = f'attachment; filename="{name}-{stamp}.{export_format}"'
-    return response
+    """A CSV or XLSX download of ``rows``, named and made safe like the registers' exports."""
+    dataset = safe_dataset(headers=headers, rows=rows, title=name)
+    return spreadsheet_response(dataset=dataset, name=name, export_format=export_format)
+
+
+def _sheet_title(table: Table) -> str:
+    # The sheet is named after the records, as django-tables2 names it ("Actions", "Meetings").
+    model = getattr(getattr(table, "Meta", None), "model", None)
+    return model._meta.verbose_name_plural.title() if model is not None else "Export Data"
 
 
 def plain_figure(value) -> str:

@@ -6,10 +6,11 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from assure.accounts.permissions import installation_permissions_of
 from assure.partnerships.selectors import partnerships_of
 
 from .access import public, requires, signed_in
-from .menu import group_landing
+from .menu import group_landing, installation_links_for
 from .navigation import crumbs
 
 LAST_PARTNERSHIP = "assure_partnership"
@@ -31,7 +32,14 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @signed_in
 def partnership_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/partnerships.html", {"partnerships": partnerships_of(user=request.user)})
+    """The person's partnerships, and the installation's pages their installation roles open (an
+    operator may belong to no partnership at all)."""
+    installation = installation_links_for(permissions=installation_permissions_of(user=request.user))
+    return render(
+        request,
+        "core/partnerships.html",
+        {"partnerships": partnerships_of(user=request.user), "installation_links": installation},
+    )
 
 
 @requires("partnerships.view")

@@ -3,6 +3,7 @@
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP
@@ -11,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from assure.accounts.models import Membership, RestrictedGrant, User
+from assure.accounts.services import operator_grant
 from assure.actions.models import Action, ActionUpdate
 from assure.audit.services import event_record
 from assure.library.loader import load_library
@@ -31,6 +33,9 @@ from assure.reports.demo import reports_demo_load
 from assure.section11.demo import section11_demo_load
 
 from . import actions, budget, meetings, people, region, subgroups
+
+# Where a sign-in of no partnership works, in the sign-in table.
+INSTALLATION = "Whole installation"
 
 
 class DemoRefused(Exception):
@@ -68,7 +73,7 @@ def demo_load(*, today: dt.date | None = None) -> DemoReport:
 
 def _needed_library_codes() -> set[tuple[str, str]]:
     types = {("agency-type", a.agency_type) for a in region.AGENCIES}
-    roles = {("role", p.role) for p in people.PEOPLE}
+    roles = {("role", p.role) for p in people.PEOPLE} | {("role", people.OPERATOR.role)}
     return types | roles | {("restricted-area", ConfidentialMinute.RESTRICTED_AREA)}
 
 
@@ -119,6 +124,7 @@ class _DemoWriter:
         self._partnerships()
         self._agencies()
         self._people()
+        self._operator()
         self._board_meetings()
         self._subgroups()
         self._confidential_item()
@@ -168,13 +174,16 @@ class _DemoWriter:
                 )
             self.agencies[spec.key] = agency
 
+    @cached_property
+    def password_hash(self) -> str:
+        # One hash for the shared demo password: hashing it once per user would only slow the load.
+        return make_password(people.DEMO_PASSWORD)
+
     def _people(self) -> None:
         definitions = role_definitions()
-        # One hash for the shared demo password: hashing it once per user would only slow the load.
-        password = make_password(people.DEMO_PASSWORD)
         for spec in people.PEOPLE:
             user = User.objects.filter(email=spec.email).first() or User.objects.create(
-                email=spec.email, full_name=spec.full_name, job_title=spec.job_title, password=password
+                email=spec.email, full_name=spec.full_name, job_title=spec.job_title, password=self.password_hash
             )
             Membership.objects.create(
                 user=user,
@@ -194,6 +203,20 @@ class _DemoWriter:
                     self.partnerships[spec.partnership].name, definitions[spec.role].title, spec.email, mfa_required
                 )
             )
+
+    def _operator(self) -> None:
+        """The installation's operator: granted the role as the server's shell grants it
+        (``grant_operator``), and enrolled in MFA like the business units."""
+        spec = people.OPERATOR
+        definition = role_definitions()[spec.role]
+        user = User.objects.create(
+            email=spec.email, full_name=spec.full_name, job_title=spec.job_title, password=self.password_hash
+        )
+        operator_grant(actor=None, user=user)
+        if definition.mfa_required:
+            TOTP.activate(user, people.DEMO_TOTP_SECRET)
+            RecoveryCodes.activate(user)
+        self.report.sign_ins.append(DemoSignIn(INSTALLATION, definition.title, spec.email, definition.mfa_required))
 
     def _record_attendance(self, meeting: Meeting, meeting_key: str, agency_keys) -> None:
         for key in agency_keys:

@@ -1,6 +1,8 @@
-"""The demo's people: one user per persona per partnership, and one outsider. Every name is
-invented. Sign-in addresses follow one pattern, ``<role>@<partnership>.demo.assure.test``, on a
-reserved test domain, so no demo message can reach a real mailbox."""
+"""The demo's people: one user per persona per partnership, one outsider, and the installation's
+operator. Every name is invented. Sign-in addresses follow one pattern,
+``<role>@<partnership>.demo.assure.test`` (the operator, of no partnership, is
+``operator@demo.assure.test``), on a reserved test domain, so no demo message can reach a real
+mailbox."""
 
 from dataclasses import dataclass
 
@@ -129,3 +131,21 @@ PEOPLE = (
         for slug in (SHROPSHIRE, TELFORD_WREKIN, HEREFORDSHIRE, WORCESTERSHIRE)
     ),
 )
+
+
+@dataclass(frozen=True)
+class InstallationPersonSpec:
+    """Someone holding a role over the whole installation rather than in a partnership."""
+
+    role: str
+    full_name: str
+    job_title: str
+
+    @property
+    def email(self) -> str:
+        return f"{self.role}@{EMAIL_DOMAIN}"
+
+
+# Runs the demo installation and imports the published statistics every partnership compares
+# with; a member of no partnership, so signed in they see no partnership's records.
+OPERATOR = InstallationPersonSpec("operator", "Idris Pennycuick", "Performance information systems manager")

@@ -63,6 +63,11 @@ class Item(Strict):
 
 class RoleItem(Item):
     description: str
+    scope: Literal["partnership", "installation"] = Field(
+        default="partnership",
+        description="Where the role is held: in one partnership (a membership), or over the whole "
+        "installation (the operator, who imports the statistics every partnership shares).",
+    )
     mfa_required: bool
     agency_scoped: bool = Field(description="Whether the role acts for one agency (needs an agency).")
     restricted_areas: list[Code] = Field(

@@ -41,6 +41,7 @@ class RoleDefinition:
     agency_scoped: bool
     restricted_areas: frozenset[str]
     permissions: frozenset[str]
+    scope: str = "partnership"
 
 
 _role_cache: dict[int, dict[str, RoleDefinition]] = {}
@@ -65,6 +66,7 @@ def role_definitions() -> dict[str, RoleDefinition]:
                 agency_scoped=item.data["agency_scoped"],
                 restricted_areas=frozenset(item.data.get("restricted_areas", [])),
                 permissions=frozenset(item.data["permissions"]),
+                scope=item.data.get("scope", "partnership"),
             )
             for item in current_items(kind="role")
         }

@@ -6,7 +6,7 @@ class PerformanceConfig(AppConfig):
     label = "performance"
 
     def ready(self) -> None:
-        from assure.core.menu import LocalNavigation, Page, Part, register
+        from assure.core.menu import LocalNavigation, Page, Part, register, register_installation_page
         from assure.library.hooks import after_load
         from assure.partnerships.hooks import on_partnership_changed
 
@@ -52,4 +52,12 @@ class PerformanceConfig(AppConfig):
                 covers=("performance:return*", "performance:round*"),
                 local=core_dataset,
             ),
+        )
+        # The operator's import of the published statistics, outside every partnership.
+        register_installation_page(
+            "Published statistics",
+            "statistics:list",
+            "statistics.import",
+            description="Import the files the DfE and the ONS publish: the figures every partnership compares "
+            "its own with.",
         )

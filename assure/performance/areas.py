@@ -2,8 +2,10 @@
 DfE's files in data/dfe/ describe them.
 
 ``areas_load`` reads the files shipped with Assure and is safe to run again (it changes only what
-differs). Authorities created after the files were made (North Northamptonshire, Cumberland...)
-are also created by a statistics import from the file's own row, so no import waits for this list.
+differs). It is the only way areas are made: a statistics import refuses a row for an area it does
+not hold. The codes the statistics files use that the 2015 list and the hierarchy do not give
+(an authority's new code when it became a unitary authority, London's two sub-regions) are listed
+in ``area_codes_since_2015.csv``, the areas' code history.
 The reads below need no user: areas and neighbours are public reference data shared by every
 partnership, like the library.
 """
@@ -24,6 +26,7 @@ DATA_DIR = Path(settings.BASE_DIR) / "data" / "dfe"
 AUTHORITIES_FILE = "england_las_2015.csv"
 HIERARCHY_FILE = "region_la_hierarchy.csv"
 NEIGHBOURS_FILE = "New_Statistical_Neighbour_Groupings_April_2021.csv"
+HISTORY_FILE = "area_codes_since_2015.csv"
 NEIGHBOUR_MODEL = "April 2021"
 ENGLAND_CODE = "E92000001"
 
@@ -109,6 +112,13 @@ def area_rows(data_dir: Path) -> list[AreaRow]:
         found.append(AreaRow(Area.Level.LOCAL_AUTHORITY, code, row["la_name"], old, row["region_code"]))
         codes.add(code)
         old_codes.add(old)
+    # The code history: later codes of authorities already listed, and London's sub-regions (a
+    # sub-region's region is London). Read last, so an old LA code still means the 2015 authority.
+    history = data_dir / HISTORY_FILE
+    for row in _rows(history) if history.is_file() else []:
+        if row["code"] not in codes:
+            found.append(AreaRow(row["level"], row["code"], row["name"], row["old_la_code"], row["region_code"]))
+            codes.add(row["code"])
     return found
 
 

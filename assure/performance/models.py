@@ -107,6 +107,11 @@ class Publication(models.Model):
     observations_unchanged = models.PositiveIntegerField(
         default=0, help_text="Figures the file holds that were already recorded with the same value."
     )
+    corrections = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Each earlier figure this file replaced: indicator, period, area, before and after.",
+    )
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["checksum", "mapping"], name="publication_file_mapping")]
@@ -443,9 +448,12 @@ class FiguresVersion(models.Model):
 
 
 class ImportJob(models.Model):
-    """A statistics file uploaded on the import page, imported by a background task. The file is
-    kept privately under MEDIA_ROOT (never served); ``messages`` holds every bad row of a
-    rejected file, or notes on a finished one."""
+    """A statistics file uploaded on the installation's import page by its operator, imported by a
+    background task. The file is kept privately under MEDIA_ROOT (never served); ``messages``
+    holds the problems of a rejected file (the count of each kind and the first of each, see
+    imports/problems.py), or notes on a finished one. Published figures belong
+    to the installation, so a job has no partnership (jobs from before only operators imported
+    keep the partnership whose business unit started them)."""
 
     class Status(models.TextChoices):
         QUEUED = "queued", "Queued"
@@ -453,7 +461,9 @@ class ImportJob(models.Model):
         DONE = "done", "Done"
         FAILED = "failed", "Failed"
 
-    partnership = models.ForeignKey("partnerships.Partnership", on_delete=models.CASCADE, related_name="import_jobs")
+    partnership = models.ForeignKey(
+        "partnerships.Partnership", on_delete=models.CASCADE, null=True, blank=True, related_name="import_jobs"
+    )
     upload = models.FileField(upload_to="statistics/%Y/%m/", max_length=300)
     file_name = models.CharField(max_length=300, help_text="The file's name as uploaded.")
     mapping = models.ForeignKey("library.LibraryItem", on_delete=models.PROTECT, related_name="+")
@@ -476,7 +486,7 @@ class ImportJob(models.Model):
         return f"Import of {self.file_name}"
 
     def get_absolute_url(self) -> str:
-        return reverse("performance:import_job", kwargs={"partnership": self.partnership.slug, "pk": self.pk})
+        return reverse("statistics:job", kwargs={"pk": self.pk})
 
     @property
     def is_finished(self) -> bool:
@@ -484,7 +494,62 @@ class ImportJob(models.Model):
 
     @property
     def problems(self) -> list[dict]:
-        """Every bad row of a rejected file: line, column, reason."""
+        """The bad rows kept of a rejected file (the first of each kind): line, column, reason."""
+        return [message for message in self.messages if "reason" in message]
+
+    @property
+    def notes(self) -> list[str]:
+        """What the import did, or what it is doing, a sentence each."""
+        return [message["note"] for message in self.messages if "note" in message]
+
+    def trail_partnership_ids(self) -> list[int]:
+        return [self.partnership_id] if self.partnership_id else []
+
+
+class LocalImport(models.Model):
+    """A file of the partnership's own figures, uploaded by its business unit on its statistics page
+    and imported by a background task (imports/local.py). Its figures are the partnership's
+    alone: local-import observations with the partnership set, never a published figure, an area
+    or a neighbour. The file is kept privately under MEDIA_ROOT (never served); ``messages``
+    holds the problems of a rejected file (as an ImportJob's, see imports/problems.py), or notes
+    on a finished one."""
+
+    Status = ImportJob.Status
+
+    partnership = models.ForeignKey("partnerships.Partnership", on_delete=models.CASCADE, related_name="local_imports")
+    upload = models.FileField(upload_to="local-statistics/%Y/%m/", max_length=300)
+    file_name = models.CharField(max_length=300, help_text="The file's name as uploaded.")
+    checksum = models.CharField(max_length=64, blank=True, help_text="SHA-256 of the file.")
+    status = models.CharField(max_length=10, choices=ImportJob.Status.choices, default=ImportJob.Status.QUEUED)
+    rows_done = models.PositiveIntegerField(default=0)
+    rows_total = models.PositiveIntegerField(default=0)
+    observations_created = models.PositiveIntegerField(default=0)
+    observations_updated = models.PositiveIntegerField(
+        default=0, help_text="Local figures of an earlier file this one replaced with a different figure."
+    )
+    observations_unchanged = models.PositiveIntegerField(default=0)
+    messages = models.JSONField(default=list, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Import of local figures from {self.file_name}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("performance:local_import_job", kwargs={"partnership": self.partnership.slug, "pk": self.pk})
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    @property
+    def problems(self) -> list[dict]:
+        """The bad rows kept of a rejected file (the first of each kind): line, column, reason."""
         return [message for message in self.messages if "reason" in message]
 
     @property

@@ -3,11 +3,13 @@
 The template lists the return's indicators (code, title, unit, what to count, the previous
 period's figure) with empty, unlocked cells for the figures. A hidden, protected sheet names the
 return it belongs to, signed, so a file cannot be uploaded into another return by mistake.
-An uploaded file is checked before it is opened (type, size, size once unpacked) and read with
-openpyxl in read-only mode, formulas as their last computed values.
+An uploaded file is checked before it is opened (type, size, size once unpacked, how many cells
+it holds) and read with openpyxl in read-only mode, formulas as their last computed values, from
+the template's sheets and range only.
 """
 
 import io
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -17,6 +19,7 @@ from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from assure.core.spreadsheets import write_cell
 from assure.core.uploads import ArchiveLimits, ArchiveTooLarge, NotAnArchive, open_archive
 
 from .models import DataReturn
@@ -31,6 +34,19 @@ SIGNING_SALT = "assure.performance.return-template"
 FIGURES_SHEET = "Figures"
 ABOUT_SHEET = "About this file"
 HEADER_SEARCH_ROWS = 20
+# The most of an upload openpyxl is given to read. Reading costs by the cell, and a few kilobytes
+# of packed XML can hold 200,000 of them, so a workbook reaching beyond the template's range by
+# more than a margin is refused before it is read: a template is a header and a row per indicator
+# across len(COLUMNS) columns; the margin (to row MAX_ROWS + HEADER_SEARCH_ROWS, to column Z)
+# leaves room for an agency's own notes beside its figures.
+MAX_SHEET_ROWS = MAX_ROWS + HEADER_SEARCH_ROWS
+MAX_COLUMNS = 26
+MAX_CELLS = MAX_SHEET_ROWS * MAX_COLUMNS
+# A cell, and a shared string, in a part of the workbook, with or without a namespace prefix.
+# Every part is counted, whatever it is called: a sheet can be stored under any name.
+_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s/>]")
+_SHARED_STRING = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si[\s/>]")
+FAR_MORE = "far more than a return's template: copy your figures into the template you downloaded and upload that"
 
 # (key, heading, width); the headings are how an uploaded file's columns are found.
 COLUMNS = (
@@ -73,6 +89,31 @@ class UploadedRow:
     entry: Entry
 
 
+# An upload's problems shown on its page: the first of each kind, and how many more.
+PROBLEMS_SHOWN = 20
+_ROW_PREFIX = re.compile(r"Row \d+(?: \([^)]*\))?: ")
+
+
+def problems_summary(messages: list[str]) -> list[str]:
+    """The first PROBLEMS_SHOWN messages of each kind (the same words after "Row N (code): "),
+    in their order, each kind followed by how many more rows have it. Every row of a template can
+    be wrong, so the list an agency reads stays short enough to act on."""
+    shown: list[str] = []
+    counts: dict[str, int] = {}
+    for message in messages:
+        kind = _ROW_PREFIX.sub("", message, count=1)
+        counts[kind] = counts.get(kind, 0) + 1
+        if counts[kind] <= PROBLEMS_SHOWN:
+            shown.append(message)
+    for kind, count in counts.items():
+        if count > PROBLEMS_SHOWN:
+            more = count - PROBLEMS_SHOWN
+            last = max(i for i, message in enumerate(shown) if _ROW_PREFIX.sub("", message, count=1) == kind)
+            row_word = "row" if more == 1 else "rows"
+            shown.insert(last + 1, f"… and {more:,} more {row_word} with the same problem: {kind}")
+    return shown
+
+
 def return_identity(data_return: DataReturn) -> str:
     """The signed token naming the return a template belongs to."""
     return signing.dumps({"return": data_return.pk}, salt=SIGNING_SALT)
@@ -104,8 +145,9 @@ def template_workbook(*, data_return: DataReturn, rows: list) -> bytes:
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     sheet.title = FIGURES_SHEET
-    sheet["A1"] = f"{data_return.agency}: return for {round.period} to {round.partnership}"
-    sheet["A1"].font = Font(bold=True, size=14)
+    # Names typed into Assure (the agency's, the partnership's) are written as text, never formulas.
+    title = f"{data_return.agency}: return for {round.period} to {round.partnership}"
+    write_cell(sheet, row=1, column=1, value=title).font = Font(bold=True, size=14)
     sheet["A2"] = (
         f"Due by {round.deadline.day} {round.deadline:%B %Y}. Fill in the Value (or Numerator and Denominator) of "
         "each indicator, or write Yes under Not available and say why in Comment. A change of more than the "
@@ -141,7 +183,9 @@ def template_workbook(*, data_return: DataReturn, rows: list) -> bytes:
             "comment": entry.comment if entry else "",
         }
         for index, (key, _, _) in enumerate(COLUMNS, start=1):
-            cell = sheet.cell(row=line, column=index, value=values[key] if values[key] != "" else None)
+            # The code and what the agency fills in come back in the upload: kept exactly as they are.
+            value = values[key] if values[key] != "" else None
+            cell = write_cell(sheet, row=line, column=index, value=value, exact=key == "code" or key in ENTRY_KEYS)
             cell.alignment = Alignment(wrap_text=key in ("title", "notes", "comment"), vertical="top")
         for index in entry_columns:
             sheet.cell(row=line, column=index).protection = Protection(locked=False)
@@ -161,8 +205,8 @@ def template_workbook(*, data_return: DataReturn, rows: list) -> bytes:
         ),
         start=1,
     ):
-        about.cell(row=line, column=1, value=label)
-        about.cell(row=line, column=2, value=value)
+        write_cell(about, row=line, column=1, value=label, exact=True)
+        write_cell(about, row=line, column=2, value=value, exact=True)
     about.protection.sheet = True
     about.sheet_state = "hidden"
 
@@ -203,11 +247,35 @@ def check_upload(file) -> bytes:
             # openpyxl trusts the archive: everything is unpacked here first, in small pieces, so
             # that a damaged member or one whose header understates its size is refused.
             archive.unpack_all()
+            _count_cells(archive)
     except NotAnArchive:
         raise UploadRejected(["The file could not be opened as an Excel workbook (.xlsx)"])
     except ArchiveTooLarge:
         raise UploadRejected(["The file holds far more than a return's template: upload the template you downloaded"])
     return data
+
+
+def _count_cells(archive) -> None:
+    """Refuse a workbook holding more cells, or more shared strings, than MAX_CELLS: openpyxl
+    reads every shared string when it opens a workbook, and every cell of a row it reads."""
+    for pattern, what in ((_CELL, "cells"), (_SHARED_STRING, "pieces of text")):
+        found = 0
+        for name in sorted(archive.names):
+            if not name.endswith(".xml"):
+                continue
+            for _ in pattern.finditer(archive.read(name, max_bytes=MAX_UNPACKED_BYTES)):
+                found += 1
+                if found > MAX_CELLS:
+                    raise UploadRejected([f"The file holds more than {MAX_CELLS:,} {what}, {FAR_MORE}"])
+
+
+def _within_template(sheet) -> None:
+    """Refuse a sheet whose declared extent reaches beyond the template's by more than the margin.
+    A file can leave its extent out or understate it: _count_cells bounds what is read anyway."""
+    rows, columns = sheet.max_row or 0, sheet.max_column or 0
+    if rows > MAX_SHEET_ROWS or columns > MAX_COLUMNS:
+        reach = f"{get_column_letter(max(columns, 1))}{max(rows, 1)}"
+        raise UploadRejected([f"The {FIGURES_SHEET} sheet reaches cell {reach}, {FAR_MORE}"])
 
 
 def _text(cell, *, percentage: bool = False) -> str:
@@ -278,7 +346,9 @@ def read_return_file(file, *, data_return: DataReturn) -> list[UploadedRow]:
         raise UploadRejected(["The file could not be opened as an Excel workbook (.xlsx)"])
     try:
         _identity(workbook, data_return)
-        sheet_rows = list(workbook[FIGURES_SHEET].iter_rows(max_row=MAX_ROWS + HEADER_SEARCH_ROWS))
+        sheet = workbook[FIGURES_SHEET]
+        _within_template(sheet)
+        sheet_rows = list(sheet.iter_rows(max_row=MAX_SHEET_ROWS, max_col=MAX_COLUMNS))
     finally:
         workbook.close()
     header, columns = _columns(sheet_rows)

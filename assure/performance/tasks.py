@@ -10,3 +10,11 @@ def import_job_run(job_id: int) -> None:
     from .imports.jobs import import_job_execute
 
     import_job_execute(job_id=job_id)
+
+
+@task
+def local_import_run(local_import_id: int) -> None:
+    """Import the file of a queued LocalImport: a partnership's own figures (see imports/local.py)."""
+    from .imports.local import local_import_execute
+
+    local_import_execute(local_import_id=local_import_id)

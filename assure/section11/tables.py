@@ -59,6 +59,9 @@ class CycleTable(tables.Table):
             value,
         )
 
+    def value_title(self, value) -> str:
+        return str(value)
+
     def render_framework(self, record: Cycle, value) -> str:
         return f"{value} (version {record.framework.document.version})"
 

@@ -284,14 +284,16 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
 )
 
 # --- Read-only API of the core dataset (assure/performance/api) --------------------------------
-# Django REST framework with per-user tokens ("Authorization: Token <key>") or the session. Every
-# endpoint names its own permission class; the default refuses everything, so an endpoint that
-# forgets one serves nothing. Token first: an unauthenticated request is answered 401 with a
-# WWW-Authenticate header, not 403.
-INSTALLED_APPS += ["rest_framework", "rest_framework.authtoken", "drf_spectacular"]
+# Django REST framework with per-user tokens ("Authorization: Token <key>", kept as a hash:
+# assure/accounts/api_auth.py) or the session. Every endpoint names its own permission class; the
+# default refuses everything, so an endpoint that forgets one serves nothing. Token first: an
+# unauthenticated request is answered 401 with a WWW-Authenticate header, not 403.
+INSTALLED_APPS += ["rest_framework", "drf_spectacular"]
+# How long a new API token works; its holder then makes a new one.
+ASSURE_API_TOKEN_LIFETIME = timedelta(days=int(os.environ.get("ASSURE_API_TOKEN_DAYS", "90")))
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "assure.accounts.api_auth.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["assure.performance.api.permissions.DenyAll"],

@@ -1,6 +1,7 @@
 """axe-core on every page of Assure: each URL of the project as it first appears, and again after
 its form is sent empty (the page with its error messages), as the business unit — the persona who
-can reach every page — or anonymously for the sign-in pages."""
+can reach every partnership's page — as the operator for the pages of the whole installation, or
+anonymously for the sign-in pages."""
 
 import pytest
 
@@ -29,10 +30,12 @@ ROUTES = [
 
 
 @pytest.mark.parametrize("route", ROUTES, ids=lambda r: r.name)
-def test_page_and_its_errors_pass_axe(route, pages, partnership, agency, business_unit):
+def test_page_and_its_errors_pass_axe(route, pages, partnership, agency, business_unit, request):
     RestrictedGrantFactory(user=business_unit, partnership=partnership, area="confidential-minutes")
     side = build_side(partnership, agency, business_unit)
-    if route.access.kind != "public":
+    if route.access.kind == "installation":
+        pages.sign_in_as(request.getfixturevalue("operator"))
+    elif route.access.kind != "public":
         pages.sign_in_as(business_unit)
     page = pages.goto(url_for(route, side, partnership.slug))
     form = page.locator("main form[method=post]").first

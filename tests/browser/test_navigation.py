@@ -58,6 +58,19 @@ def test_an_agency_lead_finds_their_overdue_action_through_the_board(pages, agen
     expect(_menu(page).get_by_role("link", name="Board")).to_have_attribute("aria-current", "true")
 
 
+def test_an_operator_of_no_partnership_finds_the_published_statistics(pages, operator):
+    pages.page.set_viewport_size({"width": 1280, "height": 800})
+    pages.sign_in_as(operator)
+    page = pages.goto("/")
+    expect(page.get_by_role("heading", level=1, name="Your partnerships")).to_be_visible()
+    _shows_only(page, [])
+    expect(_menu(page).get_by_role("link", name="Published statistics")).to_have_count(1)
+    page.get_by_role("main").get_by_role("link", name="Published statistics").click()
+    pages.check()
+    expect(page.get_by_role("heading", level=1, name="Published statistics")).to_be_visible()
+    expect(_menu(page).get_by_role("link", name="Published statistics")).to_have_attribute("aria-current", "page")
+
+
 def test_a_viewer_sees_only_home_and_the_board(pages, viewer, partnership):
     pages.page.set_viewport_size({"width": 1280, "height": 800})
     pages.sign_in_as(viewer)

@@ -4,8 +4,8 @@ revokes it after confirming; each change is a domain event that never holds the 
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from rest_framework.authtoken.models import Token
 
+from assure.accounts.models import ApiToken
 from assure.accounts.services import api_token_create, api_token_revoke
 from assure.audit.models import Event
 
@@ -30,16 +30,18 @@ def test_the_page_says_when_there_is_no_token(client, board_member, partnership)
 def test_creating_a_token_shows_its_key(client, board_member, partnership):
     client.force_login(board_member)
     response = client.post(page(partnership))
-    token = Token.objects.get(user=board_member)
-    assert token.key in response.content.decode()
+    token = ApiToken.objects.get(user=board_member)
+    assert f"assure_{token.public_id}_" in response.content.decode()
 
 
 def test_the_key_is_shown_only_once(client, board_member, partnership):
     client.force_login(board_member)
-    client.post(page(partnership))
-    token = Token.objects.get(user=board_member)
+    created = client.post(page(partnership)).content.decode()
+    token = ApiToken.objects.get(user=board_member)
+    key = created.split('data-testid="api-token-key">', 1)[1].split("<", 1)[0]
+    assert key.startswith(f"assure_{token.public_id}_")
     page_again = client.get(page(partnership)).content.decode()
-    assert token.key not in page_again
+    assert key not in page_again
     assert "You have a token" in page_again
 
 
@@ -52,26 +54,27 @@ def test_the_page_is_never_cached(client, board_member, partnership):
 def test_a_second_token_is_refused_until_the_first_is_revoked(client, board_member, partnership):
     client.force_login(board_member)
     client.post(page(partnership))
-    first = Token.objects.get(user=board_member).key
+    first = ApiToken.objects.get(user=board_member).key_hash
     response = client.post(page(partnership))
     assert "Revoke it before you create another" in response.content.decode()
-    assert Token.objects.get(user=board_member).key == first
+    assert ApiToken.objects.get(user=board_member).key_hash == first
 
 
 def test_revoking_asks_for_confirmation_first(client, board_member, partnership):
-    Token.objects.create(user=board_member)
+    api_token_create(actor=board_member, partnership=partnership)
     client.force_login(board_member)
     response = client.get(revoke_page(partnership))
     assert "Revoke your API token?" in response.content.decode()
-    assert Token.objects.filter(user=board_member).exists()
+    assert ApiToken.objects.filter(ApiToken.live_q(), user=board_member).exists()
 
 
-def test_revoking_deletes_the_token(client, board_member, partnership):
-    Token.objects.create(user=board_member)
+def test_revoking_ends_the_token(client, board_member, partnership):
+    api_token_create(actor=board_member, partnership=partnership)
     client.force_login(board_member)
     response = client.post(revoke_page(partnership))
     assert response.status_code == 302
-    assert not Token.objects.filter(user=board_member).exists()
+    assert not ApiToken.objects.filter(ApiToken.live_q(), user=board_member).exists()
+    assert ApiToken.objects.get(user=board_member).revoked_at is not None
 
 
 def test_revoking_without_a_token_says_so(client, board_member, partnership):
@@ -83,7 +86,7 @@ def test_a_viewer_has_no_token_page(client, viewer, partnership):
     client.force_login(viewer)
     assert client.get(page(partnership)).status_code == 403
     assert client.post(page(partnership)).status_code == 403
-    assert not Token.objects.filter(user=viewer).exists()
+    assert not ApiToken.objects.filter(user=viewer).exists()
 
 
 def test_an_outsider_has_no_token_page_here(client, outsider, partnership):

@@ -4,6 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 from assure.audit.models import AccessLog, Event
 from assure.audit.selectors import (
     access_log_visible_to,
+    event_people,
     event_verbs,
     events_about,
     events_visible_to,
@@ -134,3 +135,55 @@ def test_access_log_is_hidden_from_people_without_audit_view(board_member, partn
     )
     assert AccessLog.objects.exists()
     assert not access_log_visible_to(user=board_member, partnership=partnership).exists()
+
+
+# --- published statistics: the installation's events every partnership's trail shows ------------
+
+
+def test_an_import_of_published_statistics_is_in_every_partnerships_trail(
+    business_unit, outsider, operator, partnership, other_partnership, tmp_path
+):
+    from assure.performance.areas import areas_load
+    from assure.performance.imports import import_statistics
+    from assure.performance.tests.test_imports import C1, subset_file, year
+
+    areas_load()
+    import_statistics(path=subset_file(tmp_path, C1, year("2015")), mapping_code="dfe-c1", actor=operator)
+    for user, where in ((business_unit, partnership), (outsider, other_partnership)):
+        imported = events_visible_to(user=user, partnership=where).get(verb="statistics.imported")
+        assert (imported.actor, imported.partnership) == (operator, None)
+        assert "statistics.imported" in event_verbs(user=user, partnership=where)
+        assert operator in event_people(user=user, partnership=where)
+
+
+def test_making_or_ending_an_operator_stays_out_of_every_partnerships_trail(
+    business_unit, operator, viewer, partnership
+):
+    from assure.accounts.services import operator_grant, operator_revoke
+
+    operator_grant(actor=operator, user=viewer)
+    operator_revoke(actor=operator, user=viewer)
+    assert Event.objects.filter(verb__startswith="accounts.operator_", partnership=None).count() == 2
+    assert not events_visible_to(user=business_unit, partnership=partnership).filter(
+        verb__startswith="accounts.operator_"
+    )
+    assert not [verb for verb in event_verbs(user=business_unit, partnership=partnership) if "operator" in verb]
+
+
+def test_other_events_without_a_partnership_stay_out_of_the_trail(business_unit, partnership):
+    event_record(actor=None, verb="library.loaded", target=None, partnership=None, summary="Library loaded")
+    assert not events_visible_to(user=business_unit, partnership=partnership).exists()
+
+
+def test_another_partnerships_own_statistics_events_stay_in_its_trail(
+    business_unit, outsider, partnership, other_partnership
+):
+    event_record(
+        actor=outsider, verb="statistics.imported", target=None, partnership=other_partnership, summary="Local file"
+    )
+    assert not events_visible_to(user=business_unit, partnership=partnership).exists()
+
+
+def test_installation_events_are_hidden_from_people_without_audit_view(board_member, operator, partnership):
+    event_record(actor=operator, verb="statistics.imported", target=None, partnership=None, summary="Imported")
+    assert not events_visible_to(user=board_member, partnership=partnership).exists()

@@ -142,3 +142,24 @@ def test_access_log_lists_reads_and_exports_them(client, business_unit, board_me
     response = client.get(url("access_log", partnership), {"_export": "xlsx"})
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     assert [cell.value for cell in sheet[2]][1:] == [board_member.full_name, "confidential-minutes", "Part B item 2"]
+
+
+def test_every_partnerships_events_page_shows_imports_of_published_statistics(
+    client, business_unit, outsider, operator, partnership, other_partnership
+):
+    event_record(
+        actor=operator, verb="statistics.imported", target=None, partnership=None, summary="Imported c1.csv: 9 new"
+    )
+    event_record(
+        actor=None,
+        verb="accounts.operator_granted",
+        target=None,
+        partnership=None,
+        summary="Opie Rator made an operator of the installation",
+    )
+    for user, where in ((business_unit, partnership), (outsider, other_partnership)):
+        html = page(client, user, url("events", where))
+        assert "Imported c1.csv: 9 new" in html and operator.full_name in html
+        assert "made an operator" not in html
+        filtered = page(client, user, url("events", where), verb="statistics.imported")
+        assert "Imported c1.csv: 9 new" in filtered

@@ -1,5 +1,5 @@
 """Template tags of the page shell: the service navigation, built from the menu's registry
-(menu.py), and a part's own navigation under it."""
+(menu.py), the links to the installation's pages, and a part's own navigation under it."""
 
 from django import template
 
@@ -28,6 +28,22 @@ def service_navigation(context) -> dict:
             "active": item.group == current or request.path == item.url,
         }
         for item in menu.menu_for(permissions=context.get("perms_here", frozenset()), partnership=partnership)
+    ]
+    return {"items": items}
+
+
+@register.inclusion_tag("core/service_navigation.html", takes_context=True)
+def installation_navigation(context) -> dict:
+    """Links to the installation's pages (the operator's), for people whose installation roles
+    allow them; on every page, inside a partnership or not."""
+    request = context.get("request")
+    if request is None:
+        return {"items": []}
+    links = menu.installation_links_for(permissions=context.get("installation_perms", frozenset()))
+    path = request.path
+    items = [
+        {"href": link.url, "label": link.label, "current": path == link.url, "active": path.startswith(link.url)}
+        for link in links
     ]
     return {"items": items}
 

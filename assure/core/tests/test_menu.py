@@ -131,6 +131,46 @@ def test_outside_a_partnership_only_the_account_links_show(client, business_unit
     assert _menu(_html(client, business_unit, reverse("core:partnerships"))) == ["Your partnerships", *ACCOUNT[1:]]
 
 
+# --- the installation's pages ------------------------------------------------------------------
+
+
+def test_every_installation_page_names_a_page_and_a_permission_an_installation_role_holds(db):
+    granted = set().union(*(d.permissions for d in role_definitions().values() if d.scope == "installation"))
+    assert menu.installation_pages()
+    for page in menu.installation_pages():
+        assert page.permission in granted, page
+        assert reverse(page.url_name)
+
+
+def test_the_operator_finds_the_published_statistics_in_the_menu(client, operator):
+    html = _html(client, operator, reverse("core:partnerships"))
+    assert _menu(html) == ["Published statistics", "Your partnerships", *ACCOUNT[1:]]
+    assert f'href="{reverse("statistics:list")}"' in html
+
+
+def test_the_installation_link_is_marked_on_the_installation_pages(client, operator):
+    assert _marked(_html(client, operator, reverse("statistics:list"))) == {"Published statistics": "page"}
+    assert _marked(_html(client, operator, reverse("statistics:create"))) == {"Published statistics": "true"}
+
+
+def test_an_operator_who_is_also_a_member_finds_it_inside_the_partnership(client, operator, partnership):
+    from assure.accounts.tests.factories import MembershipFactory
+
+    MembershipFactory(user=operator, partnership=partnership, role="viewer")
+    html = _html(client, operator, _url("partnerships:home", partnership))
+    assert _menu(html) == ["Home", "Board", "Published statistics", *ACCOUNT]
+
+
+@pytest.mark.parametrize(
+    "persona", ["business_unit", "board_member", "agency_lead", "auditor", "viewer"], indirect=True
+)
+def test_no_partnership_role_gives_the_installation_link(client, persona, partnership):
+    for address in (reverse("core:partnerships"), _url("partnerships:home", partnership)):
+        html = _html(client, persona, address)
+        assert "Published statistics" not in _menu(html)
+        assert reverse("statistics:list") not in html
+
+
 # --- landing pages -----------------------------------------------------------------------------
 
 

@@ -49,6 +49,35 @@ def test_partnership_list_explains_what_to_do_with_none(client, db):
     assert "Ask your partnership's business unit" in client.get(reverse("core:partnerships")).content.decode()
 
 
+def _main(html: str) -> str:
+    """The page's own content, without the menu."""
+    return html.split('<main class="govuk-main-wrapper" id="main-content">', 1)[1].split("</main>", 1)[0]
+
+
+def test_an_operator_of_no_partnership_is_told_what_they_can_do(client, operator):
+    client.force_login(operator)
+    main = _main(client.get(reverse("core:partnerships")).content.decode())
+    assert "Ask your partnership's business unit" not in main
+    assert f'href="{reverse("statistics:list")}"' in main
+    assert ">Published statistics</a>" in main and "see none of their records" in main
+
+
+def test_an_operator_who_is_a_member_sees_their_partnerships_and_the_installation(client, operator, partnership):
+    from assure.accounts.tests.factories import MembershipFactory
+
+    MembershipFactory(user=operator, partnership=partnership, role="viewer")
+    client.force_login(operator)
+    main = _main(client.get(reverse("core:partnerships")).content.decode())
+    assert partnership.name in main
+    assert f'href="{reverse("statistics:list")}"' in main
+
+
+def test_a_member_of_a_partnership_is_not_offered_the_installation(client, business_unit):
+    client.force_login(business_unit)
+    main = _main(client.get(reverse("core:partnerships")).content.decode())
+    assert reverse("statistics:list") not in main
+
+
 def test_accessibility_statement_is_public(client, db):
     response = client.get(reverse("core:accessibility"))
     assert response.status_code == 200

@@ -11,10 +11,10 @@ from django.db import transaction
 from django.test import override_settings
 
 from assure.accounts.models import Membership, User
-from assure.accounts.permissions import has_restricted_grant
+from assure.accounts.permissions import can_import_published, has_restricted_grant, installation_roles_of
 from assure.actions.models import Action
 from assure.demo.load import demo_load
-from assure.demo.people import ROLES
+from assure.demo.people import OPERATOR, ROLES
 from assure.demo.totp import current_code
 from assure.library.models import LibraryDocument, LibraryItem
 from assure.partnerships.models import (
@@ -103,14 +103,33 @@ class TestTheLoadedDemo:
         assert set(outsider.memberships.values_list("partnership__slug", flat=True)) == {"worcestershire"}
 
     def test_users_whose_role_needs_mfa_have_the_demo_authenticator(self, demo):
-        with_totp = set(
-            Authenticator.objects.filter(type=Authenticator.Type.TOTP).values_list("user__memberships__role", flat=True)
+        totp = Authenticator.objects.filter(type=Authenticator.Type.TOTP)
+        # The operator holds their role over the installation, through no membership.
+        with_totp = set(totp.values_list("user__memberships__role", flat=True)) | set(
+            totp.values_list("user__installation_roles__role", flat=True)
         )
-        assert with_totp == {"business-unit", "panel-member", "designated-officer"}
+        assert with_totp - {None} == {"business-unit", "panel-member", "designated-officer", "operator"}
         authenticator = Authenticator.objects.get(
             type=Authenticator.Type.TOTP, user__email="panel-member@herefordshire.demo.assure.test"
         )
         assert TOTP(authenticator).validate_code(current_code())
+
+    def test_the_installation_has_an_operator_of_no_partnership(self, demo):
+        operator = User.objects.get(email=OPERATOR.email)
+        assert operator.email == "operator@demo.assure.test"
+        assert installation_roles_of(user=operator) == {"operator"}
+        assert can_import_published(user=operator)
+        assert not operator.memberships.exists()
+        assert TOTP(Authenticator.objects.get(type=Authenticator.Type.TOTP, user=operator)).validate_code(
+            current_code()
+        )
+
+    def test_only_the_operator_may_import_published_statistics(self, demo):
+        assert [u.email for u in User.objects.all() if can_import_published(user=u)] == [OPERATOR.email]
+
+    def test_the_output_lists_the_operator_of_the_whole_installation(self, demo):
+        row = next(line for line in demo.splitlines() if OPERATOR.email in line)
+        assert row.split() == ["Whole", "installation", "Operator", OPERATOR.email, "yes"]
 
     def test_users_whose_role_needs_mfa_have_recovery_codes(self, demo):
         mfa_users = User.objects.filter(authenticator__type=Authenticator.Type.TOTP)

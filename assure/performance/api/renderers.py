@@ -2,24 +2,20 @@
 
 import csv
 import io
-from decimal import Decimal
 
 from rest_framework.renderers import BaseRenderer
 
-# A text cell starting with one of these is a formula to a spreadsheet: a comment typed into a
-# return must never run as one on a board member's computer.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from assure.core.spreadsheets import safe_cell
 
 
 def _cell(value) -> object:
+    # A comment typed into a return must never run as a formula on a board member's computer:
+    # the same rule as every download of Assure (assure.core.spreadsheets).
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, (int, float, Decimal)):
-        return value
-    text = str(value)
-    return f"'{text}" if text.startswith(_FORMULA_STARTS) else text
+    return safe_cell(value)
 
 
 class CSVRenderer(BaseRenderer):

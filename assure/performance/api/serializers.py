@@ -107,7 +107,9 @@ class ScorecardRowSerializer(serializers.Serializer):
     period = serializers.CharField()
     value = NumberField()
     value_source = serializers.CharField(allow_blank=True, help_text="Where the value comes from.")
-    local_value = NumberField(help_text="The partnership's own figure: its agencies' validated returns.")
+    local_value = NumberField(
+        help_text="The partnership's own figure: its agencies' validated returns, or else its local import."
+    )
     local_missing = serializers.CharField(allow_blank=True)
     published_indicator = serializers.CharField(allow_blank=True, help_text="The published measure beside it.")
     published_year = serializers.CharField(allow_blank=True)

@@ -26,3 +26,15 @@ class StatisticsUploadForm(forms.Form):
             (item.code, f"{item.title} ({item.data['file_pattern']})")
             for item in current_items(kind="statistics-mapping")
         ]
+
+
+class LocalFiguresUploadForm(forms.Form):
+    """The partnership's own figures: one CSV file (its layout is in imports/local.py)."""
+
+    upload = forms.FileField(
+        label="Upload a file",
+        help_text="A CSV file of up to 20 MB with the columns indicator, period and value (and, if you "
+        "have them, numerator, denominator and comment).",
+        widget=forms.FileInput(attrs={"accept": ".csv,text/csv"}),
+        error_messages={"required": "Select a CSV file.", "empty": "The selected file is empty."},
+    )

@@ -1,19 +1,21 @@
-"""Imports started from the import page: the business unit uploads a file and chooses a mapping;
-the file is kept privately (under MEDIA_ROOT, never served) and a background task imports it,
+"""Imports started from the installation's import page: the operator uploads a file and chooses a
+mapping; the file is kept privately (under MEDIA_ROOT, never served) and a background task imports it,
 writing its progress on the ImportJob so the status page can show it."""
 
 import logging
 from fnmatch import fnmatch
 from pathlib import PurePath
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
+from assure.accounts.permissions import ensure_can_import_published
 from assure.audit.services import event_record
 
 from ..models import ImportJob
+from .problems import problems_keep
 from .reader import ImportRejected
 from .service import import_statistics, mapping_item
 
@@ -24,9 +26,10 @@ MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 CSV_CONTENT_TYPES = {"text/csv", "text/plain", "application/csv", "application/vnd.ms-excel", ""}
 
 
-def upload_problems(*, upload: UploadedFile, mapping_code: str) -> dict[str, list[str]]:
-    """What is wrong with an uploaded file before it is queued, by form field: size, type, name
-    (it must match the mapping's file pattern) and whether it is text at all."""
+def csv_upload_problems(*, upload: UploadedFile) -> dict[str, list[str]]:
+    """What is wrong with an uploaded CSV file before it is queued, by form field (``upload``):
+    its size, its type and whether it is text at all. Every file imported into Assure is checked
+    this way first."""
     problems: dict[str, list[str]] = {}
     name = PurePath(upload.name or "").name
     if upload.size == 0:
@@ -40,6 +43,14 @@ def upload_problems(*, upload: UploadedFile, mapping_code: str) -> dict[str, lis
         upload.seek(0)
         if b"\0" in head:
             problems.setdefault("upload", []).append("The selected file must be a CSV file, not a spreadsheet.")
+    return problems
+
+
+def upload_problems(*, upload: UploadedFile, mapping_code: str) -> dict[str, list[str]]:
+    """What is wrong with an uploaded statistics file before it is queued, by form field: the
+    checks of every CSV file, and its name (it must match the mapping's file pattern)."""
+    problems = csv_upload_problems(upload=upload)
+    name = PurePath(upload.name or "").name
     try:
         item = mapping_item(mapping_code)
     except ImportRejected:
@@ -54,22 +65,24 @@ def upload_problems(*, upload: UploadedFile, mapping_code: str) -> dict[str, lis
 
 
 @transaction.atomic
-def import_job_create(*, actor, partnership, upload: UploadedFile, mapping_code: str) -> ImportJob:
+def import_job_create(*, actor, upload: UploadedFile, mapping_code: str) -> ImportJob:
     """Keep the uploaded file privately and queue its import; the task starts once this
-    transaction commits. Raises ValidationError (by field: upload, mapping) for a file that
-    cannot be a statistics file for the mapping."""
+    transaction commits. Only the installation's operator may: the figures are every
+    partnership's. Raises ValidationError (by field: upload, mapping) for a file that cannot be
+    a statistics file for the mapping."""
+    ensure_can_import_published(user=actor)
     problems = upload_problems(upload=upload, mapping_code=mapping_code)
     if problems:
         raise ValidationError(problems)
     name = PurePath(upload.name).name
-    job = ImportJob(partnership=partnership, file_name=name[:300], mapping=mapping_item(mapping_code), created_by=actor)
+    job = ImportJob(file_name=name[:300], mapping=mapping_item(mapping_code), created_by=actor)
     job.upload.save(name, upload, save=False)
     job.save()
     event_record(
         actor=actor,
         verb="statistics.import_queued",
         target=job,
-        partnership=partnership,
+        partnership=None,
         summary=f"Queued the import of {name}",
         data={"mapping": mapping_code},
     )
@@ -116,14 +129,23 @@ def import_job_execute(*, job_id: int) -> ImportJob:
             job,
             status=ImportJob.Status.FAILED,
             finished_at=timezone.now(),
-            messages=[problem.as_dict() for problem in rejected.problems],
+            messages=problems_keep(job=job, rejected=rejected),
         )
         event_record(
             actor=job.created_by,
             verb="statistics.import_rejected",
             target=job,
             partnership=job.partnership,
-            summary=f"Did not import {job.file_name}: {len(rejected.problems)} problem(s)",
+            summary=f"Did not import {job.file_name}: {rejected.total} problem(s)",
+        )
+        return job
+    except PermissionDenied:
+        # The person stopped being an operator between uploading the file and its turn.
+        _update(
+            job,
+            status=ImportJob.Status.FAILED,
+            finished_at=timezone.now(),
+            messages=[{"note": f"{job.created_by} may no longer import published statistics: nothing was written."}],
         )
         return job
     except Exception:

@@ -79,4 +79,5 @@ def published_rates_derive(*, period_ids: Iterable[int] | None = None, recorded_
         total.created += written.created
         total.updated += written.updated
         total.unchanged += written.unchanged
+        total.corrected += written.corrected
     return total

@@ -1,11 +1,16 @@
 """Reading an explore-education-statistics CSV by a statistics mapping of the library: which rows
 to keep, which column is which indicator, which geographic levels there are. Nothing here touches
 the database: the reader either returns every kept row, parsed, or raises ImportRejected naming
-every bad row, so that a file is written whole or not at all."""
+every bad row, so that a file is written whole or not at all.
+
+Whatever is wrong with the text itself (bytes that are not UTF-8, a NUL character, a cell larger
+than the field limit, quoting the CSV reader cannot follow) is a problem of the line it is on,
+like a bad figure: nothing in a file ends an import without saying where."""
 
 import csv
 import io
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -28,32 +33,96 @@ LIMIT = Decimal(10) ** 12
 EARLIEST_YEAR, LATEST_YEAR = 1990, 2100
 # How often the progress callback hears of the rows read.
 PROGRESS_EVERY = 500
+# The largest cell read. Python's csv module keeps a process-wide limit (128 KB unless changed);
+# it is set here on every read so that no other code's setting decides what a file may hold. No
+# cell of a statistics file comes near it; a larger one is a quote mark left open.
+FIELD_LIMIT = 128 * 1024
+# A file with a problem in every cell can hold millions of them: each is counted, but only the
+# first of each kind (to show) and the first LISTED_AT_MOST in file order (to download) are kept.
+SHOWN_PER_KIND = 20
+LISTED_AT_MOST = 100_000
+
+# Each kind of problem and how a list of them is headed; a Problem's ``kind`` is one of these.
+KINDS = {
+    "file": "The file",
+    "mapping": "The mapping",
+    "encoding": "Text that is not UTF-8",
+    "unreadable": "Lines that cannot be read",
+    "missing-column": "Columns missing from the file",
+    "unknown-level": "Unknown geographic levels",
+    "no-area-code": "Rows without an area code",
+    "bad-area-code": "Area codes that are not ONS codes",
+    "bad-period": "Time periods that are not years",
+    "empty-figure": "Empty figures",
+    "not-a-figure": "Figures that are not numbers",
+    "unknown-area": "Areas Assure does not know",
+    "repeated": "An area and year given twice",
+    # A partnership's own figures (imports/local.py).
+    "unknown-indicator": "Indicator codes Assure does not know",
+    "unknown-period": "Periods that are not a year, quarter or month",
+    "bad-figure": "Figures the indicator does not allow",
+    "repeated-figure": "An indicator and period given twice",
+}
 
 Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with a file: where (line 1 is the header) and why."""
+    """One thing wrong with a file: where (line 1 is the header), why, and of which kind
+    (a key of KINDS), by which the problems of a file are counted and shown."""
 
     line: int
     column: str
     reason: str
+    kind: str = "file"
 
     def __str__(self) -> str:
         where = f"line {self.line}" if self.line else "the file"
         return f"{where}, column {self.column}: {self.reason}" if self.column else f"{where}: {self.reason}"
 
     def as_dict(self) -> dict:
-        return {"line": self.line, "column": self.column, "reason": self.reason}
+        return {"line": self.line, "column": self.column, "reason": self.reason, "kind": self.kind}
+
+
+class ProblemLog:
+    """The problems of one file, in file order: every one counted by kind, the first
+    SHOWN_PER_KIND of each kind kept to show and the first LISTED_AT_MOST kept to list, so a
+    file's problems take bounded memory however many it has."""
+
+    def __init__(self, problems: list[Problem] = ()):
+        self.counts: Counter[str] = Counter()
+        self.listed: list[Problem] = []
+        self.shown: dict[str, list[Problem]] = {}
+        for problem in problems:
+            self.add(problem)
+
+    def add(self, problem: Problem) -> None:
+        self.counts[problem.kind] += 1
+        if len(self.listed) < LISTED_AT_MOST:
+            self.listed.append(problem)
+        shown = self.shown.setdefault(problem.kind, [])
+        if len(shown) < SHOWN_PER_KIND:
+            shown.append(problem)
+
+    @property
+    def total(self) -> int:
+        return self.counts.total()
+
+    def __bool__(self) -> bool:
+        return bool(self.counts)
 
 
 class ImportRejected(ValidationError):
-    """The file was not imported; ``problems`` lists every bad row (line, column, reason)."""
+    """The file was not imported. ``problems`` lists the bad rows (line, column, reason) in file
+    order, the first LISTED_AT_MOST of them; ``log`` counts every one by kind and keeps the first
+    of each; ``total`` is how many there are."""
 
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        super().__init__([str(p) for p in problems] or ["The file could not be imported."])
+    def __init__(self, problems: "list[Problem] | ProblemLog"):
+        self.log = problems if isinstance(problems, ProblemLog) else ProblemLog(problems)
+        self.problems = self.log.listed
+        self.total = self.log.total
+        super().__init__([str(p) for p in self.problems] or ["The file could not be imported."])
 
 
 class Measure(NamedTuple):
@@ -142,7 +211,9 @@ class _Layout:
         index = {name: position for position, name in enumerate(header) if name}
         absent = [c for c in required_columns(mapping) if c not in index]
         if absent:
-            raise ImportRejected([Problem(1, column, "this column is missing from the file") for column in absent])
+            raise ImportRejected(
+                [Problem(1, column, "this column is missing from the file", "missing-column") for column in absent]
+            )
         return cls(
             mapping=mapping,
             header=header,
@@ -180,16 +251,17 @@ def _place(layout: _Layout, line: int, record: list[str], found: list[Problem]) 
     if level is None:
         expected = ", ".join(repr(name) for name in mapping.levels)
         reason = f"unknown geographic level {raw_level!r}; expected {expected}"
-        found.append(Problem(line, mapping.level_column, reason))
+        found.append(Problem(line, mapping.level_column, reason, "unknown-level"))
         return None, ""
     if level not in layout.code_at:
-        found.append(Problem(line, mapping.level_column, f"the mapping names no code column for level {raw_level!r}"))
+        reason = f"the mapping names no code column for level {raw_level!r}"
+        found.append(Problem(line, mapping.level_column, reason, "mapping"))
         return None, ""
     code, column = record[layout.code_at[level]].strip(), mapping.code_columns[level]
     if not code:
-        found.append(Problem(line, column, "no area code"))
+        found.append(Problem(line, column, "no area code", "no-area-code"))
     elif not ONS_CODE.fullmatch(code):
-        found.append(Problem(line, column, f"{code!r} is not an ONS area code such as E06000051"))
+        found.append(Problem(line, column, f"{code!r} is not an ONS area code such as E06000051", "bad-area-code"))
     return level, code
 
 
@@ -226,7 +298,7 @@ def _part(
         return None
     part, _, wrong = figures_of[raw]
     if wrong:
-        found.append(Problem(line, layout.header[at], wrong))
+        found.append(Problem(line, layout.header[at], wrong, "not-a-figure"))
     return part
 
 
@@ -235,9 +307,10 @@ def _measures(
 ) -> tuple[Measure, ...]:
     figures = []
     for indicator, column, value_at, numerator_at, denominator_at in layout.measures:
-        value, missing, wrong = figures_of[record[value_at].strip()]
+        raw = record[value_at].strip()
+        value, missing, wrong = figures_of[raw]
         if wrong:
-            found.append(Problem(line, column, wrong))
+            found.append(Problem(line, column, wrong, "not-a-figure" if raw else "empty-figure"))
         if numerator_at is None and denominator_at is None:  # most measures: a count or a percentage alone
             figures.append(Measure(indicator, value, missing, None, None))
             continue
@@ -247,31 +320,96 @@ def _measures(
     return tuple(figures)
 
 
+def decode_text(data: bytes) -> str:
+    """The text of a statistics file, which must be UTF-8 (with or without the byte order mark
+    Excel writes). Raises ImportRejected naming every line that holds bytes that are not."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    problems = ProblemLog()
+    for line, raw in enumerate(data.split(b"\n"), start=1):
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            byte = raw[error.start]
+            reason = f"byte 0x{byte:02x} is not UTF-8 text: save the file as “CSV UTF-8 (comma delimited)”"
+            problems.add(Problem(line, "", reason, "encoding"))
+    raise ImportRejected(problems)
+
+
+def _unreadable(line: int, error: csv.Error | None) -> Problem:
+    """The problem of a line the CSV reader cannot read (``error``), or that holds a NUL
+    character (``None``), which no text file does."""
+    if error is None:
+        reason = "the line holds a NUL character, which a CSV file never does: save the file as CSV again"
+    elif "field larger than field limit" in str(error):
+        reason = (
+            f"a cell is larger than {FIELD_LIMIT // 1024} KB, far more than any statistics file holds: "
+            'check for a quote mark (") that is opened and never closed'
+        )
+    else:
+        reason = f"the line cannot be read as CSV ({error})"
+    return Problem(line, "", reason, "unreadable")
+
+
+Record = list[str] | Problem
+"""A record of a CSV file, or the problem of a line the CSV reader cannot read."""
+
+
+def read_records(text: str) -> tuple[list[str], list[tuple[int, Record]]]:
+    """The header of a CSV text (its names stripped) and every record after it, each with the
+    line it starts on, which is what a person looks for in the file (a quoted cell can span lines,
+    so the record's position is not enough). A line the CSV reader cannot read is kept as its
+    problem, and the reader goes on with the next line; a header that cannot be read raises
+    ImportRejected. Every file imported into Assure is read this way."""
+    csv.field_size_limit(FIELD_LIMIT)
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = [name.strip() for name in next(reader, [])]
+    except csv.Error as error:
+        raise ImportRejected([_unreadable(1, error)]) from error
+    if "\0" in "".join(header):
+        raise ImportRejected([_unreadable(1, None)])
+    records: list[tuple[int, Record]] = []
+    previous = reader.line_num
+    while True:
+        try:
+            record = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            record = _unreadable(previous + 1, error)
+        records.append((previous + 1, record))
+        previous = reader.line_num
+    return header, records
+
+
 def read_statistics(*, text: str, mapping: StatisticsMappingItem, progress: Progress | None = None) -> StatisticsFile:
     """Parse ``text`` (the whole CSV) by ``mapping``. Rows that do not match the mapping's
     filters are left out; every other row must be good. Raises ImportRejected listing every
-    problem: missing columns, then every bad row (unknown level, missing or malformed code,
-    bad period, a cell that is neither a number nor a suppression code, a repeated area and
-    year)."""
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header = [name.strip() for name in next(reader, [])]
+    problem: missing columns, then every bad row (a line that cannot be read, unknown level,
+    missing or malformed code, bad period, a cell that is neither a number nor a suppression
+    code, a repeated area and year), counted by kind (``ProblemLog``)."""
+    header, records = read_records(text)
     layout = _Layout.of(header, mapping)
-    # Each record with the line it starts on, which is what a person looks for in the file (a
-    # quoted cell can span lines, so the record's position is not enough).
-    records: list[tuple[int, list[str]]] = []
-    previous = reader.line_num
-    for record in reader:
-        records.append((previous + 1, record))
-        previous = reader.line_num
     total, width = len(records), len(header)
+    has_nul = "\0" in text
 
-    problems: list[Problem] = []
+    problems = ProblemLog()
     rows: list[StatisticsRow] = []
     figures_of = _Figures(mapping.missing_codes)
     seen: dict[tuple[str, int], int] = {}
     for count, (line, record) in enumerate(records, start=1):
         if progress and count % PROGRESS_EVERY == 0:
             progress(count, total)
+        if isinstance(record, Problem):
+            problems.add(record)
+            continue
+        if has_nul and "\0" in "".join(record):
+            # Checked before the filters, which would otherwise leave the row out unseen.
+            problems.add(_unreadable(line, None))
+            continue
         if not "".join(record).strip():  # a blank line, or one of empty cells only
             continue
         record = record + [""] * (width - len(record))
@@ -282,15 +420,18 @@ def read_statistics(*, text: str, mapping: StatisticsMappingItem, progress: Prog
         raw_period = record[layout.period_at].strip()
         start_year = _period_start_year(raw_period, mapping.period_convention)
         if start_year is None:
-            found.append(Problem(line, mapping.period_column, f"{raw_period!r} is not a year such as 2015"))
+            reason = f"{raw_period!r} is not a year such as 2015"
+            found.append(Problem(line, mapping.period_column, reason, "bad-period"))
         measures = _measures(layout, line, record, found, figures_of)
         if level and code and start_year is not None:
             first = seen.setdefault((code, start_year), line)
             if first != line:
-                found.append(Problem(line, mapping.code_columns[level], f"the same area and year as line {first}"))
+                reason = f"the same area and year as line {first}"
+                found.append(Problem(line, mapping.code_columns[level], reason, "repeated"))
         if found:
             # One cell can be named twice (a count that is also a percentage's numerator).
-            problems += list(dict.fromkeys(found))
+            for problem in dict.fromkeys(found):
+                problems.add(problem)
             continue
         rows.append(
             StatisticsRow(

@@ -1,6 +1,11 @@
 """Importing one published statistics file: the whole file or nothing, recorded as a Publication
-(title, file, checksum, mapping version, who and when, counts), with the derived rates per 10,000
-children brought up to date in the same transaction."""
+(title, file, checksum, mapping version, who and when, counts, each figure it corrected), with the
+derived rates per 10,000 children brought up to date in the same transaction.
+
+Published figures belong to the whole installation (every partnership compares with the same
+files), so only its operator imports them: from the import page, or from the server's shell with
+the ``import_statistics`` command. Areas come only from the area files (``load_areas``): a row for
+an area Assure does not know is a bad row."""
 
 import hashlib
 from collections.abc import Callable
@@ -12,17 +17,18 @@ from django.db import connection, transaction
 from django.utils import timezone
 from pydantic import ValidationError as PydanticValidationError
 
+from assure.accounts.permissions import ensure_can_import_published
 from assure.audit.services import event_record
 from assure.library.models import LibraryItem
 from assure.library.schemas import StatisticsMappingItem
 from assure.library.selectors import current_item
 
 from ..cache import bump_benchmarks
-from ..models import Area, Indicator, Observation, Publication
+from ..models import Area, Indicator, Observation, Period, Publication
 from ..periods import period_for_year, year_label
 from .rates import published_rates_derive
-from .reader import ImportRejected, Problem, Progress, StatisticsRow, read_statistics
-from .store import Figure, published_figures_save
+from .reader import ImportRejected, Problem, Progress, StatisticsRow, decode_text, read_statistics
+from .store import Figure, Written, published_figures_save
 
 Stage = Callable[[str], None]
 
@@ -40,7 +46,6 @@ class ImportResult:
     unchanged: int = 0
     missing: int = 0
     rates_written: int = 0
-    areas_created: list[str] = field(default_factory=list)
     periods: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
@@ -63,8 +68,6 @@ class ImportResult:
         ]
         if self.rates_written:
             lines.append(f"{self.rates_written} rates per 10,000 children worked out.")
-        if self.areas_created:
-            lines.append(f"New areas: {', '.join(self.areas_created)}.")
         return lines
 
     def __str__(self) -> str:
@@ -75,7 +78,7 @@ def mapping_item(code: str) -> LibraryItem:
     """The current version of a statistics mapping of the library, or ImportRejected."""
     item = current_item(kind="statistics-mapping", code=code)
     if item is None:
-        raise ImportRejected([Problem(0, "", f"there is no statistics mapping {code!r} in the library")])
+        raise ImportRejected([Problem(0, "", f"there is no statistics mapping {code!r} in the library", "mapping")])
     return item
 
 
@@ -91,18 +94,18 @@ def _mapping(item: LibraryItem) -> StatisticsMappingItem:
     try:
         return StatisticsMappingItem.model_validate(item.data)
     except PydanticValidationError as exc:  # stored content is validated on load; this is a guard
-        raise ImportRejected([Problem(0, "", f"the mapping {item.code!r} is not valid: {exc}")]) from exc
+        raise ImportRejected([Problem(0, "", f"the mapping {item.code!r} is not valid: {exc}", "mapping")]) from exc
 
 
 def _check_mapping(mapping: StatisticsMappingItem, indicators: dict[str, Indicator]) -> None:
     problems = [
-        Problem(0, m.column, f"the mapping names the indicator {m.indicator!r}, which is not in the library")
+        Problem(0, m.column, f"the mapping names the indicator {m.indicator!r}, which is not in the library", "mapping")
         for m in mapping.measures
         if m.indicator not in indicators
     ]
     storable = set(Observation.Missing.values)
     problems += [
-        Problem(0, "", f"the mapping's suppression code {code!r} is not one Assure can record")
+        Problem(0, "", f"the mapping's suppression code {code!r} is not one Assure can record", "mapping")
         for code in mapping.missing_codes
         if code not in storable
     ]
@@ -110,34 +113,56 @@ def _check_mapping(mapping: StatisticsMappingItem, indicators: dict[str, Indicat
         raise ImportRejected(problems)
 
 
-def _areas_for(rows: list[StatisticsRow]) -> tuple[dict[str, int], list[str]]:
-    """Area id of every code in the file; areas not known yet are made from their row (regions
-    first, as an authority points at its region)."""
-    known = {code: (pk, region_id) for code, pk, region_id in Area.objects.values_list("code", "pk", "region_id")}
-    first_rows: dict[str, StatisticsRow] = {}
-    for row in rows:
-        if row.code not in known:
-            first_rows.setdefault(row.code, row)
-    created: list[str] = []
-    order = (Area.Level.NATIONAL, Area.Level.REGIONAL, Area.Level.LOCAL_AUTHORITY)
-    for level in order:
-        for row in (r for r in first_rows.values() if r.level == level):
-            region_id = None
-            if level == Area.Level.LOCAL_AUTHORITY and row.region_code in known:
-                # A London borough's row names its sub-region (Inner or Outer London); an
-                # authority's region is the region that sub-region belongs to, when known.
-                pk, parent = known[row.region_code]
-                region_id = parent or pk
-            area = Area.objects.create(
-                level=level,
-                code=row.code,
-                name=row.name or row.code,
-                old_la_code=row.old_la_code if level == Area.Level.LOCAL_AUTHORITY else "",
-                region_id=region_id,
-            )
-            known[row.code] = (area.pk, region_id)
-            created.append(f"{area.name} ({area.code})")
-    return {code: pk for code, (pk, _) in known.items()}, created
+def _areas_for(rows: list[StatisticsRow], mapping: StatisticsMappingItem) -> dict[str, int]:
+    """Area id of every code in the file. Areas come only from the area files (``load_areas``):
+    a statistics file cannot add one, so a code Assure does not know is a bad row, named."""
+    known = dict(Area.objects.values_list("code", "pk"))
+    problems = [
+        Problem(
+            row.line,
+            mapping.code_columns[row.level],
+            f"unknown area code {row.code!r} ({row.name}): areas come from the area files "
+            "(load_areas), not from statistics files",
+            "unknown-area",
+        )
+        for row in rows
+        if row.code not in known
+    ]
+    if problems:
+        raise ImportRejected(problems)
+    return known
+
+
+MAX_CORRECTIONS_KEPT = 500
+
+
+def _corrections(written: Written) -> list[dict]:
+    """Each corrected figure in words (indicator, period, area, before, after), at most
+    MAX_CORRECTIONS_KEPT of them (the publication counts them all)."""
+    kept = written.corrected[:MAX_CORRECTIONS_KEPT]
+    indicators = dict(Indicator.objects.filter(pk__in={f.indicator_id for _, f in kept}).values_list("pk", "code"))
+    periods = dict(Period.objects.filter(pk__in={f.period_id for _, f in kept}).values_list("pk", "label"))
+    areas = {
+        pk: (code, name)
+        for pk, code, name in Area.objects.filter(pk__in={f.area_id for _, f in kept}).values_list("pk", "code", "name")
+    }
+
+    def text(value, missing) -> str:
+        if value is None:
+            return missing
+        return f"{value:.0f}" if value == value.to_integral() else f"{value.normalize():f}"
+
+    return [
+        {
+            "indicator": indicators.get(figure.indicator_id, ""),
+            "period": periods.get(figure.period_id, ""),
+            "area": areas.get(figure.area_id, ("", ""))[0],
+            "area_name": areas.get(figure.area_id, ("", ""))[1],
+            "before": text(before[0], before[1]),
+            "after": text(figure.value, figure.missing),
+        }
+        for before, figure in kept
+    ]
 
 
 def _figures(
@@ -180,7 +205,13 @@ def import_statistics(
     ``stage(text)`` of each step after reading (both run outside the writing transaction, so a
     status page can show them while the import runs). ``file_name`` is the name the file was
     uploaded as, when ``path`` is a stored copy.
+
+    ``actor`` is the operator who imports it; without one, the import is the server's own (the
+    ``import_statistics`` command, run by whoever runs the installation). Anyone else is refused:
+    these figures are every partnership's.
     """
+    if actor is not None:
+        ensure_can_import_published(user=actor)
     path = Path(path)
     file_name = file_name or path.name
     item = mapping_item(mapping_code)
@@ -195,10 +226,7 @@ def import_statistics(
 
     indicators = {i.code: i for i in Indicator.objects.filter(code__in=[m.indicator for m in mapping.measures])}
     _check_mapping(mapping, indicators)
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ImportRejected([Problem(0, "", "the file is not UTF-8 text: save it as CSV (UTF-8)")]) from exc
+    text = decode_text(path.read_bytes())
     parsed = read_statistics(text=text, mapping=mapping, progress=progress)
     if not parsed.rows:
         wanted = ", ".join(f"{column} = {value!r}" for column, value in mapping.filters.items())
@@ -239,7 +267,7 @@ def _write(
         with connection.cursor() as cursor:
             cursor.execute("SET LOCAL synchronous_commit TO OFF")
     now = timezone.now()
-    areas, areas_created = _areas_for(rows)
+    areas = _areas_for(rows, mapping)
     years = sorted({row.start_year for row in rows})
     periods = {year: period_for_year(year_label(year)) for year in years}
     publication = Publication.objects.create(
@@ -258,7 +286,10 @@ def _write(
     publication.observations_written = written.written
     publication.observations_updated = written.updated
     publication.observations_unchanged = written.unchanged
-    publication.save(update_fields=["observations_written", "observations_updated", "observations_unchanged"])
+    publication.corrections = _corrections(Written(corrected=written.corrected + rates.corrected))
+    publication.save(
+        update_fields=["observations_written", "observations_updated", "observations_unchanged", "corrections"]
+    )
     result = ImportResult(
         publication=publication,
         rows_read=rows_read,
@@ -268,7 +299,6 @@ def _write(
         unchanged=written.unchanged,
         missing=missing,
         rates_written=rates.written,
-        areas_created=areas_created,
         periods=[periods[y].label for y in years],
     )
     event_record(
@@ -277,7 +307,12 @@ def _write(
         target=publication,
         partnership=partnership,
         summary=f"Imported {file_name}: {written.created} new figures, {written.updated} corrected",
-        data={"mapping": item.code, "mapping_version": item.document.version, "checksum": checksum},
+        data={
+            "mapping": item.code,
+            "mapping_version": item.document.version,
+            "checksum": checksum,
+            "corrections": publication.corrections,
+        },
     )
     bump_benchmarks()
     return result

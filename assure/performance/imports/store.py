@@ -1,10 +1,13 @@
 """Writing published figures: each (indicator, period, area) holds one published observation, so a
 figure is created the first time a file holds it, corrected when a later file holds a different
 one, and left alone when it is the same. A file holds tens of thousands of figures: new ones go
-straight to the database driver, corrections (rare) through bulk_update."""
+straight to the database driver, corrections (rare) through bulk_update.
+
+A partnership's own figures (local imports) are written by ``local_figures_save`` below, which
+reads and writes only that partnership's local-import observations and refuses anything else."""
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -41,6 +44,9 @@ class Written:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
+    # Each corrected figure: the stored (value, missing, numerator, denominator) and the figure
+    # that replaced it, so that every partnership can be shown what changed.
+    corrected: list[tuple[tuple, Figure]] = field(default_factory=list)
 
     @property
     def written(self) -> int:
@@ -164,6 +170,7 @@ def published_figures_save(*, figures: list[Figure], recorded_at: dt.datetime) -
             written.unchanged += 1
         else:
             changed.append((stored[0], figure))
+            written.corrected.append((stored[1], figure))
     references_hold(new + [figure for _, figure in changed])
     if new:
         _insert_new(new, recorded_at)
@@ -173,5 +180,75 @@ def published_figures_save(*, figures: list[Figure], recorded_at: dt.datetime) -
             ["definition", "value", "missing", "numerator", "denominator", "publication", "comment", "recorded_at"],
             batch_size=BATCH_SIZE,
         )
+    written.created, written.updated = len(new), len(changed)
+    return written
+
+
+# --- a partnership's own figures -------------------------------------------------------------
+
+
+class LocalFigureRefused(ValueError):
+    """A local import tried to write something other than a new local figure of its own
+    partnership: a published figure, another partnership's figure, or any stored row."""
+
+
+_LOCAL_COMPARED = ("value", "missing", "numerator", "denominator", "comment")
+
+
+def _refusal(observation: Observation, partnership_id: int) -> str:
+    """Why the observation is not a local figure the partnership may write ("" when it is)."""
+    if not observation._state.adding or observation.pk is not None:
+        return "it is a stored figure; a local import only hands over new figures"
+    if observation.source != Observation.Source.LOCAL_IMPORT:
+        return f"its source is {observation.get_source_display()!r}, not a local import"
+    if observation.partnership_id != partnership_id:
+        return "it belongs to another partnership, or to none"
+    if observation.area_id or observation.publication_id or observation.data_return_id or observation.agency_id:
+        return "it names an area, a publication, a return or an agency, which a local figure never does"
+    return ""
+
+
+def local_figures_save(*, partnership, observations: list[Observation], recorded_at: dt.datetime) -> Written:
+    """Create or correct the partnership's own figures: each (indicator, period) holds one
+    local-import observation of the partnership. Only those are ever read, created or changed
+    here: a published figure, another partnership's figure, an area or a neighbour is never
+    touched, and anything other than a new local figure of this partnership is refused
+    (LocalFigureRefused) before anything is written. Where two figures share a key the later one
+    counts; nothing is deleted."""
+    written = Written()
+    for observation in observations:
+        if reason := _refusal(observation, partnership.pk):
+            raise LocalFigureRefused(f"A local import cannot write {observation}: {reason}. Nothing was written.")
+    if not observations:
+        return written
+    # Two imports of the same partnership at once would each create the same figure: they take
+    # turns. (NO KEY UPDATE leaves the partnership's other records free to point at it.)
+    type(partnership).objects.select_for_update(no_key=True).filter(pk=partnership.pk).first()
+    by_key = {(o.indicator_id, o.period_id): o for o in observations}
+    existing = {
+        (o.indicator_id, o.period_id): o
+        for o in Observation.objects.filter(
+            source=Observation.Source.LOCAL_IMPORT,
+            partnership=partnership,
+            indicator_id__in={key[0] for key in by_key},
+            period_id__in={key[1] for key in by_key},
+        )
+    }
+    new: list[Observation] = []
+    changed: list[Observation] = []
+    for key, figure in by_key.items():
+        stored = existing.get(key)
+        if stored is None:
+            figure.recorded_at = recorded_at
+            new.append(figure)
+        elif all(getattr(stored, name) == getattr(figure, name) for name in _LOCAL_COMPARED):
+            written.unchanged += 1
+        else:
+            for name in (*_LOCAL_COMPARED, "definition_id"):
+                setattr(stored, name, getattr(figure, name))
+            stored.recorded_at = recorded_at
+            changed.append(stored)
+    Observation.objects.bulk_create(new, batch_size=BATCH_SIZE)
+    Observation.objects.bulk_update(changed, [*_LOCAL_COMPARED, "definition", "recorded_at"], batch_size=BATCH_SIZE)
     written.created, written.updated = len(new), len(changed)
     return written

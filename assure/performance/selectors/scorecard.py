@@ -28,6 +28,7 @@ from ..areas import area_of_partnership
 from ..benchmarks import Benchmark, benchmarks_for_many
 from ..cache import remembered
 from ..charts import NO_FIGURE, figure_text, sparkline_svg
+from ..imports.selectors import local_observations_for
 from ..models import Area, Indicator, Observation, Period
 from ..permissions import can_view_performance
 from ..validation import ratio_value
@@ -38,6 +39,7 @@ SERIES_LENGTH = 8
 """How many periods a trend line shows (the selected one and the seven before it)."""
 
 LOCAL_SOURCE = "Agency returns, provisional"
+LOCAL_IMPORT_SOURCE = "Local import"
 PUBLISHED_SOURCE = "DfE publication"
 
 
@@ -47,11 +49,13 @@ PUBLISHED_SOURCE = "DfE publication"
 @dataclass(frozen=True)
 class LocalFigure:
     """The partnership's figure for an indicator and period: its agencies' validated returns
-    added up. ``missing`` holds the agencies' reason when none gave a figure."""
+    added up, or, where its agencies return none, the figure its business unit imported
+    (``imported``). ``missing`` holds the reason when there is no figure."""
 
     value: Decimal | None
     missing: str = ""
     agencies: int = 0
+    imported: bool = False
 
 
 def combine(
@@ -83,9 +87,10 @@ def combine(
 def local_figures(
     *, user, partnership: Partnership, indicators: Iterable[Indicator], periods: Iterable[Period]
 ) -> dict[tuple[int, int], LocalFigure]:
-    """(indicator id, period id) → the partnership's own figure, from validated returns only.
-    One query."""
-    indicators = list(indicators)
+    """(indicator id, period id) → the partnership's own figure: its agencies' validated returns,
+    or its own imported figure where they return none (a local import fills gaps; it never
+    outweighs what the agencies returned). Two queries."""
+    indicators, periods = list(indicators), list(periods)
     definitions = {i.pk: i.data for i in indicators}
     grouped: dict[tuple[int, int], list] = defaultdict(list)
     rows = validated_observations(user=user, partnership=partnership, indicators=indicators, periods=periods)
@@ -93,7 +98,12 @@ def local_figures(
         "indicator_id", "period_id", "value", "numerator", "denominator", "missing"
     ):
         grouped[(indicator_id, period_id)].append((value, numerator, denominator, missing))
-    return {key: combine(found, definitions[key[0]]) for key, found in grouped.items()}
+    figures = {key: combine(found, definitions[key[0]]) for key, found in grouped.items()}
+    imported = local_observations_for(user=user, partnership=partnership, indicators=indicators, periods=periods)
+    columns = ("indicator_id", "period_id", "value", "missing")
+    for indicator_id, period_id, value, missing in imported.values_list(*columns):
+        figures.setdefault((indicator_id, period_id), LocalFigure(value, missing, 0, imported=True))
+    return figures
 
 
 def published_series(
@@ -146,7 +156,13 @@ def _periods_with_figures(*, partnership: Partnership, area: Area | None, indica
         data_return__status="validated",
         indicator_id__in=indicator_ids,
     )
-    condition = Q(Exists(local))
+    imported = Observation.objects.filter(
+        period=OuterRef("pk"),
+        source=Observation.Source.LOCAL_IMPORT,
+        partnership=partnership,
+        indicator_id__in=indicator_ids,
+    )
+    condition = Q(Exists(local)) | Q(Exists(imported))
     if area is not None:
         published = Observation.objects.filter(
             period=OuterRef("pk"), source=Observation.Source.PUBLICATION, area=area, indicator_id__in=indicator_ids
@@ -320,6 +336,10 @@ def build_scorecard(*, user, partnership: Partnership, period: Period | None = N
             validated_observations(user=user, partnership=partnership, indicators=indicators)
             .values_list("period_id", flat=True)
             .distinct()
+        ) | set(
+            local_observations_for(user=user, partnership=partnership, indicators=indicators)
+            .values_list("period_id", flat=True)
+            .distinct()
         )
         period = _default_period(periods, local_ids)
     choices = [PeriodRef(p.pk, p.label, p.kind) for p in periods]
@@ -393,7 +413,9 @@ def _row(line, *, series, years, year, local, published, twin, benchmark, rule) 
     # The board reads its own figures first; a line the agencies do not return shows the
     # published series instead, labelled as such.
     if any(v is not None for v in own_values):
-        labels, values, source = [p.label for p in series], own_values, LOCAL_SOURCE
+        newest = next(f for f in reversed(own) if f is not None and f.value is not None)
+        source = LOCAL_IMPORT_SOURCE if newest.imported else LOCAL_SOURCE
+        labels, values = [p.label for p in series], own_values
     elif year is not None and any(v is not None for v in twin_values):
         # ``years`` ends with the year that holds the period.
         labels, values, source = [y.label for y in years], twin_values, PUBLISHED_SOURCE

@@ -388,13 +388,26 @@ def statistics_mapping(code: str):
 
 
 class ImportJobFactory(DjangoModelFactory):
-    """An import job of a partnership (queued; its file is only a name, nothing is stored)."""
+    """An import job of the installation's operator (queued; its file is only a name, nothing is
+    stored)."""
 
     class Meta:
         model = "performance.ImportJob"
 
-    partnership = factory.SubFactory("assure.partnerships.tests.factories.PartnershipFactory")
+    partnership = None
     upload = "statistics/c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv"
     file_name = "c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv"
     mapping = factory.LazyFunction(lambda: statistics_mapping("dfe-c1"))
+    created_by = factory.SubFactory("assure.accounts.tests.factories.UserFactory")
+
+
+class LocalImportFactory(DjangoModelFactory):
+    """A queued import of a partnership's own figures (its file is only a name, nothing is stored)."""
+
+    class Meta:
+        model = "performance.LocalImport"
+
+    partnership = factory.SubFactory("assure.partnerships.tests.factories.PartnershipFactory")
+    upload = "local-statistics/local-figures.csv"
+    file_name = "local-figures.csv"
     created_by = factory.SubFactory("assure.accounts.tests.factories.UserFactory")

@@ -8,8 +8,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from rest_framework.authtoken.models import Token
 
+from assure.accounts.services import api_token_create, api_token_revoke
 from assure.partnerships.tests.factories import AgencyFactory
 from assure.performance.models import Area, DataReturn, Indicator, Observation, ReturnRound, StatisticalNeighbour
 from assure.performance.periods import period_for_year
@@ -33,8 +33,10 @@ def url(name: str, partnership, **query) -> str:
 
 
 def token_headers(user) -> dict:
-    token, _ = Token.objects.get_or_create(user=user)
-    return {"HTTP_AUTHORIZATION": f"Token {token.key}"}
+    """A new token for the person (made where they are a member), sent as a program sends it."""
+    partnership = user.memberships.select_related("partnership").first().partnership
+    key = api_token_create(actor=user, partnership=partnership).key
+    return {"HTTP_AUTHORIZATION": f"Token {key}"}
 
 
 def first_indicator() -> Indicator:
@@ -121,7 +123,7 @@ def test_an_unknown_token_is_answered_401(client, partnership):
 
 def test_a_revoked_token_is_refused(client, board_member, partnership):
     headers = token_headers(board_member)
-    Token.objects.filter(user=board_member).delete()
+    api_token_revoke(actor=board_member, partnership=partnership)
     assert client.get(url("api_observations", partnership), **headers).status_code == 401
 
 

@@ -6,9 +6,9 @@ from decimal import Decimal
 
 import pytest
 from django.db import transaction
-from rest_framework.authtoken.models import Token
 
 from assure.accounts.models import User
+from assure.accounts.services import api_token_create
 from assure.audit.models import Event
 from assure.demo.load import demo_load
 from assure.partnerships.models import Partnership
@@ -71,7 +71,7 @@ class TestTheDemosCoreDataset:
         assert figure.publication.file_name.startswith("c1_")
 
     def test_the_api_serves_both_referral_figures_with_their_sources(self, demo, client):
-        token = Token.objects.create(user=board_member())
+        token = api_token_create(actor=board_member(), partnership=Partnership.objects.get(slug="shropshire"))
         response = client.get(
             "/p/shropshire/performance/api/observations/?period=2014-15&format=csv",
             HTTP_AUTHORIZATION=f"Token {token.key}",

@@ -3,6 +3,7 @@
 import csv
 import datetime as dt
 import io
+import re
 from decimal import Decimal
 
 import openpyxl
@@ -455,3 +456,29 @@ def test_an_agency_leads_returns_export_as_csv(client, agency_lead, partnership,
     assert [(row["Period"], row["Agency"], row["Status"]) for row in rows] == [
         ("2014-15", str(own_return.agency), "Draft")
     ]
+
+
+def test_an_upload_with_many_problems_shows_the_first_of_each_kind_and_counts_the_rest(
+    client, agency_lead, partnership, own_return
+):
+    client.force_login(agency_lead)
+    workbook = openpyxl.load_workbook(
+        io.BytesIO(client.get(url("return_template", partnership, pk=own_return.pk)).content)
+    )
+    sheet = workbook[FIGURES_SHEET]
+    first = sheet.max_row + 1
+    for row in range(first, first + 100):  # figures with no indicator code
+        sheet.cell(row=row, column=6, value=row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = client.post(
+        url("return_upload", partnership, pk=own_return.pk),
+        {"file": SimpleUploadedFile("filled.xlsx", buffer.getvalue())},
+    )
+    page = response.content.decode()
+    # Each is shown twice: in the error summary and by the field.
+    assert len(re.findall(r"Row \d+: the indicator code is missing", page)) == 2 * 20
+    assert f"Row {first + 19}: the indicator code is missing" in page
+    assert f"Row {first + 20}: the indicator code is missing" not in page
+    assert "80 more rows with the same problem" in page
+    assert not Observation.objects.exists()

@@ -1,13 +1,16 @@
 """The XLSX template of a return: what it holds, and reading it back once filled in."""
 
 import io
+import re
 import zipfile
 from decimal import Decimal
+from random import Random
 
 import openpyxl
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from openpyxl.utils import get_column_letter
 
 from assure.performance.models import Observation
 from assure.performance.periods import period_for_year
@@ -273,3 +276,55 @@ def test_changed_headings_are_refused(agency_lead, own_return):
     workbook = template_of(own_return, agency_lead)
     workbook[FIGURES_SHEET].cell(row=HEADER_ROW, column=1, value="Code")
     assert "column headings have been changed" in problems(upload(workbook), own_return)[0]
+
+
+# Reading is bounded: a workbook holding far more than its template is refused
+
+
+def with_extra_cells(data_return, user, *, rows: int, columns: int, dimension: str | None = None):
+    """The return's template with ``rows`` x ``columns`` more cells (random figures), right of
+    the template's columns (from K) on the rows after its last. The sheet's declared extent
+    becomes ``dimension``, or stays the template's when None, as a made-up file can leave it."""
+    content = template_workbook(data_return=data_return, rows=return_rows(user=user, data_return=data_return))
+    source = zipfile.ZipFile(io.BytesIO(content))
+    first = HEADER_ROW + data_return.indicators.count() + 1
+    figures = Random(8)
+    extra = "".join(
+        f'<row r="{row}">'
+        + "".join(
+            f'<c r="{get_column_letter(column)}{row}"><v>{figures.randrange(10**6)}</v></c>'
+            for column in range(11, 11 + columns)
+        )
+        + "</row>"
+        for row in range(first, first + rows)
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as target:
+        for member in source.infolist():
+            data = source.read(member)
+            if member.filename == "xl/worksheets/sheet1.xml":
+                text = data.decode().replace("</sheetData>", f"{extra}</sheetData>")
+                if dimension:
+                    text = re.sub(r'<dimension ref="[^"]*"\s*/>', f'<dimension ref="{dimension}"/>', text)
+                data = text.encode()
+            target.writestr(member, data)
+    return SimpleUploadedFile("return.xlsx", buffer.getvalue())
+
+
+def test_a_workbook_whose_sheet_reaches_far_beyond_the_template_is_refused(agency_lead, own_return):
+    file = with_extra_cells(own_return, agency_lead, rows=20, columns=200, dimension="A1:GB26")
+    [message] = problems(file, own_return)
+    assert "far more than" in message and "GB26" in message
+
+
+def test_a_workbook_with_200000_cells_is_refused_whatever_its_sheet_says(agency_lead, own_return):
+    file = with_extra_cells(own_return, agency_lead, rows=1000, columns=200)
+    assert len(file) < MAX_UPLOAD_BYTES
+    [message] = problems(file, own_return)
+    assert "far more than" in message and "cells" in message
+
+
+def test_a_few_notes_beside_the_figures_are_still_read(agency_lead, own_return):
+    file = with_extra_cells(own_return, agency_lead, rows=3, columns=4, dimension="A1:N9")
+    rows = read_return_file(file, data_return=own_return)
+    assert {row.code for row in rows} == {"returns-test-referrals", "returns-test-rereferrals"}

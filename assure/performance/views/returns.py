@@ -17,7 +17,7 @@ from ..forms.returns import AssignForm, FiguresForm, RoundForm, SendBackForm, Up
 from ..models import DataReturn, ReturnRound
 from ..permissions import can_moderate_returns, may_enter_return
 from ..pipeline import next_steps
-from ..returns_xlsx import template_workbook
+from ..returns_xlsx import problems_summary, template_workbook
 from ..selectors.returns import (
     assignable_indicators,
     return_history,
@@ -281,7 +281,9 @@ def return_upload_view(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             result = return_upload(actor=request.user, data_return=data_return, file=form.cleaned_data["file"])
         except ValidationError as error:
-            attach(form, error, field="file")
+            # Every row of a file can be wrong: the first of each kind of problem, and a count.
+            shown = error if hasattr(error, "error_dict") else ValidationError(problems_summary(error.messages))
+            attach(form, shown, field="file")
         else:
             messages.success(
                 request, f"Template uploaded: {result.saved} figure{'s' if result.saved != 1 else ''} saved."

@@ -9,8 +9,8 @@ from assure.library.loader import LibraryInvalid
 
 class Command(BaseCommand):
     help = (
-        "Load the West Mercia demo region (four partnerships, their agencies, meetings, budget, actions and one "
-        "demo user per role) into an empty database, and print the demo sign-ins."
+        "Load the West Mercia demo region (four partnerships, their agencies, meetings, budget, actions, one "
+        "demo user per role and the installation's operator) into an empty database, and print the demo sign-ins."
     )
 
     def handle(self, *args, **options):

@@ -25,6 +25,6 @@ class Command(BaseCommand):
         except ImportRejected as exc:
             for problem in exc.problems:
                 self.stderr.write(str(problem))
-            raise CommandError(f"Nothing imported: {len(exc.problems)} problem(s) in {path.name}.") from exc
+            raise CommandError(f"Nothing imported: {exc.total} problem(s) in {path.name}.") from exc
         for line in result.lines():
             self.stdout.write(line)
