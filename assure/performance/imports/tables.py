@@ -108,50 +108,45 @@ class PublicationTable(tables.Table):
         return "; ".join(correction_text(c) for c in record.corrections)
 
 
-class ImportJobTable(tables.Table):
+class _UploadTable(tables.Table):
+    """What every list of uploads shows: the file (linking to its status page), who uploaded it
+    and when, and where it has got to."""
+
+    file_name = tables.Column(verbose_name="File", orderable=False)
+    created_at = tables.Column(verbose_name="Uploaded", orderable=False)
+    status = tables.TemplateColumn(
+        '{% with job=record %}{% include "performance/imports/_status.html" %}{% endwith %}',
+        verbose_name="Status",
+        orderable=False,
+    )
+
+    class Meta:
+        fields = ()
+
+    def render_file_name(self, record) -> SafeString:
+        link = record.get_absolute_url()
+        return format_html('<a class="govuk-link" href="{}">{}</a>', link, breakable(record.file_name))
+
+    def render_created_at(self, record) -> str:
+        return f"{timezone.localtime(record.created_at):%-d %B %Y, %H:%M} by {record.created_by}"
+
+
+class ImportJobTable(_UploadTable):
     """The installation's recent imports, each linking to its status page."""
 
     caption = "Recent imports"
-    file_name = tables.Column(verbose_name="File", orderable=False)
     mapping = tables.Column(verbose_name="What it holds", accessor="mapping__title", orderable=False)
-    created_at = tables.Column(verbose_name="Uploaded", orderable=False)
-    status = tables.TemplateColumn(
-        '{% with job=record %}{% include "performance/imports/_status.html" %}{% endwith %}',
-        verbose_name="Status",
-        orderable=False,
-    )
 
     class Meta:
-        fields = ()
-
-    def render_file_name(self, record) -> SafeString:
-        link = record.get_absolute_url()
-        return format_html('<a class="govuk-link" href="{}">{}</a>', link, breakable(record.file_name))
-
-    def render_created_at(self, record) -> str:
-        return f"{timezone.localtime(record.created_at):%-d %B %Y, %H:%M} by {record.created_by}"
+        sequence = ("file_name", "mapping", "created_at", "status")
 
 
-class LocalImportTable(tables.Table):
+class LocalImportTable(_UploadTable):
     """The partnership's imports of its own figures, each linking to its status page."""
 
     caption = "Imports of the partnership's own figures"
-    file_name = tables.Column(verbose_name="File", orderable=False)
-    created_at = tables.Column(verbose_name="Uploaded", orderable=False)
     observations_created = tables.Column(verbose_name="New figures", attrs=NUMERIC, orderable=False)
     observations_updated = tables.Column(verbose_name="Corrected", attrs=NUMERIC, orderable=False)
-    status = tables.TemplateColumn(
-        '{% with job=record %}{% include "performance/imports/_status.html" %}{% endwith %}',
-        verbose_name="Status",
-        orderable=False,
-    )
 
     class Meta:
-        fields = ()
-
-    def render_file_name(self, record) -> SafeString:
-        link = record.get_absolute_url()
-        return format_html('<a class="govuk-link" href="{}">{}</a>', link, breakable(record.file_name))
-
-    def render_created_at(self, record) -> str:
-        return f"{timezone.localtime(record.created_at):%-d %B %Y, %H:%M} by {record.created_by}"
+        sequence = ("file_name", "created_at", "observations_created", "observations_updated", "status")
