@@ -49,6 +49,7 @@ urlpatterns = [
     path("accounts/2fa/", include(declare_included(list(mfa_urls.urlpatterns), SIGNED_IN))),
     # Pages of the whole installation (its operator's), outside every partnership.
     path("installation/statistics/", include("assure.performance.urls_installation")),
+    path("installation/partnerships/", include("assure.partnerships.urls_installation")),
     path("p/<slug:partnership>/", include("assure.partnerships.urls")),
     path("p/<slug:partnership>/", include("assure.core.urls_menu")),
     path("p/<slug:partnership>/people/", include("assure.accounts.urls")),

@@ -57,6 +57,8 @@ EXPECTED = {
 # operator imports the published statistics every partnership shares; no partnership role may.
 EXPECTED_INSTALLATION = {
     "statistics.import": {"operator"},
+    # Creating partnerships and inviting each one's first business unit officer.
+    "partnerships.create": {"operator"},
 }
 
 # Views of records every partnership shares (the library's indicators): no other partnership's

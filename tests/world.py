@@ -105,6 +105,8 @@ def _performance_records(partnership, agency, recorder) -> dict:
 # How to fill in each URL's arguments from a side. Every URL with arguments other than the
 # partnership's slug must be listed, or the matrix fails.
 SAMPLES = {
+    # The operator's invitation page names any partnership of the installation by its slug.
+    "installation_partnerships:invite": lambda s: {"slug": s.partnership.slug},
     "partnerships:agency_detail": lambda s: {"pk": s.agency.pk},
     "partnerships:agency_edit": lambda s: {"pk": s.agency.pk},
     "partnerships:agency_remove": lambda s: {"pk": s.agency.pk},

@@ -6,13 +6,17 @@ class AccountsConfig(AppConfig):
     label = "accounts"
 
     def ready(self) -> None:
+        from allauth.account.signals import password_reset
         from django.contrib.auth.signals import user_logged_in
 
         from assure.core.menu import Part, register
 
         from .middleware import record_sign_in
+        from .services import _confirm_on_password_reset
 
         user_logged_in.connect(record_sign_in, dispatch_uid="assure.accounts.record_sign_in")
+        # Choosing a password from an e-mailed link proves the address is the person's.
+        password_reset.connect(_confirm_on_password_reset, dispatch_uid="assure.accounts.confirm_on_password_reset")
 
         register(
             Part(

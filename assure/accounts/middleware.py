@@ -2,7 +2,7 @@
 requests, and send anyone whose role requires multi-factor authentication to set it up before
 they can do anything else."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from allauth.mfa.models import Authenticator
 from django.conf import settings
@@ -51,17 +51,28 @@ class SessionLifetimeMiddleware:
         return self.get_response(request)
 
 
+# How stale the recorded time of the last request may be. Recording it changes the session, and a
+# changed session is written to the database at the end of the request; at most once a minute
+# keeps a busy session from being written on every page. A session may therefore end up to this
+# much sooner than ASSURE_INACTIVITY_TIMEOUT after its true last request, never later.
+LAST_SEEN_PRECISION = timedelta(minutes=1)
+
+
 class InactivityTimeoutMiddleware:
+    """Ends a session ASSURE_INACTIVITY_TIMEOUT after its last request."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         if request.user.is_authenticated:
             now = timezone.now()
-            last_seen = request.session.get(LAST_SEEN)
-            if last_seen and now - datetime.fromisoformat(last_seen) > settings.ASSURE_INACTIVITY_TIMEOUT:
+            recorded = request.session.get(LAST_SEEN)
+            last_seen = datetime.fromisoformat(recorded) if recorded else None
+            if last_seen and now - last_seen > settings.ASSURE_INACTIVITY_TIMEOUT:
                 return _signed_out(request, "You were signed out because you had not used Assure for a while.")
-            request.session[LAST_SEEN] = now.isoformat()
+            if last_seen is None or now - last_seen >= LAST_SEEN_PRECISION:
+                request.session[LAST_SEEN] = now.isoformat()
         return self.get_response(request)
 
 

@@ -21,7 +21,7 @@ from assure.library.selectors import RoleDefinition, role_definitions
 
 from .models import InstallationRole, Membership, RestrictedGrant
 
-_CACHE = "_assure_permission_cache"
+_CACHE = PERMISSION_CACHE = "_assure_permission_cache"  # on the user object: gone with the request
 
 
 def _memberships(user, partnership) -> list[Membership]:

@@ -83,9 +83,10 @@ def _forget(actor, user: User) -> None:
         forget_permissions(user=actor)
 
 
-def _invitation_send(*, user: User, partnership: Partnership) -> None:
+def invitation_send(*, user: User, partnership: Partnership, from_operator: bool = False) -> None:
     """E-mail a new person a link to choose their password: the normal password-reset link, so
-    it expires and works once like any other."""
+    it expires and works once like any other. ``from_operator`` says the installation's operator
+    gave the account (a new partnership's first business unit officer), not the business unit."""
     if allauth_context.request is None:
         raise RuntimeError("An invitation can only be sent while handling a request (its link needs the site address).")
     adapter = get_adapter()
@@ -96,10 +97,29 @@ def _invitation_send(*, user: User, partnership: Partnership) -> None:
         {
             "user": user,
             "partnership": partnership,
+            "from_operator": from_operator,
             "password_set_url": adapter.get_reset_password_from_key_url(key),
             "valid_days": max(1, settings.PASSWORD_RESET_TIMEOUT // (24 * 60 * 60)),
         },
     )
+
+
+def email_address_confirm(*, user: User) -> None:
+    """Record the person's e-mail address as verified: they opened a link sent to it (their
+    invitation, or a password reset). Setting up two-step verification needs a verified
+    address, and an invited person has none until they choose their password."""
+    from allauth.account.models import EmailAddress
+
+    address = EmailAddress.objects.filter(user=user, email__iexact=user.email).first()
+    if address is None:
+        EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    elif not address.verified:
+        address.verified = True
+        address.save(update_fields=["verified"])
+
+
+def _confirm_on_password_reset(sender, request, user, **kwargs) -> None:
+    email_address_confirm(user=user)
 
 
 @transaction.atomic
@@ -146,7 +166,7 @@ def member_add(
         data={"role": role, "agency": agency.pk if agency else None, "new_account": created},
     )
     if created and invite:
-        _invitation_send(user=user, partnership=partnership)
+        invitation_send(user=user, partnership=partnership)
     return membership
 
 

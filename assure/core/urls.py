@@ -8,4 +8,5 @@ urlpatterns = [
     path("partnerships/", views.partnership_list, name="partnerships"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("privacy/", views.privacy, name="privacy"),
+    path("healthz", views.healthz, name="healthz"),
 ]

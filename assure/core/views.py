@@ -1,15 +1,16 @@
 """The shell's own pages: home, choosing a partnership, the landing pages of the navigation's
-groups, the accessibility and privacy statements, and error pages that say nothing about what
-exists."""
+groups, the accessibility and privacy statements, error pages that say nothing about what
+exists, and the health check for the proxy in front of Assure."""
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 
 from assure.accounts.permissions import installation_permissions_of
 from assure.partnerships.selectors import partnerships_of
 
 from .access import public, requires, signed_in
+from .health import installation_health
 from .menu import group_landing, installation_links_for
 from .navigation import crumbs
 
@@ -65,6 +66,16 @@ def accessibility(request: HttpRequest) -> HttpResponse:
 @public
 def privacy(request: HttpRequest) -> HttpResponse:
     return render(request, "core/privacy.html")
+
+
+@public
+def healthz(request: HttpRequest) -> JsonResponse:
+    """For the proxy and monitoring: 200 when the installation can do its work, 503 when not;
+    what was checked, in status words only (see health.py)."""
+    healthy, report = installation_health()
+    response = JsonResponse(report, status=200 if healthy else 503)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def bad_request(request, exception=None):

@@ -2,8 +2,10 @@
 holds nothing personal, so these reads need no user; records that use an item keep a foreign key
 to the exact version they used."""
 
+from contextvars import ContextVar
 from dataclasses import dataclass
 
+from django.core.signals import request_finished, request_started
 from django.db.models import Max, QuerySet
 
 from .models import LibraryDocument, LibraryItem
@@ -46,13 +48,44 @@ class RoleDefinition:
 
 _role_cache: dict[int, dict[str, RoleDefinition]] = {}
 
+# Which roles document is the newest, asked once per request: every page checks permissions
+# several times (the view's access, the shell, the menu, the MFA rule), and all of them should
+# answer from the same roles. Outside a request (commands, tasks) it is asked every time.
+_NOT_ASKED = object()
+_newest_role_document: ContextVar[dict | None] = ContextVar("assure_newest_role_document", default=None)
+
+
+def _request_started(**kwargs) -> None:
+    _newest_role_document.set({})
+
+
+def _request_finished(**kwargs) -> None:
+    _newest_role_document.set(None)
+
+
+request_started.connect(_request_started, dispatch_uid="assure.library.roles.request_started")
+request_finished.connect(_request_finished, dispatch_uid="assure.library.roles.request_finished")
+
+
+def _newest_role_document_pk() -> int | None:
+    asked = _newest_role_document.get()
+    newest = asked.get("pk", _NOT_ASKED) if asked is not None else _NOT_ASKED
+    if newest is _NOT_ASKED:
+        newest = (
+            LibraryDocument.objects.filter(kind="role")
+            .order_by("-loaded_at", "-pk")
+            .values_list("pk", flat=True)
+            .first()
+        )
+        if asked is not None:
+            asked["pk"] = newest
+    return newest
+
 
 def role_definitions() -> dict[str, RoleDefinition]:
     """Role code → definition, from the newest roles document. Cached per loaded version, so a
-    newly loaded roles document takes effect at once."""
-    newest = (
-        LibraryDocument.objects.filter(kind="role").order_by("-loaded_at", "-pk").values_list("pk", flat=True).first()
-    )
+    newly loaded roles document takes effect from the next request (at once outside one)."""
+    newest = _newest_role_document_pk()
     if newest is None:
         return {}
     if newest not in _role_cache:

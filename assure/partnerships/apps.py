@@ -6,7 +6,9 @@ class PartnershipsConfig(AppConfig):
     label = "partnerships"
 
     def ready(self) -> None:
-        from assure.core.menu import Part, register
+        from assure.core.menu import Part, register, register_installation_page
+
+        from .hooks import FirstStep, register_first_step
 
         register(
             Part(
@@ -62,5 +64,33 @@ class PartnershipsConfig(AppConfig):
                 description="Contributions by partner and spending, by financial year.",
                 order=50,
                 covers=("partnerships:budget", "partnerships:contribution_*", "partnerships:expenditure_*"),
+            ),
+        )
+        # The operator's pages, outside every partnership: creating partnerships and inviting
+        # each one's first business unit officer.
+        register_installation_page(
+            "Partnerships",
+            "installation_partnerships:list",
+            "partnerships.create",
+            description="Create a partnership for a local authority and invite its first business unit officer.",
+        )
+        register_first_step(
+            FirstStep(
+                label="Add the partnership's agencies",
+                hint="The police, health, local authority and other partners, and which of them sit on the board.",
+                is_done=lambda partnership: partnership.agency_links.filter(left_on__isnull=True).exists(),
+                order=10,
+                url_name="partnerships:agency_create",
+                permission="partnerships.manage",
+            ),
+            FirstStep(
+                label="Invite the partnership's members",
+                hint="Board members, agency leads and the rest of the business unit, each with their role.",
+                is_done=lambda partnership: (
+                    partnership.memberships.filter(is_active=True).exclude(role="business-unit").exists()
+                ),
+                order=20,
+                url_name="accounts:member_add",
+                permission="members.manage",
             ),
         )

@@ -7,6 +7,7 @@ from django import forms
 from assure.core.forms import DateInput
 from assure.library.selectors import current_item, current_items
 
+from .hooks import local_authorities
 from .models import Agency, Attendance, Partnership, Subgroup
 from .selectors import AttendanceLine
 from .services import AttendanceEntry
@@ -300,3 +301,41 @@ class ExpenditureForm(forms.Form):
         else:
             kw.setdefault("initial", {"year": year})
         super().__init__(*args, **kw)
+
+
+class PartnershipForm(forms.Form):
+    """The operator's form for a new partnership; the local authorities offered are those Assure
+    holds (see ``hooks.local_authorities``)."""
+
+    name = forms.CharField(max_length=200, error_messages={"required": "Enter the partnership's name."})
+    short_name = forms.CharField(
+        max_length=30,
+        help_text="Used in headings, like SSCP.",
+        error_messages={"required": "Enter the partnership's short name, like SSCP."},
+    )
+    slug = forms.SlugField(
+        label="Address name",
+        required=False,
+        max_length=50,
+        help_text="Used in the partnership's addresses. Leave it empty to make it from the name.",
+    )
+    area_code = forms.ChoiceField(
+        label="Local authority", error_messages={"required": "Choose the local authority the partnership covers."}
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["area_code"].choices = [("", "Choose a local authority")] + [
+            (la.ons_code, str(la)) for la in local_authorities()
+        ]
+
+
+class BusinessUnitInviteForm(forms.Form):
+    full_name = forms.CharField(max_length=150, error_messages={"required": "Enter the person's full name."})
+    email = forms.EmailField(
+        label="E-mail address",
+        error_messages={
+            "required": "Enter the person's e-mail address.",
+            "invalid": "Enter an e-mail address like name@example.org.",
+        },
+    )

@@ -7,7 +7,7 @@ PermissionDenied. Every predicate takes keyword arguments only (see assure/accou
 
 from django.core.exceptions import PermissionDenied
 
-from assure.accounts.permissions import has_permission, has_restricted_grant
+from assure.accounts.permissions import has_installation_permission, has_permission, has_restricted_grant
 
 from .models import ConfidentialMinute, Partnership
 
@@ -31,4 +31,15 @@ def can_read_confidential_minutes(*, user, partnership: Partnership) -> bool:
 def ensure_can_manage(*, user, partnership: Partnership) -> None:
     """Services call this first: only the partnership's managers change its records."""
     if not can_manage(user=user, partnership=partnership):
+        raise PermissionDenied
+
+
+def can_create_partnership(*, user) -> bool:
+    """True when the user's installation role (the operator's) lets them create partnerships and
+    invite each one's first business unit officer. It opens no partnership's records."""
+    return has_installation_permission(user=user, permission="partnerships.create")
+
+
+def ensure_can_create_partnership(*, user) -> None:
+    if not can_create_partnership(user=user):
         raise PermissionDenied

@@ -8,14 +8,49 @@ class PerformanceConfig(AppConfig):
     def ready(self) -> None:
         from assure.core.menu import LocalNavigation, Page, Part, register, register_installation_page
         from assure.library.hooks import after_load
-        from assure.partnerships.hooks import on_partnership_changed
+        from assure.partnerships.hooks import (
+            FirstStep,
+            LocalAuthority,
+            on_partnership_changed,
+            provide_local_authorities,
+            register_first_step,
+        )
 
+        from .areas import local_authorities
         from .cache import bump_partnership
         from .indicators import indicators_sync
+        from .models import Observation, ScorecardLine
         from .selectors.returns import returns_waiting
 
         after_load(indicators_sync)
         on_partnership_changed(bump_partnership)
+        provide_local_authorities(
+            lambda: (
+                LocalAuthority(
+                    ons_code=area.code,
+                    old_la_code=area.old_la_code,
+                    name=area.name,
+                    region=area.region.name if area.region_id else "",
+                )
+                for area in local_authorities()
+            )
+        )
+        register_first_step(
+            FirstStep(
+                label="Load the published statistics",
+                hint="The installation's operator imports the DfE's and the ONS's files for every partnership.",
+                is_done=lambda partnership: Observation.objects.filter(area__code=partnership.ons_code).exists(),
+                order=30,
+            ),
+            FirstStep(
+                label="Choose the scorecard's indicators",
+                hint="The indicators the board watches, under the partnership's priorities, with their targets.",
+                is_done=lambda partnership: ScorecardLine.objects.filter(partnership=partnership).exists(),
+                order=40,
+                url_name="performance:setup",
+                permission="performance.manage",
+            ),
+        )
 
         core_dataset = LocalNavigation(
             "Core dataset",

@@ -7,6 +7,7 @@ class Section11Config(AppConfig):
     verbose_name = "Section 11"
 
     def ready(self) -> None:
+        from assure.core.daily import register_daily
         from assure.core.menu import Part, register
 
         from .selectors.cycles import section11_waiting
@@ -23,3 +24,4 @@ class Section11Config(AppConfig):
                 waiting=section11_waiting,
             )
         )
+        register_daily("section11_reminders")

@@ -105,8 +105,16 @@ class Framework:
     def criteria(self) -> list[Criterion]:
         return [c for s in self.standards for c in s.criteria]
 
+    @cached_property
+    def _criteria_by_ref(self) -> dict[str, Criterion]:
+        by_ref: dict[str, Criterion] = {}
+        for c in self.criteria:
+            by_ref.setdefault(c.ref, c)
+        return by_ref
+
     def criterion(self, ref: str) -> Criterion | None:
-        return next((c for c in self.criteria if c.ref == ref), None)
+        # Looked up once per response scored: thousands of times on a cycle's analysis.
+        return self._criteria_by_ref.get(ref)
 
     def answered_by(self, agency_type_code: str) -> bool:
         """Whether an agency of this type answers the framework at all."""

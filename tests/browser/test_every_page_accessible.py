@@ -20,6 +20,8 @@ NOT_SWEPT = {
     "performance:return_template",
     "section11:evidence_download",
     "reports:rendering_download",
+    # The health check answers JSON to the proxy and monitoring, not a page.
+    "core:healthz",
 }
 # The API answers JSON and CSV, not pages.
 ROUTES = [

@@ -4,10 +4,13 @@ is, and never longer than ASSURE_INACTIVITY_TIMEOUT without a request."""
 import datetime as dt
 
 import pytest
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from assure.accounts.middleware import LAST_SEEN
 from assure.accounts.tests.test_sign_in import sign_in, signed_in_as
 from assure.core.tests.environment import settings_under
 
@@ -86,3 +89,28 @@ def test_the_lifetime_and_the_inactivity_timeout_are_set_apart_from_the_environm
     chosen = settings_under(monkeypatch, ASSURE_SESSION_SECONDS="3600", ASSURE_INACTIVITY_MINUTES="10")
     assert chosen["ASSURE_SESSION_LIFETIME"] == dt.timedelta(hours=1)
     assert chosen["ASSURE_INACTIVITY_TIMEOUT"] == dt.timedelta(minutes=10)
+
+
+def _session_writes(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return sum(1 for q in captured.captured_queries if q["sql"].startswith('UPDATE "django_session"'))
+
+
+@override_settings(ASSURE_SESSION_LIFETIME=dt.timedelta(hours=8), ASSURE_INACTIVITY_TIMEOUT=dt.timedelta(minutes=30))
+def test_the_time_of_the_last_request_is_written_at_most_once_a_minute(client, viewer, clock):
+    client.force_login(viewer)
+    assert _session_writes(client, HOME) == 1  # the first request records it
+    clock.advance(30)
+    assert _session_writes(client, HOME) == 0  # nothing in the session changed
+    clock.advance(30)
+    assert _session_writes(client, HOME) == 1  # a minute after it was recorded
+    assert client.session[LAST_SEEN] == clock.now.isoformat()
+
+
+@override_settings(ASSURE_SESSION_LIFETIME=dt.timedelta(hours=8), ASSURE_INACTIVITY_TIMEOUT=dt.timedelta(minutes=30))
+def test_a_session_in_use_every_50_seconds_is_never_timed_out(client, viewer, clock):
+    client.force_login(viewer)
+    for _ in range(60):  # 50 minutes, longer than the timeout, with no gap longer than a minute
+        clock.advance(50)
+        assert client.get(HOME).status_code == 200

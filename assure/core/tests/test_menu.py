@@ -142,9 +142,9 @@ def test_every_installation_page_names_a_page_and_a_permission_an_installation_r
         assert reverse(page.url_name)
 
 
-def test_the_operator_finds_the_published_statistics_in_the_menu(client, operator):
+def test_the_operator_finds_the_installation_pages_in_the_menu(client, operator):
     html = _html(client, operator, reverse("core:partnerships"))
-    assert _menu(html) == ["Published statistics", "Your partnerships", *ACCOUNT[1:]]
+    assert _menu(html) == ["Partnerships", "Published statistics", "Your partnerships", *ACCOUNT[1:]]
     assert f'href="{reverse("statistics:list")}"' in html
 
 
@@ -158,7 +158,7 @@ def test_an_operator_who_is_also_a_member_finds_it_inside_the_partnership(client
 
     MembershipFactory(user=operator, partnership=partnership, role="viewer")
     html = _html(client, operator, _url("partnerships:home", partnership))
-    assert _menu(html) == ["Home", "Board", "Published statistics", *ACCOUNT]
+    assert _menu(html) == ["Home", "Board", "Partnerships", "Published statistics", *ACCOUNT]
 
 
 @pytest.mark.parametrize(

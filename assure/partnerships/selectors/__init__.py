@@ -15,7 +15,17 @@ from .meetings import (
     meeting_years,
     meetings_of,
 )
-from .partnerships import Overview, managed_partnerships, partnership_for_member, partnership_overview, partnerships_of
+from .partnerships import (
+    FirstStepLine,
+    Overview,
+    first_steps_of,
+    managed_partnerships,
+    partnership_for_member,
+    partnership_for_operator,
+    partnership_overview,
+    partnerships_for_operator,
+    partnerships_of,
+)
 from .subgroups import subgroups_of
 
 __all__ = [
@@ -25,6 +35,7 @@ __all__ = [
     "AttendanceRow",
     "Budget",
     "BudgetLine",
+    "FirstStepLine",
     "Overview",
     "agency_attendance",
     "agency_link",
@@ -39,12 +50,15 @@ __all__ = [
     "contributions_of",
     "expected_agencies",
     "expenditure_of",
+    "first_steps_of",
     "managed_partnerships",
     "meeting_years",
     "meetings_of",
     "partnership_agencies",
     "partnership_for_member",
+    "partnership_for_operator",
     "partnership_overview",
+    "partnerships_for_operator",
     "partnerships_of",
     "subgroups_of",
 ]

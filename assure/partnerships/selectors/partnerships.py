@@ -1,12 +1,17 @@
-"""Reads of partnerships themselves: which ones a person belongs to, and one's overview."""
+"""Reads of partnerships themselves: which ones a person belongs to, one's overview and its first
+steps, and the operator's list of every partnership."""
 
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
+from django.urls import reverse
 from django.utils import timezone
 
+from assure.accounts.permissions import has_permission
+
+from ..hooks import first_steps
 from ..models import Meeting, Partnership
-from ..permissions import can_manage, can_view
+from ..permissions import can_create_partnership, can_manage, can_view
 
 
 def partnerships_of(*, user) -> QuerySet[Partnership]:
@@ -57,3 +62,46 @@ def partnership_overview(*, user, partnership: Partnership, upcoming: int = 5) -
         meetings=partnership.meetings.count(),
         next_meetings=next_meetings,
     )
+
+
+def partnerships_for_operator(*, user) -> QuerySet[Partnership]:
+    """Every partnership of the installation, for its operator: the names and the local authority
+    only (the operator's pages show nothing else), whether or not the operator is a member."""
+    if not can_create_partnership(user=user):
+        return Partnership.objects.none()
+    return Partnership.objects.only("name", "short_name", "slug", "la_name", "ons_code", "is_active").order_by("name")
+
+
+def partnership_for_operator(*, user, slug: str) -> Partnership | None:
+    return partnerships_for_operator(user=user).filter(slug=slug).first()
+
+
+@dataclass(frozen=True)
+class FirstStepLine:
+    label: str
+    hint: str
+    done: bool
+    url: str
+
+
+def first_steps_of(*, user, partnership: Partnership) -> list[FirstStepLine]:
+    """The checklist a new partnership's overview shows its business unit: each first step
+    (adding agencies, inviting people, the statistics and the scorecard, which other apps
+    register), ticked when taken. Empty once every step is done, and for anyone who cannot
+    manage the partnership."""
+    if not can_manage(user=user, partnership=partnership):
+        return []
+    lines = []
+    for step in first_steps():
+        may_take = step.url_name and (
+            not step.permission or has_permission(user=user, permission=step.permission, partnership=partnership)
+        )
+        lines.append(
+            FirstStepLine(
+                label=step.label,
+                hint=step.hint,
+                done=bool(step.is_done(partnership)),
+                url=reverse(step.url_name, kwargs={"partnership": partnership.slug}) if may_take else "",
+            )
+        )
+    return [] if all(line.done for line in lines) else lines

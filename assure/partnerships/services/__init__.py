@@ -11,6 +11,7 @@ from .budget import (
     expenditure_update,
 )
 from .meetings import AttendanceEntry, attendance_record, confidential_minute_create, meeting_create, meeting_update
+from .partnerships import business_unit_invite, partnership_create
 from .subgroups import subgroup_create, subgroup_update
 
 __all__ = [
@@ -19,6 +20,7 @@ __all__ = [
     "agency_remove",
     "agency_update",
     "attendance_record",
+    "business_unit_invite",
     "confidential_minute_create",
     "contribution_create",
     "contribution_delete",
@@ -28,6 +30,7 @@ __all__ = [
     "expenditure_update",
     "meeting_create",
     "meeting_update",
+    "partnership_create",
     "subgroup_create",
     "subgroup_update",
 ]

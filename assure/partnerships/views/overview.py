@@ -5,14 +5,15 @@ from assure.core.access import requires
 from assure.core.views import LAST_PARTNERSHIP
 
 from ..permissions import can_manage
-from ..selectors import partnership_overview
+from ..selectors import first_steps_of, partnership_overview
 
 
 @requires("partnerships.view")
 def home(request: HttpRequest) -> HttpResponse:
     """The partnership's overview; opening it makes it the partnership Assure returns to."""
     partnership = request.partnership
-    request.session[LAST_PARTNERSHIP] = partnership.slug
+    if request.session.get(LAST_PARTNERSHIP) != partnership.slug:  # a session is written when it changes
+        request.session[LAST_PARTNERSHIP] = partnership.slug
     return render(
         request,
         "partnerships/home.html",
@@ -20,5 +21,6 @@ def home(request: HttpRequest) -> HttpResponse:
             "partnership": partnership,
             "overview": partnership_overview(user=request.user, partnership=partnership),
             "may_manage": can_manage(user=request.user, partnership=partnership),
+            "first_steps": first_steps_of(user=request.user, partnership=partnership),
         },
     )

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from assure.accounts.permissions import ensure_can_import_published
 from assure.audit.services import event_record
+from assure.core.files import local_path
 
 from ..models import ImportJob
 from .problems import problems_keep
@@ -115,15 +116,16 @@ def import_job_execute(*, job_id: int) -> ImportJob:
         _update(job, messages=[{"note": text}])
 
     try:
-        result = import_statistics(
-            path=job.upload.path,
-            mapping_code=job.mapping.code,
-            actor=job.created_by,
-            progress=progress,
-            stage=stage,
-            partnership=job.partnership,
-            file_name=job.file_name,
-        )
+        with local_path(stored=job.upload) as path:
+            result = import_statistics(
+                path=path,
+                mapping_code=job.mapping.code,
+                actor=job.created_by,
+                progress=progress,
+                stage=stage,
+                partnership=job.partnership,
+                file_name=job.file_name,
+            )
     except ImportRejected as rejected:
         _update(
             job,

@@ -50,3 +50,14 @@ def test_agency_leads_are_found_in_a_fixed_number_of_queries(
     with django_assert_num_queries(2):  # the roles library, then the members
         leads = list(agency_leads(partnership=partnership))
     assert agency_lead in leads and board_member not in leads and len(leads) == 11
+
+
+def test_the_list_of_reports_asks_no_more_with_more_reports(client, business_unit, partnership, agency, agency_lead):
+    url = reverse("reports:reports", kwargs={"partnership": partnership.slug})
+    client.force_login(business_unit)
+    _ask(ReportFactory(partnership=partnership, created_by=business_unit), agency, agency_lead, 2)
+    client.get(url)
+    one_report = _queries(client, url)
+    for _ in range(4):
+        _ask(ReportFactory(partnership=partnership, created_by=business_unit), agency, agency_lead, 2)
+    assert _queries(client, url) == one_report

@@ -12,7 +12,7 @@ is what a regional cycle is run for.
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 
 from assure.partnerships.models import Partnership
 
@@ -30,6 +30,7 @@ from ..scoring import (
     compliance,
     gap_by,
     grouped,
+    score,
     score_all,
     summary,
 )
@@ -167,39 +168,87 @@ class CycleAnalysis(Summaries):
         ]
 
 
-def _scored(return_record: Return, framework: Framework, partnership: str = "") -> list[Scored]:
-    """The return's answers scored."""
-    answers = answers_of(return_record, framework, partnership)
-    return score_all(answers, scale=framework.scale, moderated_scale=framework.moderated_scale)
+# What scoring reads of a response. The analysis of a regional cycle reads thousands of them on
+# every view, so they are read as plain values rather than as model instances.
+_ANSWER_FIELDS = ("return_record_id", "criterion", "self_rating", "moderated_rating", "not_applicable", "moderation")
 
 
-def _scored_returns(returns: list[Return], framework: Framework, partnership: str = "") -> dict[int, list[Scored]]:
-    """Each return's answers scored, by return id."""
-    return {r.pk: _scored(r, framework, partnership) for r in returns}
-
-
-def _scored_all(returns: list[Return], framework: Framework, partnership: str = "") -> list[Scored]:
-    """The answers of all the returns scored, in one list."""
-    return [s for r in returns for s in _scored(r, framework, partnership)]
+def _scored_by_return(returns: list[Return], framework: Framework, partnership: str = "") -> dict[int, list[Scored]]:
+    """Each return's answers scored, by return id, in the order of ``returns``, as ``answers_of``
+    and ``score_all`` would score them; the responses of all of them read in one query."""
+    agencies = {}
+    for r in returns:
+        agency = r.agency
+        agencies[r.pk] = (
+            agency.name,
+            agency.agency_type.title if agency.agency_type_id else "",
+            agency.sector.title if agency.sector_id else "",
+        )
+    answers: dict[int, list[Answer]] = {pk: [] for pk in agencies}
+    rows = (
+        Response.objects.filter(return_record__in=list(agencies))
+        .order_by("return_record", "pk")
+        .values_list(*_ANSWER_FIELDS)
+    )
+    for return_id, ref, self_rating, moderated_rating, not_applicable, moderation in rows if agencies else ():
+        criterion = framework.criterion(ref)
+        if criterion is None:
+            continue
+        agency, agency_type, sector = agencies[return_id]
+        answers[return_id].append(
+            Answer(
+                criterion=ref,
+                standard=criterion.standard_number,
+                self_rating=self_rating,
+                moderated_rating=moderated_rating,
+                not_applicable=not_applicable,
+                reviewed=moderation == Response.Moderation.ACCEPTED,
+                agency=agency,
+                agency_type=agency_type,
+                sector=sector,
+                partnership=partnership,
+            )
+        )
+    scale, moderated_scale = framework.scale, framework.moderated_scale
+    return {r.pk: score_all(answers[r.pk], scale=scale, moderated_scale=moderated_scale) for r in returns}
 
 
 def _regional(cycle: Cycle, framework: Framework) -> tuple[dict[str, dict[int, Compliance]], dict[str, Compliance]]:
     """Each partnership of the cycle as aggregates: an agency in several partnerships counts in
-    each of them (its one return is theirs alike)."""
+    each of them (its one return is theirs alike). The database counts the alike answers of each
+    partnership (same criterion, same ratings), so each is scored once, however many agencies
+    gave it."""
     by_partnership: dict[str, dict[int, Compliance]] = {}
     overall: dict[str, Compliance] = {}
-    returns = list(
-        Return.objects.filter(cycle=cycle, status__in=Return.HANDED_IN)
-        .select_related("agency", "agency__agency_type", "agency__sector")
-        .prefetch_related("responses", "agency__partnership_links")
+    alike = (
+        Response.objects.filter(return_record__cycle=cycle, return_record__status__in=Return.HANDED_IN)
+        .values_list(
+            "return_record__agency__partnership_links__partnership",
+            "criterion",
+            "self_rating",
+            "moderated_rating",
+            "not_applicable",
+        )
+        .annotate(answers=Count("pk"))
+        .order_by()
     )
+    scale, moderated_scale = framework.scale, framework.moderated_scale
+    scored_by_partnership: dict[int, list[Scored]] = {}
+    for partnership_id, ref, self_rating, moderated_rating, not_applicable, answers in alike:
+        criterion = framework.criterion(ref)
+        if partnership_id is None or criterion is None:
+            continue
+        answer = Answer(
+            criterion=ref,
+            standard=criterion.standard_number,
+            self_rating=self_rating,
+            moderated_rating=moderated_rating,
+            not_applicable=not_applicable,
+        )
+        scored = score(answer, scale=scale, moderated_scale=moderated_scale)
+        scored_by_partnership.setdefault(partnership_id, []).extend([scored] * answers)
     for partnership in cycle.partnerships.order_by("name"):
-        own = [
-            r
-            for r in returns
-            if any(link.partnership_id == partnership.pk for link in r.agency.partnership_links.all())
-        ]
-        scored = _scored_all(own, framework, partnership.name)
+        scored = scored_by_partnership.get(partnership.pk, [])
         by_partnership[partnership.name] = by_standard(scored)
         overall[partnership.name] = compliance(scored)
     return by_partnership, overall
@@ -208,14 +257,15 @@ def _regional(cycle: Cycle, framework: Framework) -> tuple[dict[str, dict[int, C
 def cycle_analysis(*, user, partnership: Partnership, cycle: Cycle) -> CycleAnalysis:
     """Everything the analysis pages show for the cycle, as the user may see it."""
     framework = framework_of(cycle.framework)
-    returns = list(handed_in_returns(user=user, partnership=partnership, cycle=cycle))
+    # Their responses are read by _scored_by_return, as values.
+    returns = list(handed_in_returns(user=user, partnership=partnership, cycle=cycle).prefetch_related(None))
     tracked = Return.objects.filter(cycle=cycle, agency__partnership_links__partnership=partnership).distinct()
     analysis = CycleAnalysis(
         cycle=cycle,
         partnership=partnership,
         framework=framework,
         returns=returns,
-        scored_by_return=_scored_returns(returns, framework, partnership.name),
+        scored_by_return=_scored_by_return(returns, framework, partnership.name),
         not_handed_in=tracked.count() - len(returns) if can_analyse(user=user, partnership=partnership) else 0,
     )
     if not can_analyse(user=user, partnership=partnership):
@@ -225,8 +275,14 @@ def cycle_analysis(*, user, partnership: Partnership, cycle: Cycle) -> CycleAnal
     previous = cycle.previous
     if previous is not None and previous.partnerships.filter(pk=partnership.pk).exists():
         previous_framework = framework_of(previous.framework)
-        previous_returns = list(handed_in_returns(user=user, partnership=partnership, cycle=previous))
-        previous_scored = _scored_all(previous_returns, previous_framework, partnership.name)
+        previous_returns = list(
+            handed_in_returns(user=user, partnership=partnership, cycle=previous).prefetch_related(None)
+        )
+        previous_scored = [
+            s
+            for scored in _scored_by_return(previous_returns, previous_framework, partnership.name).values()
+            for s in scored
+        ]
         analysis.previous_cycle = previous
         analysis.previous_by_standard = by_standard(previous_scored)
         analysis.previous_overall = compliance(previous_scored)

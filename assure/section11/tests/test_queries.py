@@ -149,3 +149,20 @@ def test_reminders_read_the_agency_leads_in_one_query(partnership, count):
     queries = _queries(reminders_send)
     assert len(mail.outbox) == count
     assert sum(1 for sql in queries if sql.startswith("SELECT") and '"accounts_membership"' in sql) == 1
+
+
+def test_the_list_of_cycles_takes_as_many_queries_for_twice_the_cycles(client, business_unit, partnership):
+    url = reverse("section11:cycles", kwargs={"partnership": partnership.slug})
+
+    def more_cycles(count: int) -> None:
+        for _ in range(count):
+            cycle = CycleFactory(lead_partnership=partnership)
+            for _ in range(2):
+                ReturnFactory(cycle=cycle, agency=AgencyFactory(partnerships=[partnership]), with_responses=False)
+
+    client.force_login(business_unit)
+    more_cycles(2)
+    client.get(url)
+    few = len(_queries(lambda: client.get(url)))
+    more_cycles(2)
+    assert len(_queries(lambda: client.get(url))) == few
