@@ -49,20 +49,34 @@ def roles_of(*, user, partnership) -> set[str]:
 def role_definitions_of(*, user, partnership) -> list[RoleDefinition]:
     """The definitions of the user's roles in the partnership; a role the library holds for the
     installation only grants nothing there, even if a membership names it."""
-    definitions = role_definitions()
-    return [
-        definitions[code]
-        for code in sorted(roles_of(user=user, partnership=partnership))
-        if code in definitions and definitions[code].scope == "partnership"
-    ]
+    memberships = _memberships(user, partnership)
+    if not memberships:
+        return []
+    # Asked for many times a page (the access check, the menu, each predicate): worked out once.
+    cache = user.__dict__.setdefault(_CACHE, {})
+    key = ("role definitions", partnership.pk)
+    found = cache.get(key)  # not ``in``: a stand-in member's cache answers every question asked that way
+    if found is None:
+        definitions = role_definitions()
+        found = cache[key] = [
+            definitions[code]
+            for code in sorted({m.role for m in memberships})
+            if code in definitions and definitions[code].scope == "partnership"
+        ]
+    return list(found)
 
 
 def permissions_of(*, user, partnership) -> frozenset[str]:
     """Everything the user's roles in the partnership allow; empty if they are not a member."""
-    granted: set[str] = set()
-    for definition in role_definitions_of(user=user, partnership=partnership):
-        granted |= definition.permissions
-    return frozenset(granted)
+    definitions = role_definitions_of(user=user, partnership=partnership)
+    if not definitions:
+        return frozenset()
+    cache = user.__dict__[_CACHE]
+    key = ("permissions", partnership.pk)
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = frozenset().union(*(definition.permissions for definition in definitions))
+    return found
 
 
 def has_permission(*, user, permission: str, partnership) -> bool:

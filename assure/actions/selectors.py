@@ -72,6 +72,17 @@ def action_summary(*, user: User, partnership: Partnership) -> ActionSummary:
     )
 
 
+def actions_scope(*, user: User, partnership: Partnership) -> str:
+    """Which of the partnership's actions the user sees, in a word a cache key can hold: "all",
+    or the agencies of an agency lead ("agencies-3-8"). People with the same scope see the same
+    tracker."""
+    if not can_view_actions(user=user, partnership=partnership):
+        return "none"
+    if is_agency_scoped(user=user, partnership=partnership):
+        return "agencies-" + "-".join(str(pk) for pk in sorted(agencies_of(user=user, partnership=partnership)))
+    return "all"
+
+
 def actions_waiting(*, user: User, partnership: Partnership) -> str | None:
     """What the tracker has waiting for the user, as the menu says it: the overdue actions they
     may see, if any."""

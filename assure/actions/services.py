@@ -12,6 +12,7 @@ from django.utils import timezone
 from assure.accounts.models import Membership, User
 from assure.audit.services import event_record
 from assure.partnerships.models import Agency, Partnership, PartnershipAgency
+from assure.partnerships.registers import ACTIONS, registers_changed
 
 from .models import Action, ActionUpdate
 from .permissions import can_manage_actions, may_update_action
@@ -129,6 +130,7 @@ def action_create(
     )
     action.full_clean()
     action.save()
+    registers_changed(partnership_ids=[partnership.pk], registers=[ACTIONS])
     event_record(
         actor=actor,
         verb="action.created",
@@ -188,6 +190,7 @@ def action_update(
         action.refresh_from_db(fields=list(changed))
         raise
     action.save(update_fields=list(changed))
+    registers_changed(partnership_ids=[action.partnership_id], registers=[ACTIONS])
     labels = [str(Action._meta.get_field(name).verbose_name) for name in changed]
     event_record(
         actor=actor,
@@ -222,6 +225,7 @@ def action_transition(*, actor: User, action: Action, to_status: str, reason: st
     current.status = step.to_status
     current.completed_on = timezone.localdate() if step.to_status == Action.Status.COMPLETED else None
     current.save(update_fields=["status", "completed_on"])
+    registers_changed(partnership_ids=[current.partnership_id], registers=[ACTIONS])
     action.status, action.completed_on = current.status, current.completed_on
     ActionUpdate.objects.create(
         action=action,

@@ -5,7 +5,7 @@ from django.db.models import Case, IntegerField, Value, When
 from django.utils.formats import date_format
 from django.utils.html import format_html
 
-from assure.core.navigation import partnership_url
+from assure.core.tables import record_address
 
 from .models import Action
 
@@ -77,8 +77,15 @@ class ActionTable(tables.Table):
         empty_text = "No actions match."
 
     def render_reference(self, record: Action, value: str) -> str:
-        url = partnership_url("actions:detail", record.partnership, pk=record.pk)
-        return format_html('<a class="govuk-link" href="{}">{}</a>', url, value)
+        return format_html('<a class="govuk-link" href="{}">{}</a>', self._detail_url(record), value)
+
+    def _detail_url(self, record: Action) -> str:
+        # Every row's action page has the same address but for its key: reversed once a table.
+        addresses = self.__dict__.setdefault("_detail_addresses", {})
+        slug = record.partnership.slug
+        if slug not in addresses:
+            addresses[slug] = record_address("actions:detail", partnership=slug)
+        return addresses[slug](record.pk)
 
     def value_reference(self, value: str) -> str:
         return value

@@ -5,12 +5,14 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 
 from assure.audit.history import describe_changes, entry_action_label, related_names
 from assure.core.access import requires
 from assure.core.forms import attach
 from assure.core.navigation import Crumb, crumbs, partnership_url
-from assure.core.tables import register_response
+from assure.core.tables import remembered_register_response
+from assure.partnerships.registers import ACTIONS, register_version
 
 from .filters import ActionFilter
 from .forms import ActionForm, ActionStatusForm, ActionUpdateForm
@@ -23,6 +25,7 @@ from .selectors import (
     action_owner_choices,
     action_summary,
     action_updates,
+    actions_scope,
     actions_visible_to,
 )
 from .services import action_create, action_progress_add, action_transition, action_update
@@ -59,18 +62,32 @@ def _action_form(request: HttpRequest, **kwargs) -> ActionForm:
 
 @requires("actions.view")
 def tracker(request: HttpRequest) -> HttpResponse:
-    actions = actions_visible_to(user=request.user, partnership=request.partnership).prefetch_related("source")
-    filterset = ActionFilter(request.GET or None, queryset=actions, request=request)
-    return register_response(
+    partnership = request.partnership
+
+    def build():
+        actions = actions_visible_to(user=request.user, partnership=partnership).prefetch_related("source")
+        filterset = ActionFilter(request.GET or None, queryset=actions, request=request)
+        return ActionTable(filterset.qs), filterset
+
+    # People who see the same actions see the same tracker: it is cached under the version of the
+    # partnership's actions, which of them the person sees, and today (which ones are overdue).
+    version = "-".join(
+        (
+            register_version(partnership=partnership, register=ACTIONS),
+            actions_scope(user=request.user, partnership=partnership),
+            timezone.localdate().isoformat(),
+        )
+    )
+    return remembered_register_response(
         request,
-        table=ActionTable(filterset.qs),
+        version=version,
+        build=build,
         template="actions/tracker.html",
         context={
-            "summary": action_summary(user=request.user, partnership=request.partnership),
-            "crumbs": crumbs(request.partnership, ("Actions", None)),
+            "summary": action_summary(user=request.user, partnership=partnership),
+            "crumbs": crumbs(partnership, ("Actions", None)),
         },
-        export_name=f"{request.partnership.slug}-actions",
-        filterset=filterset,
+        export_name=f"{partnership.slug}-actions",
     )
 
 

@@ -29,6 +29,7 @@ from assure.partnerships.models import (
     Subgroup,
 )
 from assure.performance.demo import performance_demo_load
+from assure.performance.services.computed import compute_all_indicators
 from assure.reports.demo import reports_demo_load
 from assure.section11.demo import section11_demo_load
 
@@ -132,6 +133,9 @@ class _DemoWriter:
         self._actions()
         performance_demo_load(partnerships=self.partnerships, agencies=self.agencies, users=self.users)
         section11_demo_load(partnerships=self.partnerships, agencies=self.agencies, users=self.users, today=self.today)
+        # The figures Assure counts from the records just written (Section 11, meetings,
+        # attendance), before the reports are computed from them.
+        compute_all_indicators(partnerships=self.partnerships.values())
         reports_demo_load(partnerships=self.partnerships, agencies=self.agencies, users=self.users, today=self.today)
         for partnership in self.partnerships.values():
             event_record(

@@ -18,7 +18,7 @@ from pydantic import ValidationError as PydanticValidationError
 
 from .hooks import run_after_load
 from .models import LibraryDocument, LibraryItem
-from .schemas import ITEM_SCHEMAS, DocumentHeader, error_text
+from .schemas import ITEM_SCHEMAS, SHIPPED_PROVIDER, DocumentHeader, Reference, error_text
 
 
 @dataclass(frozen=True)
@@ -161,36 +161,99 @@ def validate_library(paths: list[Path] | None = None) -> list[ValidDocument]:
                 problems.append(LibraryProblem(document.path, item.urn, f"URN also used in {owner[1]}"))
         documents.append(document)
     problems += reference_problems(documents)
+    problems += distinct_key_problems(documents)
     if problems:
         raise LibraryInvalid(problems)
     return documents
 
 
-def _known_codes(documents: list[ValidDocument], kind: str, wanted: set[str]) -> set[str]:
-    """Codes of ``kind`` defined by the documents being validated, and (only when some of
-    ``wanted`` are not among them, e.g. a partnership's framework validated on its own) those
-    already stored."""
-    known = {item.code for d in documents if d.header.kind == kind for item in d.items}
-    if wanted - known:
-        known |= set(LibraryItem.objects.filter(kind=kind, code__in=wanted - known).values_list("code", flat=True))
-    return known
+@dataclass(frozen=True)
+class NamedItem:
+    """An item a reference names, as far as checking the reference needs: who provides it, and
+    its fields."""
+
+    provider: str
+    fields: dict
+
+
+def _named_items(documents: list[ValidDocument], kind: str, wanted: set[str]) -> dict[str, NamedItem]:
+    """The items of ``kind`` with a code of ``wanted``, by code: those of the documents being
+    validated, and (only when some of ``wanted`` are not among them, e.g. a partnership's
+    framework validated on its own) those already stored; the newest version of each."""
+    validated = sorted((d for d in documents if d.header.kind == kind), key=lambda d: d.header.version)
+    found: dict[str, NamedItem] = {}
+    if missing := wanted - {item.code for d in validated for item in d.items}:
+        stored = (
+            LibraryItem.objects.filter(kind=kind, code__in=missing)
+            .order_by("document__version")
+            .values_list("code", "document__provider", "data")
+        )
+        found |= {code: NamedItem(provider, data) for code, provider, data in stored}
+    for document in validated:
+        found |= {
+            item.code: NamedItem(document.header.provider, item.model_dump(mode="json"))
+            for item in document.items
+            if item.code in wanted
+        }
+    return found
+
+
+def _reference_problem(ref: Reference, named: NamedItem | None, *, provider: str) -> str | None:
+    """What is wrong with one reference of a document of ``provider``, in words; None if nothing."""
+    if named is None:
+        return f"{ref.field} names unknown {ref.noun} {ref.code!r}"
+    if ref.shipped_or_own and named.provider not in (SHIPPED_PROVIDER, provider):
+        allowed = (
+            "a document Assure ships may name only what Assure ships"
+            if provider == SHIPPED_PROVIDER
+            else f"a document of {provider} may name only what Assure ships and {provider}'s own"
+        )
+        return f"{ref.field} names {ref.noun} {ref.code!r}, which is {named.provider}'s own: {allowed}"
+    if ref.having is not None:
+        field, value = ref.having
+        if (found := named.fields.get(field)) != value:
+            return (
+                f"{ref.field} names {ref.noun} {ref.code!r}, which is not {ref.being}: "
+                f"its {field} is {found!r}, not {value!r}"
+            )
+    return None
 
 
 def reference_problems(documents: list[ValidDocument]) -> list[LibraryProblem]:
     """An item naming an item of another document (``Item.references``) that the library does
-    not hold is refused, each problem naming the file, the item and where in the item."""
+    not hold, or holds but not as the reference requires (of another sort, or another
+    partnership's own), is refused, each problem naming the file, the item and where in the item."""
     named = [(document, item, ref) for document in documents for item in document.items for ref in item.references()]
     wanted: dict[str, set[str]] = defaultdict(set)
     for _, _, ref in named:
         wanted[ref.kind].add(ref.code)
-    known = {kind: _known_codes(documents, kind, codes) for kind, codes in wanted.items()}
+    known = {kind: _named_items(documents, kind, codes) for kind, codes in wanted.items()}
     problems: list[LibraryProblem] = []
     for document, item, ref in named:
-        if ref.code not in known[ref.kind]:
-            message = f"{ref.field} names unknown {ref.noun} {ref.code!r}"
+        message = _reference_problem(ref, known[ref.kind].get(ref.code), provider=document.header.provider)
+        if message is not None:
             problems.append(
                 LibraryProblem(document.path, item.urn, f"{ref.where}: {message}" if ref.where else message)
             )
+    return problems
+
+
+def distinct_key_problems(documents: list[ValidDocument]) -> list[LibraryProblem]:
+    """Two items of one kind from one provider sharing what their kind says must be distinct
+    (``Item.distinct_key``: one pairing for an indicator) are refused, in one document or in two;
+    versions of one document are not compared with each other."""
+    first: dict[tuple[str, str, str], tuple[str, str, str]] = {}
+    problems: list[LibraryProblem] = []
+    for document in documents:
+        header = document.header
+        for item in document.items:
+            key = item.distinct_key()
+            if key is None:
+                continue
+            owner = first.setdefault((header.kind, header.provider, key), (header.urn, document.path, item.urn))
+            if owner[0] != header.urn or (owner[1] == document.path and owner[2] != item.urn):
+                where = "this document" if owner[1] == document.path else owner[1]
+                problems.append(LibraryProblem(document.path, item.urn, f"{key} is already in {where}; keep one"))
     return problems
 
 

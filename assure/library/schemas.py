@@ -7,7 +7,10 @@ ignored data.
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic_core import PydanticCustomError
+
+from assure.core.computations import computation_named, registered_computations
 
 URN = Annotated[str, Field(pattern=r"^urn:[a-z0-9-]+(:[a-z0-9.-]+)+$")]
 Code = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9.-]*$", max_length=100)]
@@ -32,14 +35,25 @@ def error_text(loc: tuple, message: str) -> str:
     return f"{'.'.join(str(x) for x in loc) or '(document)'}: {message}"
 
 
+# The provider of the documents Assure ships; a partnership's own documents have its slug.
+SHIPPED_PROVIDER = "assure"
+
+
 @dataclass(frozen=True)
 class Reference:
-    """The code of an item of another document that an item names: the library must hold it."""
+    """The code of an item of another document that an item names: the library must hold it,
+    and, where the reference says so, hold it as an item of one sort (``having``) and from a
+    provider the naming document may rely on (``shipped_or_own``)."""
 
     kind: str  # the kind of the item named
     code: str
     field: str  # the field naming it
     where: str = ""  # where in the item the field is, in the author's words; "" for the item itself
+    having: tuple[str, str] | None = None  # a field of the item named and the value it must have
+    being: str = ""  # what ``having`` makes the item named, in the author's words
+    # Only an item Assure ships or one of the naming document's own provider: another
+    # partnership's items change or go with that partnership's documents.
+    shipped_or_own: bool = False
 
     @property
     def noun(self) -> str:
@@ -59,6 +73,11 @@ class Item(Strict):
     def references(self) -> list[Reference]:
         """The items of other documents this item names (checked across the library); none by default."""
         return []
+
+    def distinct_key(self) -> str | None:
+        """What no two items of this kind from one provider may share, in words (besides their
+        URNs and codes, which are checked for every kind); None when nothing."""
+        return None
 
 
 class RoleItem(Item):
@@ -240,6 +259,38 @@ class IndicatorThemeItem(Item):
     provenance: Provenance | None = None
 
 
+class ComputedSpec(Strict):
+    """How Assure counts an indicator from its own records: a computation registered by the app
+    that holds them (assure/core/computations.py), and the parameters it takes."""
+
+    computation: str = Field(description="Name of a registered computation, e.g. section11.compliance_percent.")
+    parameters: dict[str, str] = Field(default_factory=dict)
+
+    @field_validator("computation")
+    @classmethod
+    def _registered(cls, name: str) -> str:
+        if computation_named(name) is None:
+            known = ", ".join(c.name for c in registered_computations()) or "none"
+            raise ValueError(f"no computation {name!r} is registered (registered: {known})")
+        return name
+
+    @model_validator(mode="after")
+    def _parameters_taken(self) -> "ComputedSpec":
+        problems = computation_named(self.computation).problems(self.parameters)
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    def references(self) -> list[Reference]:
+        """The library items its parameters name (a framework's code, say)."""
+        taken = computation_named(self.computation).parameters
+        return [
+            Reference(taken[name].names, value, f"computed.parameters.{name}")
+            for name, value in self.parameters.items()
+            if name in taken and taken[name].names
+        ]
+
+
 class IndicatorItem(Item):
     """A measure of the core dataset."""
 
@@ -248,7 +299,7 @@ class IndicatorItem(Item):
     polarity: Polarity
     frequency: Literal["monthly", "quarterly", "annual"]
     theme: Code = Field(description="Code of an indicator-theme item.")
-    source: Literal["agency_return", "dfe_publication", "local_import"]
+    source: Literal["agency_return", "dfe_publication", "local_import", "computed"]
     numerator: str | None = None
     denominator: str | None = None
     decimals: int = Field(default=0, ge=0, le=4)
@@ -263,14 +314,61 @@ class IndicatorItem(Item):
     )
     rate_population: Code | None = Field(
         default=None,
+        validate_default=True,
         description="For a rate per 10,000 children (rate_of): the code of the population indicator it is per "
         "10,000 of.",
     )
     published_as: Code | None = Field(
         default=None, description="Code of the DfE-published indicator measuring the same thing."
     )
+    computed: ComputedSpec | None = Field(
+        default=None,
+        description="Counted from Assure's own records by this computation (beside any figure agencies return).",
+    )
     notes: str = ""
     provenance: Provenance | None = None
+
+    @model_validator(mode="after")
+    def _computed_yearly(self) -> "IndicatorItem":
+        if self.source == "computed" and self.computed is None:
+            raise ValueError("an indicator whose source is computed needs a computed block naming its computation")
+        if self.computed is not None and self.frequency != "annual":
+            raise ValueError("computed figures are counted per financial year: a computed indicator is annual")
+        return self
+
+    @field_validator("rate_of")
+    @classmethod
+    def _rate_is_per_10000(cls, rate_of: str | None, info: ValidationInfo) -> str | None:
+        # Assure works a rate out per 10,000 (imports/rates.py): any other unit would mislabel it.
+        if rate_of and info.data.get("unit") not in (None, "rate_per_10000"):
+            raise PydanticCustomError(
+                "rate_unit", "a rate worked out from a count (rate_of) is per 10,000: its unit must be rate_per_10000"
+            )
+        return rate_of
+
+    @field_validator("rate_population")
+    @classmethod
+    def _rate_names_its_population(cls, population: str | None, info: ValidationInfo) -> str | None:
+        # Without a population no rate is ever worked out, and nothing would say so: refuse it here.
+        if "rate_of" not in info.data:  # rate_of is wrong itself, and reported as such
+            return population
+        rate_of = info.data["rate_of"]
+        if rate_of and not population:
+            raise PydanticCustomError(
+                "rate_population",
+                "a rate of '{rate_of}' needs rate_population, the code of the population indicator it is per 10,000 "
+                "of (population-0-17 for children aged 0 to 17); without it Assure works out no rate",
+                {"rate_of": rate_of},
+            )
+        if population and not rate_of:
+            raise PydanticCustomError("rate_population", "rate_population is only for a rate: give rate_of too")
+        return population
+
+    def references(self) -> list[Reference]:
+        """The indicators it is a rate of, per 10,000 of and published as, and what its computation names."""
+        named = {"rate_of": self.rate_of, "rate_population": self.rate_population, "published_as": self.published_as}
+        found = [Reference("indicator", code, field) for field, code in named.items() if code]
+        return found + (self.computed.references() if self.computed is not None else [])
 
 
 class JourneyStepItem(Item):
@@ -285,10 +383,61 @@ Level = Literal["national", "regional", "local_authority"]
 
 
 class MappingMeasure(Strict):
-    column: str = Field(description="The file's column holding the value.")
+    """One figure of every kept row: a column of the file as it stands, or worked out from several
+    columns (``derive``; the working is assure/performance/imports/derived.py)."""
+
+    column: str | None = Field(default=None, description="The file's column holding the value (not with derive).")
     indicator: Code = Field(description="Code of the indicator the value is for.")
     numerator_column: str | None = None
     denominator_column: str | None = None
+    derive: Literal["sum", "difference", "ratio"] | None = Field(
+        default=None,
+        description="Work the value out from ``columns`` instead of reading one: sum adds them; difference takes "
+        "each of the others from the first; ratio divides the first by the second and multiplies by ``per``, "
+        "keeping the two as the figure's numerator and denominator.",
+    )
+    columns: list[str] = Field(default_factory=list, description="With derive: the columns it is worked out from.")
+    per: int | None = Field(
+        default=None, ge=1, description="With derive: ratio: 100 for a percentage, 1 for a plain ratio."
+    )
+
+    @model_validator(mode="after")
+    def _read_or_derived(self) -> "MappingMeasure":
+        if self.derive is None:
+            if not self.column:
+                raise PydanticCustomError("measure", "give the column holding the value, or derive with columns")
+            if self.columns or self.per is not None:
+                raise PydanticCustomError("measure", "columns and per are for a derived figure: add derive")
+            return self
+        if self.column:
+            raise PydanticCustomError("measure", "give either column or derive with columns, not both")
+        if self.numerator_column or self.denominator_column:
+            raise PydanticCustomError(
+                "measure", "a derived figure needs no numerator_column or denominator_column: a ratio keeps its own"
+            )
+        if len(self.columns) != len(set(self.columns)):
+            raise PydanticCustomError("measure", "columns names a column twice")
+        if self.derive == "ratio":
+            if len(self.columns) != 2:
+                raise PydanticCustomError("measure", "a ratio needs two columns: the numerator, then the denominator")
+            if self.per is None:
+                raise PydanticCustomError("measure", "a ratio needs per: 100 for a percentage, 1 for a plain ratio")
+        else:
+            if len(self.columns) < 2:
+                raise PydanticCustomError("measure", "a {derive} needs two or more columns", {"derive": self.derive})
+            if self.per is not None:
+                raise PydanticCustomError("measure", "per is for a ratio only")
+        return self
+
+    @property
+    def label(self) -> str:
+        """The measure as an author finds it in the mapping: its column, or how it is worked out."""
+        return self.column or f"{self.derive} of {', '.join(self.columns)}"
+
+    def read_columns(self) -> list[str]:
+        """Every column of the file the measure reads."""
+        read = [self.column] if self.column else list(self.columns)
+        return read + [c for c in (self.numerator_column, self.denominator_column) if c]
 
 
 class StatisticsMappingItem(Item):
@@ -307,9 +456,68 @@ class StatisticsMappingItem(Item):
     levels: dict[str, Level] = Field(description="The file's geographic level → Assure's.")
     code_columns: dict[Level, str] = Field(description="Which column holds each level's ONS code.")
     filters: dict[str, str] = Field(default_factory=dict, description="Rows kept: column → value.")
-    measures: list[MappingMeasure]
+    measures: list[MappingMeasure] = Field(min_length=1)
     missing_codes: list[str] = Field(default_factory=lambda: ["c", "x", "z", "low", "k", "u"])
     provenance: Provenance | None = None
+
+    @classmethod
+    def error_message(cls, raw_item: object, loc: tuple, message: str) -> str:
+        """A schema error in the author's words: ``measures.2.per`` becomes "measure ratio of a, b: per"."""
+        rest = list(loc)
+        if rest[:1] != ["measures"] or len(rest) < 2 or not isinstance(raw_item, dict):
+            return super().error_message(raw_item, loc, message)
+        measures = raw_item.get("measures")
+        index = rest[1]
+        raw = measures[index] if isinstance(measures, list) and isinstance(index, int) else None
+        where = f"measure {index + 1} (counting from the top)" if isinstance(index, int) else "measures"
+        if isinstance(raw, dict) and raw.get("column"):
+            where = f"measure {raw['column']}"
+        elif isinstance(raw, dict) and raw.get("derive") and isinstance(raw.get("columns"), list):
+            where = f"measure {raw['derive']} of {', '.join(str(c) for c in raw['columns'])}"
+        field = ".".join(str(x) for x in rest[2:])
+        return f"{where}: {field}: {message}" if field else f"{where}: {message}"
+
+    def references(self) -> list[Reference]:
+        """The indicator of every measure."""
+        return [Reference("indicator", m.indicator, "indicator", f"measure {m.label}") for m in self.measures]
+
+
+class IndicatorPairingItem(Item):
+    """A published measure shown beside one of the partnership's indicators, chosen by the
+    partnership in a document of its own (``provider`` its slug) rather than by editing the
+    indicator's ``published_as``: the pairing holds for that partnership only, and for every
+    partnership when Assure ships it. It takes the place of the indicator's own published_as."""
+
+    description: str = ""
+    indicator: Code = Field(description="Code of the indicator the partnership reports (shipped or its own).")
+    published_as: Code = Field(description="Code of the published indicator whose figures stand beside it.")
+
+    @field_validator("published_as")
+    @classmethod
+    def _another_indicator(cls, published_as: str, info: ValidationInfo) -> str:
+        if published_as == info.data.get("indicator"):
+            raise PydanticCustomError("pairing", "an indicator cannot be paired with itself")
+        return published_as
+
+    def references(self) -> list[Reference]:
+        """The two indicators paired, each shipped or the pairing's provider's own; the one
+        beside is a published measure, whose figures every area has (an agency return's are
+        the partnership's alone and would give no England, region or neighbours)."""
+        return [
+            Reference("indicator", self.indicator, "indicator", shipped_or_own=True),
+            Reference(
+                "indicator",
+                self.published_as,
+                "published_as",
+                having=("source", "dfe_publication"),
+                being="a published measure",
+                shipped_or_own=True,
+            ),
+        ]
+
+    def distinct_key(self) -> str | None:
+        """One pairing for an indicator per provider: two would leave the scorecard to guess."""
+        return f"a pairing for indicator {self.indicator!r}"
 
 
 class RagBand(Strict):
@@ -399,6 +607,7 @@ ITEM_SCHEMAS: dict[str, type[Item]] = {
     "indicator-theme": IndicatorThemeItem,
     "indicator": IndicatorItem,
     "statistics-mapping": StatisticsMappingItem,
+    "indicator-pairing": IndicatorPairingItem,
     "rag-rule": RagRuleItem,
     "exception-rule": ExceptionRuleItem,
     "journey-step": JourneyStepItem,

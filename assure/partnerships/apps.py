@@ -6,8 +6,10 @@ class PartnershipsConfig(AppConfig):
     label = "partnerships"
 
     def ready(self) -> None:
+        from assure.core.computations import register_computation
         from assure.core.menu import Part, register, register_installation_page
 
+        from .computations import BODY, attendance_percent, meetings_held
         from .hooks import FirstStep, register_first_step
 
         register(
@@ -93,4 +95,18 @@ class PartnershipsConfig(AppConfig):
                 url_name="accounts:member_add",
                 permission="members.manage",
             ),
+        )
+        # Figures the core dataset counts from the partnership's registers rather than has typed in.
+        register_computation(
+            "partnerships.meetings_held",
+            meetings_held,
+            "Meetings of the board, the subgroups or both held in the financial year, from the meetings register.",
+            parameters={"body": BODY},
+        )
+        register_computation(
+            "partnerships.attendance_percent",
+            attendance_percent,
+            "Places taken (present or by a deputy) out of the places recorded at the body's meetings of the "
+            "financial year, from the attendance register.",
+            parameters={"body": BODY},
         )

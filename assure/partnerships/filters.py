@@ -5,10 +5,8 @@ import django_filters
 from django import forms
 from django.db.models import Q
 
-from assure.library.selectors import current_items
-
 from .models import Meeting, PartnershipAgency, Subgroup
-from .selectors import BOARD, meeting_years, subgroups_of
+from .selectors import BOARD, classification_choices, meeting_years, subgroups_of
 from .years import financial_year_bounds, financial_year_problem
 
 YES_NO = (("yes", "Yes"), ("no", "No"))
@@ -43,8 +41,9 @@ class AgencyFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.filters["sector"].extra["choices"] = [(i.code, i.title) for i in current_items(kind="sector")]
-        self.filters["agency_type"].extra["choices"] = [(i.code, i.title) for i in current_items(kind="agency-type")]
+        choices = classification_choices()
+        self.filters["sector"].extra["choices"] = choices["sector"]
+        self.filters["agency_type"].extra["choices"] = choices["agency-type"]
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)

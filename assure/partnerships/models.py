@@ -218,3 +218,21 @@ class Expenditure(models.Model):
 
     def trail_partnership_ids(self) -> list[int]:
         return [self.partnership_id]
+
+
+class RegisterVersion(models.Model):
+    """A counter moved on by every change to what one of a partnership's registers shows (its
+    agencies, meetings or actions). The register pages are cached under it (registers.py), so a
+    change is never hidden behind a cached page, whichever process or cache backend serves it."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="+")
+    register = models.CharField(max_length=40, help_text="The register: 'agencies', 'meetings' or 'actions'.")
+    version = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["partnership", "register"], name="register_version_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.partnership_id} {self.register} v{self.version}"

@@ -5,7 +5,7 @@ from decimal import Decimal
 import django_tables2 as tables
 from django.utils.html import format_html
 
-from assure.core.navigation import partnership_url
+from assure.core.tables import record_address
 
 from .models import Meeting, PartnershipAgency, Subgroup
 from .selectors import NO_FIGURE
@@ -15,7 +15,7 @@ def _link(url_name: str, pk_of=lambda record: record.pk):
     """A linkify callable to a page of this partnership; the table knows the partnership."""
 
     def url(record, table) -> str:
-        return partnership_url(f"partnerships:{url_name}", table.partnership, pk=pk_of(record))
+        return table.record_url(url_name, pk_of(record))
 
     return url
 
@@ -36,7 +36,17 @@ class PartnershipTable(tables.Table):
 
     def __init__(self, *args, partnership, **kwargs):
         self.partnership = partnership
+        self._addresses = {}
         super().__init__(*args, **kwargs)
+
+    def record_url(self, url_name: str, pk: int) -> str:
+        """The address of a record's page of this partnership (``url_name`` of partnerships)."""
+        address = self._addresses.get(url_name)
+        if address is None:
+            address = self._addresses[url_name] = record_address(
+                f"partnerships:{url_name}", partnership=self.partnership.slug
+            )
+        return address(pk)
 
 
 def _yes_no(value) -> str:
@@ -148,9 +158,9 @@ class _BudgetTable(PartnershipTable):
         return format_html(
             '<a class="govuk-link" href="{}">Edit<span class="govuk-visually-hidden"> {}</span></a> '
             '<a class="govuk-link" href="{}">Delete<span class="govuk-visually-hidden"> {}</span></a>',
-            partnership_url(f"partnerships:{self.edit_url_name}", self.partnership, pk=record.pk),
+            self.record_url(self.edit_url_name, record.pk),
             record.label,
-            partnership_url(f"partnerships:{self.delete_url_name}", self.partnership, pk=record.pk),
+            self.record_url(self.delete_url_name, record.pk),
             record.label,
         )
 

@@ -6,6 +6,8 @@ class PerformanceConfig(AppConfig):
     label = "performance"
 
     def ready(self) -> None:
+        from assure.core.computations import on_records_changed
+        from assure.core.daily import register_daily
         from assure.core.menu import LocalNavigation, Page, Part, register, register_installation_page
         from assure.library.hooks import after_load
         from assure.partnerships.hooks import (
@@ -16,14 +18,19 @@ class PerformanceConfig(AppConfig):
             register_first_step,
         )
 
-        from .areas import local_authorities
+        from .areas import area_with_code, local_authorities
         from .cache import bump_partnership
         from .indicators import indicators_sync
         from .models import Observation, ScorecardLine
         from .selectors.returns import returns_waiting
+        from .services.computed import records_recount
 
         after_load(indicators_sync)
         on_partnership_changed(bump_partnership)
+        # Figures counted from other apps' records are counted again when those records change,
+        # and once a day (a meeting whose day has come counts as held).
+        on_records_changed(records_recount)
+        register_daily("compute_indicators")
         provide_local_authorities(
             lambda: (
                 LocalAuthority(
@@ -39,7 +46,10 @@ class PerformanceConfig(AppConfig):
             FirstStep(
                 label="Load the published statistics",
                 hint="The installation's operator imports the DfE's and the ONS's files for every partnership.",
-                is_done=lambda partnership: Observation.objects.filter(area__code=partnership.ons_code).exists(),
+                # By any code of the partnership's authority: it may have been re-coded since.
+                is_done=lambda partnership: Observation.objects.filter(
+                    area_id=getattr(area_with_code(partnership.ons_code), "pk", 0)
+                ).exists(),
                 order=30,
             ),
             FirstStep(

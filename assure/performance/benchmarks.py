@@ -3,12 +3,17 @@ beside England's, its region's and the mean of its statistical neighbours, with 
 and rank among all local authorities (the DfE's Local Authority Interactive Tool's way: quartiles
 of every authority's value that year, missing values left out).
 
+A statistical neighbour that did not exist in a year (an authority made or ended by a
+reorganisation) and has no figure for it is marked so (``NeighbourFigure.existed``), and the mean
+says how many neighbours it is the mean of (``neighbours_with_value``).
+
 Published figures are public and shared by every partnership, so these reads need no user. The
 scorecard asks for about a hundred indicators over eight periods at once: ``benchmarks_for_many``
 answers with a fixed number of queries, however many indicators, periods or authorities there
 are.
 """
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -25,7 +30,9 @@ PLACES = Decimal("0.0001")
 
 @dataclass(frozen=True)
 class NeighbourFigure:
-    """One statistical neighbour's published value (None, with the reason, when missing)."""
+    """One statistical neighbour's published value (None, with the reason, when missing).
+    ``existed`` is False when the authority did not exist in the period and no figure was
+    published for it; ``began_on`` and ``ended_on`` say when it did."""
 
     rank: int
     closeness: str
@@ -33,6 +40,9 @@ class NeighbourFigure:
     code: str
     value: Decimal | None
     missing: str
+    existed: bool = True
+    began_on: dt.date | None = None
+    ended_on: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -41,7 +51,9 @@ class Benchmark:
 
     ``value`` is None when there is no published figure (``published`` False) or when it is
     suppressed (``missing`` holds the code: c, x, z, low, k, u). ``neighbours_mean`` is the mean
-    of the neighbours that have a value (``neighbours_with_value`` of ``neighbours_total``).
+    of the neighbours that have a value (``neighbours_with_value`` of ``neighbours_total``;
+    ``neighbours_absent`` of them did not exist in the period). ``existed`` is False when the area
+    itself did not exist in the period and has no figure for it.
     ``quartile_band`` (A best to D worst) and ``rank`` (1 best) are None for an indicator whose
     polarity is "neither", for a missing value, and for an area that is not a local authority.
     """
@@ -60,7 +72,9 @@ class Benchmark:
     neighbours_mean: Decimal | None = None
     neighbours_with_value: int = 0
     neighbours_total: int = 0
+    neighbours_absent: int = 0
     neighbours: tuple[NeighbourFigure, ...] = field(default=(), repr=False)
+    existed: bool = True
     quartile_band: str | None = None
     rank: int | None = None
     authorities_with_value: int = 0
@@ -82,16 +96,47 @@ def _neighbour_links(area: Area) -> list[StatisticalNeighbour]:
     return sorted((link for link in links if link.model == newest), key=lambda link: link.rank)
 
 
+def _spans(periods: Iterable[Period | int]) -> dict[int, tuple[dt.date, dt.date]]:
+    """Each period's first and last days: from the Periods given, or (for ids) one query."""
+    periods = list(periods)
+    spans = {p.pk: (p.start, p.end) for p in periods if isinstance(p, Period)}
+    ids = {p for p in periods if not isinstance(p, Period)} - set(spans)
+    if ids:
+        spans |= {
+            pk: (start, end) for pk, start, end in Period.objects.filter(pk__in=ids).values_list("pk", "start", "end")
+        }
+    return spans
+
+
+def _neighbour_figure(
+    link: StatisticalNeighbour, found: tuple | None, span: tuple[dt.date, dt.date]
+) -> NeighbourFigure:
+    """A neighbour's figure for a period; one that did not exist then, with no figure, says so."""
+    neighbour = link.neighbour
+    return NeighbourFigure(
+        rank=link.rank,
+        closeness=link.closeness,
+        name=neighbour.name,
+        code=neighbour.code,
+        value=found[0] if found else None,
+        missing=found[1] if found else "",
+        existed=found is not None or neighbour.existed_during(*span),
+        began_on=neighbour.began_on,
+        ended_on=neighbour.ended_on,
+    )
+
+
 def benchmarks_for_many(
     *, indicators: Iterable[Indicator | int], periods: Iterable[Period | int], area: Area
 ) -> dict[tuple[int, int], Benchmark]:
     """The benchmark of ``area`` for every (indicator, period) pair, keyed by (indicator id,
     period id); a pair with no published figures anywhere still gets a Benchmark (all empty).
-    Four queries in all: polarities, England and the region, the neighbours, and the published
-    values of every local authority (plus England and the region) for those indicators and
-    periods."""
+    Four queries in all when ``periods`` are Periods (one more for ids): polarities, England and
+    the region, the neighbours, and the published values of every local authority (plus England
+    and the region) for those indicators and periods."""
     indicator_ids = sorted({getattr(i, "pk", i) for i in indicators})
-    period_ids = sorted({getattr(p, "pk", p) for p in periods})
+    spans = _spans(periods)
+    period_ids = sorted(spans)
     if not indicator_ids or not period_ids:
         return {}
     polarity = dict(Indicator.objects.filter(pk__in=indicator_ids).values_list("pk", "definition__data__polarity"))
@@ -130,17 +175,7 @@ def benchmarks_for_many(
             own = here.get(area.pk)
             england = here.get(england_id) if england_id else None
             region = here.get(region_id) if region_id else None
-            neighbours = tuple(
-                NeighbourFigure(
-                    rank=link.rank,
-                    closeness=link.closeness,
-                    name=link.neighbour.name,
-                    code=link.neighbour.code,
-                    value=here[link.neighbour_id][0] if link.neighbour_id in here else None,
-                    missing=here[link.neighbour_id][1] if link.neighbour_id in here else "",
-                )
-                for link in links
-            )
+            neighbours = tuple(_neighbour_figure(link, here.get(link.neighbour_id), spans[period_id]) for link in links)
             present = [n.value for n in neighbours if n.value is not None]
             all_values = authorities.get(key, [])
             value = own[0] if own else None
@@ -161,7 +196,9 @@ def benchmarks_for_many(
                 neighbours_mean=_mean(present),
                 neighbours_with_value=len(present),
                 neighbours_total=len(neighbours),
+                neighbours_absent=sum(1 for n in neighbours if not n.existed),
                 neighbours=neighbours,
+                existed=own is not None or area.existed_during(*spans[period_id]),
                 quartile_band=quartile_band(value=value, values=all_values, polarity=direction) if ranked else None,
                 rank=rank_of(value=value, values=all_values, polarity=direction) if ranked else None,
                 authorities_with_value=len(all_values),

@@ -2,6 +2,8 @@
 neighbours, periods, observations with their provenance, agency data returns, the partnership's
 scorecard (priorities, targets, tolerances) and exception reports."""
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -9,7 +11,13 @@ from django.utils import timezone
 
 
 class Area(models.Model):
-    """England, a region or a local authority, as the DfE's files name them."""
+    """England, a region or a local authority, as the DfE's files name them.
+
+    An area is the authority, not its code: a local authority keeps one Area whatever ONS codes
+    it has had (``codes``), so its figures, neighbours and partnerships stay together when it is
+    re-coded. ``code`` is the code it has now (or had last, for an abolished authority). An
+    authority made or abolished by a reorganisation says when (``began_on``, ``ended_on``), and
+    ``successions`` / ``predecessions`` say what it became or came from."""
 
     class Level(models.TextChoices):
         NATIONAL = "national", "National"
@@ -17,16 +25,71 @@ class Area(models.Model):
         LOCAL_AUTHORITY = "local_authority", "Local authority"
 
     level = models.CharField(max_length=20, choices=Level.choices)
-    code = models.CharField(max_length=9, unique=True, help_text="ONS code: E92000001, E12000005, E06000051.")
+    code = models.CharField(
+        max_length=9, unique=True, help_text="Its ONS code now (or its last): E92000001, E12000005, E06000051."
+    )
     old_la_code = models.CharField("old LA code", max_length=3, blank=True, db_index=True)
     name = models.CharField(max_length=120)
     region = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="members")
+    began_on = models.DateField(null=True, blank=True, help_text="Its first day, when a reorganisation made it.")
+    ended_on = models.DateField(null=True, blank=True, help_text="Its last day, when a reorganisation ended it.")
 
     class Meta:
         ordering = ["level", "name"]
 
     def __str__(self) -> str:
         return self.name
+
+    def existed_during(self, start: dt.date, end: dt.date) -> bool:
+        """Whether the authority existed on any day from ``start`` to ``end`` (a period)."""
+        return (self.began_on is None or self.began_on <= end) and (self.ended_on is None or self.ended_on >= start)
+
+
+class AreaCode(models.Model):
+    """One ONS code an area has had, with the days it was in use where known. Every code of an
+    area resolves to it, so a file that names an authority by an earlier (or a later) code
+    finds the same area."""
+
+    area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="codes")
+    code = models.CharField(max_length=9, unique=True)
+    valid_from = models.DateField(null=True, blank=True, help_text="First day in use; empty: before the records.")
+    valid_to = models.DateField(null=True, blank=True, help_text="Last day in use; empty: still in use.")
+    note = models.CharField(max_length=300, blank=True)
+    source = models.CharField(max_length=300, blank=True, help_text="Where the code and its dates were checked.")
+    verification = models.CharField(max_length=20, blank=True, help_text="verified, paraphrase or check.")
+
+    class Meta:
+        ordering = ["area", "valid_from", "code"]
+
+    def __str__(self) -> str:
+        return f"{self.code} ({self.area})"
+
+
+class AreaSuccession(models.Model):
+    """One link of a reorganisation: an authority that ended and one of the authorities that
+    took over its area on ``took_effect``. A merger is several links to one successor; a split
+    one predecessor's links to several."""
+
+    class Kind(models.TextChoices):
+        MERGER = "merger", "Merged into"
+        SPLIT = "split", "Split into"
+
+    predecessor = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="successions")
+    successor = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="predecessions")
+    took_effect = models.DateField(help_text="The successor's first day.")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    note = models.CharField(max_length=300, blank=True)
+    source = models.CharField(max_length=300, blank=True)
+    verification = models.CharField(max_length=20, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["predecessor", "successor"], name="area_succession_unique"),
+        ]
+        ordering = ["took_effect", "successor", "predecessor"]
+
+    def __str__(self) -> str:
+        return f"{self.predecessor} → {self.successor} ({self.took_effect})"
 
 
 class StatisticalNeighbour(models.Model):
@@ -89,6 +152,19 @@ class Period(models.Model):
         return self.label
 
 
+class TextEncoding(models.TextChoices):
+    """How an imported CSV file's text was encoded, as its import found it (imports/reader.py)."""
+
+    UTF8 = "utf-8", "UTF-8"
+    UTF8_BOM = "utf-8-sig", "UTF-8 with a byte order mark"
+    UTF16_LE = "utf-16-le", "UTF-16 (little-endian, with a byte order mark)"
+    UTF16_BE = "utf-16-be", "UTF-16 (big-endian, with a byte order mark)"
+    CP1252 = "cp1252", "Windows-1252"
+
+
+ENCODING_HELP = "How the file's text was encoded; empty for a file imported before Assure recorded it."
+
+
 class Publication(models.Model):
     """Where published or imported figures came from: one file imported once."""
 
@@ -100,6 +176,7 @@ class Publication(models.Model):
     imported_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True)
     imported_at = models.DateTimeField(default=timezone.now)
     rows_read = models.PositiveIntegerField(default=0)
+    encoding = models.CharField(max_length=10, choices=TextEncoding.choices, blank=True, help_text=ENCODING_HELP)
     observations_written = models.PositiveIntegerField(default=0)
     observations_updated = models.PositiveIntegerField(
         default=0, help_text="Of those written, how many replaced a different figure of an earlier file."
@@ -122,13 +199,15 @@ class Publication(models.Model):
 
 
 class Observation(models.Model):
-    """One figure: an indicator's value for an area (published) or for a partnership and agency
-    (a return), in a period. A suppressed or missing figure keeps its reason, never a zero."""
+    """One figure: an indicator's value for an area (published), for a partnership and agency
+    (a return), or for a partnership, counted from Assure's own records (computed, with its
+    ``provenance``), in a period. A suppressed or missing figure keeps its reason, never a zero."""
 
     class Source(models.TextChoices):
         AGENCY_RETURN = "agency_return", "Agency return"
         LOCAL_IMPORT = "local_import", "Local import"
         PUBLICATION = "publication", "DfE publication"
+        COMPUTED = "computed", "Computed from Assure's records"
 
     class Missing(models.TextChoices):
         CONFIDENTIAL = "c", "Suppressed to protect confidentiality"
@@ -217,6 +296,13 @@ class Observation(models.Model):
     )
     comment = models.TextField(blank=True, help_text="Why a figure changed a lot, or what lies behind it.")
     recorded_at = models.DateTimeField(default=timezone.now)
+    provenance = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="What a computed figure was counted from, and when: "
+        "'computed from 23 Section 11 returns on 6 December 2026'.",
+    )
+    computed_at = models.DateTimeField(null=True, blank=True, help_text="When a computed figure last changed.")
 
     class Meta:
         constraints = [
@@ -229,6 +315,11 @@ class Observation(models.Model):
                 fields=["indicator", "period", "data_return"],
                 condition=models.Q(source="agency_return"),
                 name="observation_return_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["indicator", "period", "partnership"],
+                condition=models.Q(source="computed"),
+                name="observation_computed_unique",
             ),
         ]
         indexes = [
@@ -520,6 +611,7 @@ class LocalImport(models.Model):
     upload = models.FileField(upload_to="local-statistics/%Y/%m/", max_length=300)
     file_name = models.CharField(max_length=300, help_text="The file's name as uploaded.")
     checksum = models.CharField(max_length=64, blank=True, help_text="SHA-256 of the file.")
+    encoding = models.CharField(max_length=10, choices=TextEncoding.choices, blank=True, help_text=ENCODING_HELP)
     status = models.CharField(max_length=10, choices=ImportJob.Status.choices, default=ImportJob.Status.QUEUED)
     rows_done = models.PositiveIntegerField(default=0)
     rows_total = models.PositiveIntegerField(default=0)

@@ -30,6 +30,7 @@ SOURCE_LABELS = {
     "agency_return": "Agency return",
     "dfe_publication": "DfE publication",
     "local_import": "Local import",
+    "computed": "Computed from Assure's records",
 }
 
 

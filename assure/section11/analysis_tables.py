@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .charts import percent_bars_spec, percent_text
+from .framework import Level
 from .scoring import Compliance, Gap, Summary
 from .selectors.analysis import CycleAnalysis
 
@@ -195,19 +196,56 @@ TAG_CLASSES = {
 }
 
 
+def short_label(level: Level) -> str:
+    """A level's label as the heat map's narrow cells show it: what comes before " - " in a
+    scored label ("2 - Largely in place" is "2"), otherwise the whole label ("Green",
+    "Fully met"). The key beside the heat map gives each short label in full."""
+    short, dash, _ = level.label.partition(" - ")
+    return short if dash and short else level.label
+
+
+def moderation_change(summary: Summary) -> str:
+    """How moderation moved a standard's level from the agency's own: "lowered", "raised",
+    "changed" (levels without scores to compare), or "" where it left the level as it was."""
+    own, moderated = summary.self_level, summary.effective_level
+    if own is None or moderated is None:
+        return ""
+    if own.score is not None and moderated.score is not None:
+        return "lowered" if moderated.score < own.score else "raised" if moderated.score > own.score else ""
+    return "changed" if (own.code, own.label) != (moderated.code, moderated.label) else ""
+
+
+def heat_key(analysis: CycleAnalysis) -> list[dict]:
+    """The heat map's key: each level of the scale its cells show (the moderated one), with its
+    short label and colour."""
+    key = []
+    for level in analysis.framework.moderated_scale.levels:
+        short = short_label(level)
+        key.append(
+            {
+                "level": level,
+                "short": short,
+                # The words the short label leaves out ("Largely in place"), if any.
+                "rest": level.label.partition(" - ")[2] if short != level.label else "",
+                "tag_class": TAG_CLASSES.get(level.colour, ""),
+            }
+        )
+    return key
+
+
 def heat_cells(analysis: CycleAnalysis) -> list[dict]:
     rows = []
     for row in analysis.heat_map:
         cells = []
         for standard, summary in zip(analysis.standards, row.cells, strict=True):
+            level = summary.effective_level
             cells.append(
                 {
                     "standard": standard,
                     "summary": summary,
-                    "self_class": TAG_CLASSES.get(summary.self_level.colour, "") if summary.self_level else "",
-                    "effective_class": TAG_CLASSES.get(summary.effective_level.colour, "")
-                    if summary.effective_level
-                    else "",
+                    "short": short_label(level) if level else "",
+                    "moderation": moderation_change(summary),
+                    "effective_class": TAG_CLASSES.get(level.colour, "") if level else "",
                 }
             )
         rows.append({"row": row, "cells": cells})

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from assure.library.models import LibraryItem
-from assure.library.selectors import current_item
+from assure.library.selectors import current_items
 
 
 @dataclass(frozen=True)
@@ -124,27 +124,30 @@ class Framework:
         return [c for c in self.criteria if c.applies(agency_type_code)]
 
     @cached_property
-    def _scale_item(self) -> LibraryItem:
-        # Kept so the moderated scale reads its pairing from it rather than looking it up again.
-        return _rating_scale(self.item.data["scale"])
+    def _rating_scales(self) -> dict[str, LibraryItem]:
+        # Every current rating scale, read at once: a paired scale and its pair then cost one
+        # look-up, not one each. The first of a code is the one current_item would find.
+        scales: dict[str, LibraryItem] = {}
+        for item in current_items(kind="rating-scale"):
+            scales.setdefault(item.code, item)
+        return scales
+
+    def _rating_scale(self, code: str) -> LibraryItem:
+        item = self._rating_scales.get(code)
+        if item is None:  # the loader refuses a framework naming an unknown scale; this is a guard
+            raise LookupError(f"there is no rating scale {code!r} in the library")
+        return item
 
     @cached_property
     def scale(self) -> Scale:
         """The scale the agency rates on (the self score, for a paired scale)."""
-        return Scale.of(self._scale_item)
+        return Scale.of(self._rating_scale(self.item.data["scale"]))
 
     @cached_property
     def moderated_scale(self) -> Scale:
         """The scale a moderator rates on: the pair of the self scale where it has one, else the same."""
-        paired = self._scale_item.data.get("paired_with")
-        return Scale.of(_rating_scale(paired)) if paired else self.scale
-
-
-def _rating_scale(code: str) -> LibraryItem:
-    item = current_item(kind="rating-scale", code=code)
-    if item is None:  # the loader refuses a framework naming an unknown scale; this is a guard
-        raise LookupError(f"there is no rating scale {code!r} in the library")
-    return item
+        paired = self._rating_scale(self.item.data["scale"]).data.get("paired_with")
+        return Scale.of(self._rating_scale(paired)) if paired else self.scale
 
 
 def framework_of(item: LibraryItem) -> Framework:

@@ -223,3 +223,16 @@ class EvidenceFile(models.Model):
 
     def trail_partnership_ids(self) -> list[int]:
         return self.response.trail_partnership_ids()
+
+
+class CycleVersion(models.Model):
+    """A counter moved on by every change to what a cycle's pages show: its returns, their
+    answers and moderation, the cycle itself, and its partnerships' agencies. The cycle's page and
+    its analysis are cached keyed by it (see cache.py), so no change is ever hidden behind a
+    cached page, whichever process or cache backend serves it."""
+
+    cycle = models.OneToOneField(Cycle, on_delete=models.CASCADE, primary_key=True, related_name="+")
+    version = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.cycle_id} v{self.version}"

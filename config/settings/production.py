@@ -29,6 +29,27 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}}
 
+# Stored files (evidence, statistics uploads, report documents) go to an S3-compatible object
+# store when ASSURE_S3_BUCKET names a bucket, so that several application servers share them;
+# otherwise to the folder ASSURE_PRIVATE_FILES. Objects are private and never overwritten, and no
+# page links to the bucket: every download goes through a view that checks permission first.
+# Credentials come from boto3's own sources: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or the
+# server's role. The other AWS_S3_* variables are django-storages' settings of the same names, for
+# a store other than Amazon's (MinIO, say).
+if os.environ.get("ASSURE_S3_BUCKET"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["ASSURE_S3_BUCKET"],
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "addressing_style": os.environ.get("AWS_S3_ADDRESSING_STYLE") or None,
+            "default_acl": "private",
+            "file_overwrite": False,
+            "querystring_auth": True,
+        },
+    }
+
 # Static assets are served by the application itself, compressed and with far-future caching.
 MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]  # noqa: F405
 
@@ -50,8 +71,19 @@ LOGGING = {
 }
 
 # Password-reset e-mail goes by SMTP: ASSURE_SMTP_HOST (and _PORT, _USER, _PASSWORD, _TLS), or a
-# mail server on this machine.
-if not os.environ.get("ASSURE_SMTP_HOST"):
+# mail server on this machine. An installation tried out without a mail server (and the test of
+# docs/deployment.md) names a folder in ASSURE_MAIL_FOLDER instead, where every message is written
+# as a file; both at once would leave it unclear whether mail is sent, so that is refused.
+if os.environ.get("ASSURE_MAIL_FOLDER"):
+    if os.environ.get("ASSURE_SMTP_HOST"):
+        raise ImproperlyConfigured("Set ASSURE_SMTP_HOST or ASSURE_MAIL_FOLDER, not both.")
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+            "OPTIONS": {"file_path": os.environ["ASSURE_MAIL_FOLDER"]},
+        }
+    }
+elif not os.environ.get("ASSURE_SMTP_HOST"):
     MAILERS = {
         "default": {
             "BACKEND": "django.core.mail.backends.smtp.EmailBackend",

@@ -62,3 +62,16 @@ def test_every_page_of_the_scorecard_passes_and_its_charts_are_drawn(pages, boar
         # charts.mjs marks a chart drawn once vega-embed has rendered it: no eval was needed.
         page.wait_for_selector(".assure-chart--drawn svg")
         pages.check()
+
+
+def test_an_indicators_comparisons_are_shown_for_the_year_chosen(pages, board_member, partnership, figures):
+    pages.sign_in_as(board_member)
+    page = pages.goto(f"/p/{partnership.slug}/performance/indicators/sc-referrals/")
+    assert page.get_by_role("heading", name="How Northshire compares, 2014-15").is_visible()
+    # By keyboard: the year chooser is an ordinary form, so it works without scripts too.
+    page.get_by_label("Year").select_option("2012-13")
+    page.get_by_role("button", name="Show this year").press("Enter")
+    page.wait_for_url("**year=2012-13**")
+    pages.check()
+    assert page.get_by_role("heading", name="How Northshire compares, 2012-13").is_visible()
+    assert page.get_by_text("Statistical neighbours, 2012-13 (closest first)").is_visible()

@@ -95,12 +95,12 @@ def test_lead_submits_auditor_challenges_lead_answers_auditor_moderates_and_the_
     assert return_record.status == Return.Status.ACCEPTED
     assert _response("1.2").moderated_rating == "amber"
 
-    # The heat map shows the agency's own rating beside the moderated one.
+    # The heat map shows the moderated level, marked as changed at moderation from the agency's own.
     heat = second_pages.goto(reverse("section11:analysis", kwargs={"partnership": slug, "pk": return_record.cycle.pk}))
     row = heat.locator("tr", has_text=return_record.agency.name).first
-    expect(row).to_contain_text("Self:")
     expect(row).to_contain_text("Amber")
-    expect(row).to_contain_text("1 changed")
+    expect(row).to_contain_text("at moderation from")
+    expect(row.locator(".assure-heat-map__mark")).to_have_count(1)
 
 
 def _response(ref: str) -> Response:

@@ -5,9 +5,12 @@ import io
 import openpyxl
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from assure.actions.models import Action, ActionUpdate
+from assure.actions.services import action_create, action_transition, action_update
 from assure.actions.tests.factories import ActionFactory, ActionUpdateFactory
+from assure.partnerships.services import agency_update
 
 Status = Action.Status
 
@@ -314,3 +317,66 @@ def test_agency_lead_cannot_post_an_update_to_another_agencys_action(
     )
     assert response.status_code == 404
     assert not other_action.updates.exists()
+
+
+# The tracker is cached, and never stale: every change made through the services shows on the
+# very next page, and each person sees the actions they may see.
+
+
+def test_an_action_raised_shows_at_once_on_the_tracker(client, business_unit, partnership, agency, today):
+    assert "Review the threshold document" not in page(client, business_unit, url("tracker", partnership))
+    action_create(
+        actor=business_unit,
+        partnership=partnership,
+        title="Review the threshold document",
+        owner_agency=agency,
+        due_on=today,
+    )
+    assert "Review the threshold document" in page(client, business_unit, url("tracker", partnership))
+
+
+def test_an_action_edited_shows_at_once_on_the_tracker(client, business_unit, partnership, own_action):
+    assert "Refresh the escalation policy" in page(client, business_unit, url("tracker", partnership))
+    action_update(actor=business_unit, action=own_action, title="Rewrite the escalation policy")
+    html = page(client, business_unit, url("tracker", partnership))
+    assert "Rewrite the escalation policy" in html and "Refresh the escalation policy" not in html
+
+
+def test_an_action_moved_along_shows_at_once_on_the_tracker(client, business_unit, partnership, own_action):
+    assert "Not started</strong>" in page(client, business_unit, url("tracker", partnership))
+    action_transition(actor=business_unit, action=own_action, to_status=Status.IN_PROGRESS)
+    html = page(client, business_unit, url("tracker", partnership))
+    assert "In progress</strong>" in html and "Not started</strong>" not in html
+
+
+def test_an_owning_agency_renamed_shows_at_once_on_the_tracker(client, business_unit, partnership, own_action, agency):
+    old_name = agency.name
+    assert old_name in page(client, business_unit, url("tracker", partnership))
+    agency_update(
+        actor=business_unit,
+        partnership=partnership,
+        agency=agency,
+        name="Northshire Health and Care Trust",
+        agency_type=agency.agency_type,
+        sector=agency.sector,
+        on_board=True,
+    )
+    html = page(client, business_unit, url("tracker", partnership))
+    assert "Northshire Health and Care Trust" in html and old_name not in html
+
+
+def test_an_agency_lead_never_sees_the_tracker_cached_for_the_business_unit(
+    client, business_unit, agency_lead, partnership, own_action, other_action
+):
+    assert other_action.title in page(client, business_unit, url("tracker", partnership))
+    html = page(client, agency_lead, url("tracker", partnership))
+    assert own_action.title in html and other_action.title not in html
+
+
+def test_an_action_falls_overdue_on_the_tracker_the_day_after_it_was_due(
+    client, business_unit, partnership, agency, today, monkeypatch
+):
+    ActionFactory(partnership=partnership, owner_agency=agency, due_on=today, title="Due today")
+    assert "Overdue</strong>" not in page(client, business_unit, url("tracker", partnership))
+    monkeypatch.setattr(timezone, "localdate", lambda *args: today + dt.timedelta(days=1))
+    assert "Overdue</strong>" in page(client, business_unit, url("tracker", partnership))

@@ -1,7 +1,7 @@
 """Reads of partnerships and their registers. Every function takes the requesting user and
 returns only records of the partnership it is given, and only if the user may see them."""
 
-from .agencies import agency_link, agency_links_of, partnership_agencies
+from .agencies import agency_link, agency_links_of, classification_choices, partnership_agencies
 from .attendance import BOARD, NO_FIGURE, AttendanceRow, attendance_by_agency
 from .budget import Budget, BudgetLine, budget_for_year, budget_years, contributions_of, expenditure_of
 from .meetings import (
@@ -44,6 +44,7 @@ __all__ = [
     "attendance_sheet",
     "budget_for_year",
     "budget_years",
+    "classification_choices",
     "confidential_minute_count",
     "confidential_minute_for",
     "confidential_minutes_of",

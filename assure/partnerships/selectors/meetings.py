@@ -23,8 +23,11 @@ def meetings_of(*, user, partnership: Partnership) -> QuerySet[Meeting]:
 
 def meeting_years(*, user, partnership: Partnership) -> list[str]:
     """The financial years in which the partnership has meetings, newest first."""
-    dates = meetings_of(user=user, partnership=partnership).values_list("held_on", flat=True)
-    return sorted({financial_year_of(d) for d in dates}, reverse=True)
+    if not can_view(user=user, partnership=partnership):
+        return []
+    # The months with meetings (at most twelve a year) rather than every meeting's date.
+    months = Meeting.objects.filter(partnership=partnership).dates("held_on", "month")
+    return sorted({financial_year_of(month) for month in months}, reverse=True)
 
 
 def expected_agencies(*, user, meeting: Meeting) -> list[Agency]:

@@ -3,7 +3,8 @@ steps, and the operator's list of every partnership."""
 
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.core.cache import cache
+from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -55,9 +56,10 @@ def partnership_overview(*, user, partnership: Partnership, upcoming: int = 5) -
         .select_related("subgroup")
         .order_by("held_on", "pk")[:upcoming]
     )
+    counted = links.aggregate(agencies=Count("pk"), board=Count("pk", filter=Q(on_board=True)))
     return Overview(
-        agencies=links.count(),
-        board_agencies=links.filter(on_board=True).count(),
+        agencies=counted["agencies"],
+        board_agencies=counted["board"],
         subgroups=partnership.subgroups.filter(is_active=True).count(),
         meetings=partnership.meetings.count(),
         next_meetings=next_meetings,
@@ -91,6 +93,11 @@ def first_steps_of(*, user, partnership: Partnership) -> list[FirstStepLine]:
     manage the partnership."""
     if not can_manage(user=user, partnership=partnership):
         return []
+    # First steps are taken once: when a partnership has taken them all, the overview stops asking
+    # (one cache read instead of a query a step on every visit to the overview).
+    done_key = f"partnerships:first-steps-done:{partnership.pk}"
+    if cache.get(done_key):
+        return []
     lines = []
     for step in first_steps():
         may_take = step.url_name and (
@@ -104,4 +111,7 @@ def first_steps_of(*, user, partnership: Partnership) -> list[FirstStepLine]:
                 url=reverse(step.url_name, kwargs={"partnership": partnership.slug}) if may_take else "",
             )
         )
-    return [] if all(line.done for line in lines) else lines
+    if all(line.done for line in lines):
+        cache.set(done_key, True, timeout=None)
+        return []
+    return lines

@@ -18,7 +18,12 @@ from assure.library.selectors import current_item
 from ..hooks import partnership_changed
 from ..models import Agency, Partnership, PartnershipAgency
 from ..permissions import ensure_can_manage
+from ..registers import ACTIONS, AGENCIES, registers_changed
 from ..selectors import managed_partnerships
+
+# The registers that show an agency: the partnership's agencies, and its actions (each action
+# names its owning agency, and the tracker filters by them).
+SHOWN_IN = (AGENCIES, ACTIONS)
 
 # How the "agency.updated" event names each changed field of the agency.
 CHANGE_WORDS = {"name": "name", "agency_type": "type", "sector": "sector"}
@@ -81,6 +86,8 @@ def _link(actor, agency: Agency, partnership: Partnership, on_board: bool) -> Pa
         link.left_on = None
         link.on_board = on_board
         link.save(update_fields=["left_on", "on_board"])
+    registers_changed(partnership_ids=[partnership.pk], registers=SHOWN_IN)
+    partnership_changed(partnership.pk)  # its scorecard and Section 11 pages list its agencies
     event_record(
         actor=actor,
         verb="agency.added",
@@ -99,6 +106,8 @@ def _unlink(actor, link: PartnershipAgency) -> None:
     link.save(update_fields=["left_on"])
     for subgroup in link.partnership.subgroups.filter(agencies=link.agency):
         subgroup.agencies.remove(link.agency)
+    registers_changed(partnership_ids=[link.partnership_id], registers=SHOWN_IN)
+    partnership_changed(link.partnership_id)
     event_record(
         actor=actor,
         verb="agency.removed",
@@ -211,8 +220,11 @@ def agency_update(
             partnership=partnership,
             summary=f"{agency.name} updated: {', '.join(changed)}",
         )
-        # Scorecards show an owning agency's name: every partnership of the agency recomputes.
-        for partnership_id in agency.partnership_links.values_list("partnership_id", flat=True):
+        # Scorecards and registers show the agency's name, type and sector: every partnership
+        # it belongs to or has left recomputes them.
+        linked = list(agency.partnership_links.values_list("partnership_id", flat=True))
+        registers_changed(partnership_ids=linked, registers=SHOWN_IN)
+        for partnership_id in linked:
             partnership_changed(partnership_id)
     return agency
 
@@ -232,5 +244,4 @@ def agency_remove(*, actor, partnership: Partnership, agency: Agency) -> Partner
             "then remove the agency."
         )
     _unlink(actor, link)
-    partnership_changed(partnership.pk)
     return link

@@ -9,10 +9,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from assure.audit.services import event_record
+from assure.core.computations import records_changed
 from assure.core.services import model_update
 
 from ..models import Agency, Attendance, ConfidentialMinute, Meeting, Partnership, Subgroup
 from ..permissions import ensure_can_manage
+from ..registers import MEETINGS, registers_changed
 from ..selectors import expected_agencies
 
 
@@ -46,9 +48,11 @@ def meeting_create(
     )
     meeting.full_clean()
     meeting.save()
+    registers_changed(partnership_ids=[partnership.pk], registers=[MEETINGS])
     event_record(
         actor=actor, verb="meeting.added", target=meeting, partnership=partnership, summary=f"Meeting added: {meeting}"
     )
+    records_changed("partnerships", partnership_ids=[partnership.pk])
     return meeting
 
 
@@ -80,6 +84,7 @@ def meeting_update(
         fields=["subgroup", "held_on", "title", "location", "notes"],
         data={"subgroup": subgroup, "held_on": held_on, "title": title, "location": location, "notes": notes},
     )
+    registers_changed(partnership_ids=[partnership.pk], registers=[MEETINGS])
     event_record(
         actor=actor,
         verb="meeting.updated",
@@ -87,6 +92,7 @@ def meeting_update(
         partnership=partnership,
         summary=f"Meeting updated: {meeting}",
     )
+    records_changed("partnerships", partnership_ids=[partnership.pk])
     return meeting
 
 
@@ -143,6 +149,8 @@ def attendance_record(*, actor, meeting: Meeting, entries: Iterable[AttendanceEn
             )
         saved.append(record)
 
+    # The meetings register counts each meeting's attendance records.
+    registers_changed(partnership_ids=[partnership.pk], registers=[MEETINGS])
     attended = sum(1 for record in saved if record.status in Attendance.ATTENDED)
     event_record(
         actor=actor,
@@ -152,6 +160,7 @@ def attendance_record(*, actor, meeting: Meeting, entries: Iterable[AttendanceEn
         summary=f"Attendance recorded for {meeting}: {attended} of {len(saved)} agencies attended",
         data={"recorded": len(saved), "attended": attended},
     )
+    records_changed("partnerships", partnership_ids=[partnership.pk])
     return saved
 
 

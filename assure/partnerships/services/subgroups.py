@@ -12,6 +12,7 @@ from assure.core.services import model_update
 
 from ..models import Agency, Partnership, PartnershipAgency, Subgroup
 from ..permissions import ensure_can_manage
+from ..registers import MEETINGS, registers_changed
 
 
 def _subgroup_errors(
@@ -75,6 +76,8 @@ def subgroup_create(
     subgroup.full_clean()
     subgroup.save()
     subgroup.agencies.set(agencies)
+    # The meetings register offers every subgroup as a filter.
+    registers_changed(partnership_ids=[partnership.pk], registers=[MEETINGS])
     event_record(
         actor=actor, verb="subgroup.added", target=subgroup, partnership=partnership, summary=f"Subgroup {name} added"
     )
@@ -116,6 +119,8 @@ def subgroup_update(
         },
     )
     subgroup.agencies.set(agencies)
+    # The meetings register names each meeting's subgroup, and filters by them.
+    registers_changed(partnership_ids=[partnership.pk], registers=[MEETINGS])
     event_record(
         actor=actor,
         verb="subgroup.updated",

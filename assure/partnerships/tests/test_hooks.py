@@ -3,6 +3,7 @@ tenant core never needs to know which apps keep figures about it."""
 
 import pytest
 
+from assure.accounts.tests.factories import MembershipFactory
 from assure.partnerships import hooks
 from assure.partnerships.services import agency_remove, agency_update
 
@@ -54,3 +55,21 @@ def test_removing_an_agency_makes_the_scorecard_recompute(business_unit, partner
     before = figures_version(partnership=partnership)
     agency_remove(actor=business_unit, partnership=partnership, agency=other_agency)
     assert figures_version(partnership=partnership) != before
+
+
+def test_linking_an_agency_to_another_partnership_tells_that_partnership(
+    heard, business_unit, partnership, other_partnership, agency
+):
+    MembershipFactory(user=business_unit, partnership=other_partnership, role="business-unit")
+    # Nothing about the agency itself changes: only where it belongs.
+    agency_update(
+        actor=business_unit,
+        partnership=partnership,
+        agency=agency,
+        name=agency.name,
+        agency_type=agency.agency_type,
+        sector=agency.sector,
+        on_board=True,
+        partnerships=[partnership, other_partnership],
+    )
+    assert other_partnership.pk in heard

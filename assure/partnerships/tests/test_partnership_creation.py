@@ -236,3 +236,15 @@ def test_an_agency_ticks_its_step(business_unit, partnership, agency):
 
 def test_only_those_who_manage_the_partnership_see_the_first_steps(viewer, partnership):
     assert first_steps_of(user=viewer, partnership=partnership) == []
+
+
+def test_once_every_first_step_is_taken_the_checklist_stays_away(business_unit, partnership, monkeypatch):
+    from assure.partnerships import hooks
+
+    monkeypatch.setattr(hooks, "_first_steps", {})  # a partnership with every step taken
+    assert first_steps_of(user=business_unit, partnership=partnership) == []
+    asked = []
+    step = hooks.FirstStep(label="Never asked", hint="", is_done=lambda p: asked.append(p) or False, order=1)
+    monkeypatch.setattr(hooks, "_first_steps", {step.label: step})
+    assert first_steps_of(user=business_unit, partnership=partnership) == []
+    assert asked == []

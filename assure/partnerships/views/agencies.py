@@ -6,12 +6,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from assure.core.access import requires
 from assure.core.forms import attach
 from assure.core.navigation import crumbs, partnership_url
-from assure.core.tables import register_response
+from assure.core.tables import remembered_register_response
 
 from .. import services
 from ..filters import AgencyFilter
 from ..forms import AgencyForm
 from ..permissions import can_manage
+from ..registers import AGENCIES, register_version
 from ..selectors import (
     agency_attendance,
     agency_link,
@@ -26,18 +27,23 @@ from ..tables import AgencyTable
 @requires("partnerships.view")
 def agencies(request: HttpRequest) -> HttpResponse:
     partnership = request.partnership
-    links = agency_links_of(user=request.user, partnership=partnership, include_former=True)
-    filterset = AgencyFilter(request.GET, queryset=links)
-    return register_response(
-        request,
+
+    def build():
+        links = agency_links_of(user=request.user, partnership=partnership, include_former=True)
+        filterset = AgencyFilter(request.GET, queryset=links)
         # Only agencies that have left have a date to show in the last column.
-        table=AgencyTable(
-            filterset.qs, partnership=partnership, exclude=() if request.GET.get("status") else ("left_on",)
-        ),
+        exclude = () if request.GET.get("status") else ("left_on",)
+        return AgencyTable(filterset.qs, partnership=partnership, exclude=exclude), filterset
+
+    # Everyone who may see the partnership sees the same register: it is cached for the
+    # partnership under the version of its agencies (and of the library, for their types).
+    return remembered_register_response(
+        request,
+        version=register_version(partnership=partnership, register=AGENCIES, library=True),
+        build=build,
         template="partnerships/agencies.html",
         context={"may_manage": can_manage(user=request.user, partnership=partnership), "crumbs": crumbs(partnership)},
         export_name="agencies",
-        filterset=filterset,
     )
 
 

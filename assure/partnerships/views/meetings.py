@@ -9,13 +9,14 @@ from assure.audit.services import restricted_read_record
 from assure.core.access import requires
 from assure.core.forms import attach
 from assure.core.navigation import Crumb, crumbs, partnership_url
-from assure.core.tables import register_response
+from assure.core.tables import remembered_register_response
 
 from .. import services
 from ..filters import MeetingFilter
 from ..forms import AttendanceForm, ConfidentialMinuteForm, MeetingForm
 from ..models import ConfidentialMinute
 from ..permissions import can_manage, can_read_confidential_minutes
+from ..registers import MEETINGS, register_version
 from ..selectors import (
     attendance_sheet,
     confidential_minute_count,
@@ -42,19 +43,25 @@ def _meeting_trail(partnership, meeting) -> list[Crumb]:
 @requires("partnerships.view")
 def meetings(request: HttpRequest) -> HttpResponse:
     partnership = request.partnership
-    filterset = MeetingFilter(
-        request.GET,
-        queryset=meetings_of(user=request.user, partnership=partnership),
-        user=request.user,
-        partnership=partnership,
-    )
-    return register_response(
+
+    def build():
+        filterset = MeetingFilter(
+            request.GET,
+            queryset=meetings_of(user=request.user, partnership=partnership),
+            user=request.user,
+            partnership=partnership,
+        )
+        return MeetingTable(filterset.qs, partnership=partnership), filterset
+
+    # Everyone who may see the partnership sees the same register: it is cached for the
+    # partnership under the version of its meetings.
+    return remembered_register_response(
         request,
-        table=MeetingTable(filterset.qs, partnership=partnership),
+        version=register_version(partnership=partnership, register=MEETINGS),
+        build=build,
         template="partnerships/meetings.html",
         context={"may_manage": can_manage(user=request.user, partnership=partnership), "crumbs": crumbs(partnership)},
         export_name="meetings",
-        filterset=filterset,
     )
 
 

@@ -13,7 +13,7 @@ class ObservationFilter(django_filters.FilterSet):
         field_name="period__label", help_text="A period's label: 2014-15, Q1 2014-15 or April 2014."
     )
     source = django_filters.ChoiceFilter(
-        choices=Observation.Source.choices, help_text="agency_return, local_import or publication."
+        choices=Observation.Source.choices, help_text="agency_return, local_import, computed or publication."
     )
     area = django_filters.CharFilter(field_name="area__code", help_text="An area's ONS code, e.g. E92000001.")
 

@@ -38,7 +38,8 @@ def comparison_areas(*, partnership) -> ComparisonAreas:
 
 def observations_visible_to(*, user, partnership) -> QuerySet[Observation]:
     """The observations a person with performance.view sees in the partnership: its agencies'
-    validated returns and its local imports, and the published figures of its local authority,
+    validated returns, its local imports and the figures Assure computed from its records (each
+    with its provenance), and the published figures of its local authority,
     its region, England and its statistical neighbours. Drafts, submitted and returned figures
     are the returns pages' business, never the API's. Empty for anyone else."""
     if not can_view_performance(user=user, partnership=partnership):
@@ -47,6 +48,7 @@ def observations_visible_to(*, user, partnership) -> QuerySet[Observation]:
     local = Q(partnership=partnership) & (
         Q(source=Observation.Source.AGENCY_RETURN, data_return__status=DataReturn.Status.VALIDATED)
         | Q(source=Observation.Source.LOCAL_IMPORT)
+        | Q(source=Observation.Source.COMPUTED)
     )
     published = Q(source=Observation.Source.PUBLICATION, area_id__in=areas.ids)
     return (

@@ -83,6 +83,7 @@ class ObservationSerializer(serializers.ModelSerializer):
             "publication_file",
             "imported_at",
             "validated_at",
+            "provenance",
             "recorded_at",
         ]
 

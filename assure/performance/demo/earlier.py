@@ -1,11 +1,15 @@
-"""Shropshire's section 136 figures for the three years before 2013-14, from the annual report's
-table of detentions of under-18s by place of safety, 2010-11 to 2014-15 (§5.38), so that the
-report's table comes out of the data: police cell 15, 13 and 12; the 136 suite not in use in
-2010-11, then 7 and 12. Each year's total is the two places added together."""
+"""Shropshire's figures for the three years before 2013-14 that the annual report gives, so that
+its tables and charts going back further come out of the data:
+
+- section 136 detentions of under-18s by place of safety, from the report's table for 2010-11 to
+  2014-15 (§5.38): police cell 15, 13 and 12; the 136 suite not in use in 2010-11, then 7 and 12.
+  Each year's total is the two places added together;
+- the rate of children subject of a child protection plan per 10,000 children in 2011-12, 18.7,
+  which the report sets beside 50 in 2013-14 and 55.5 at the end of 2014-15 (§5.99)."""
 
 import datetime as dt
 
-from .shropshire import MENTAL_HEALTH, Figure
+from .shropshire import CSC, MENTAL_HEALTH, Figure
 
 NOT_IN_USE = "The health-based place of safety (136 suite) was not in use yet."
 TOTAL = "Police cells and the 136 suite added together."
@@ -22,6 +26,13 @@ FIGURES: dict[str, tuple[Figure, ...]] = {
         Figure("s136-police-custody", MENTAL_HEALTH, "13", section="§5.38"),
         Figure("s136-health-place-of-safety", MENTAL_HEALTH, "7", "The 136 suite opened.", "§5.38"),
         Figure("s136-detentions-under-18", MENTAL_HEALTH, "20", TOTAL, "§5.38"),
+        Figure(
+            "csc-cp-plans-rate",
+            CSC,
+            "18.7",
+            "Before the rate rose more quickly than comparators' (50 in 2013-14).",
+            "§5.99",
+        ),
     ),
     "2012-13": (
         Figure("s136-police-custody", MENTAL_HEALTH, "12", section="§5.38"),

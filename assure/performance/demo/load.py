@@ -2,8 +2,8 @@
 
 1. England, the regions, every local authority and their statistical neighbours, and every DfE
    and ONS file of data/dfe imported with its shipped mapping (the benchmarks);
-2. Shropshire's returns for 2013-14 and 2014-15, its agencies' figures from the annual report,
-   entered, submitted and validated;
+2. Shropshire's returns for 2013-14 and 2014-15 (and the few figures of earlier years the annual
+   report gives), its agencies' figures from the report, entered, submitted and validated;
 3. Shropshire's scorecard: its priorities and the indicators under them, with targets;
 4. invented returns for the other three partnerships, each figure labelled as invented;
 5. Shropshire's exception report for its March 2015 board meeting, with one commentary.
@@ -68,20 +68,11 @@ def performance_demo_load(
     _benchmarks(report)
     writer = _ReturnsWriter(partnerships=partnerships, agencies=agencies, users=users, report=report)
     for year in (shropshire.PREVIOUS_YEAR, shropshire.YEAR):
-        writer.write(
-            slug=region.SHROPSHIRE,
-            year=year,
-            figures=[
-                (f.agency, f.indicator, f.value, _comment(f.comment, f.section)) for f in shropshire.FIGURES[year]
-            ],
-        )
-    # The years before, for the tables of the annual report that go back further (section 136).
+        writer.write(slug=region.SHROPSHIRE, year=year, figures=[_returned(f) for f in shropshire.FIGURES[year]])
+    # The years before, for the tables and charts of the annual report that go back further
+    # (section 136, the rate of child protection plans).
     for year in earlier.YEARS:
-        writer.write(
-            slug=region.SHROPSHIRE,
-            year=year,
-            figures=[(f.agency, f.indicator, f.value, _comment(f.comment, f.section)) for f in earlier.FIGURES[year]],
-        )
+        writer.write(slug=region.SHROPSHIRE, year=year, figures=[_returned(f) for f in earlier.FIGURES[year]])
     _scorecard(partnerships[region.SHROPSHIRE], agencies, users[(region.SHROPSHIRE, "business-unit")], report)
     for area in invented.AREAS:
         for year in (shropshire.PREVIOUS_YEAR, shropshire.YEAR):
@@ -89,7 +80,7 @@ def performance_demo_load(
                 slug=area.slug,
                 year=year,
                 figures=[
-                    (f.agency, f.indicator, f"{f.value:f}", invented.INVENTED_NOTE)
+                    (f.agency, f.indicator, Entry(value=f"{f.value:f}", comment=invented.INVENTED_NOTE))
                     for f in invented.invented_figures(area, year)
                 ],
             )
@@ -103,6 +94,20 @@ def _comment(text: str, section: str) -> str:
     """The agency's comment, then where the figure is published."""
     where = f"{shropshire.SOURCE}, {section}." if section else f"{shropshire.SOURCE}."
     return f"{text} Source: {where}" if text else f"Source: {where}"
+
+
+def _returned(figure: shropshire.Figure) -> tuple[str, str, Entry]:
+    """What the agency enters for one of the report's figures: the value (with the counts it is
+    worked out from, where the agency gives them), or not available, and its comment."""
+    entry = Entry(
+        value=figure.value or "",
+        numerator=figure.numerator,
+        denominator=figure.denominator,
+        # A figure of None is one the agency returned as not available, saying why.
+        not_available=figure.value is None,
+        comment=_comment(figure.comment, figure.section),
+    )
+    return figure.agency, figure.indicator, entry
 
 
 def _benchmarks(report: PerformanceDemoReport) -> None:
@@ -131,7 +136,8 @@ class _ReturnsWriter:
                 return self.users.get((slug, spec.local_part or spec.role))
         return None
 
-    def write(self, *, slug: str, year: str, figures: list[tuple[str, str, str | None, str]]) -> None:
+    def write(self, *, slug: str, year: str, figures: list[tuple[str, str, Entry]]) -> None:
+        """Enter ``figures`` (agency key, indicator code, what the agency enters) for ``year``."""
         partnership = self.partnerships[slug]
         business_unit = self.users[(slug, "business-unit")]
         opens_on, deadline = ROUND_DATES[year]
@@ -140,9 +146,8 @@ class _ReturnsWriter:
             actor=business_unit, partnership=partnership, period=period, deadline=deadline, opens_on=opens_on
         )
         by_agency: dict[str, dict[str, Entry]] = defaultdict(dict)
-        for agency_key, code, value, comment in figures:
-            # A figure of None is one the agency returned as not available, saying why.
-            by_agency[agency_key][code] = Entry(value=value or "", not_available=value is None, comment=comment)
+        for agency_key, code, entry in figures:
+            by_agency[agency_key][code] = entry
         for agency_key, entries in by_agency.items():
             agency = self.agencies[agency_key]
             indicators = [self.indicators[code] for code in entries]

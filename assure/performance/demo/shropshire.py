@@ -31,12 +31,20 @@ class Figure:
     value: str | None  # None: returned as not available, with the comment saying why
     comment: str = ""
     section: str = ""
+    # A percentage returned with the counts it is worked out from, as the agency gives them.
+    numerator: str = ""
+    denominator: str = ""
 
 
 PREVIOUS_YEAR = "2013-14"
 YEAR = "2014-15"
 
 _CPC = "Quality assurance of child protection conferences (§5.8)."
+# Where the facts about the area come from (§2 names each source).
+_CENSUS = "Census 2011, the latest census."
+_MID_2014 = "ONS mid-year estimate for 2014."
+_IDACI = "Income Deprivation Affecting Children Index 2010."
+_SCHOOL_CENSUS = "School census, January 2015; nursery-aged children not counted."
 
 FIGURES: dict[str, tuple[Figure, ...]] = {
     PREVIOUS_YEAR: (
@@ -103,11 +111,30 @@ FIGURES: dict[str, tuple[Figure, ...]] = {
             "gives the same number for April to December 2014.",
             "§2, §5.91",
         ),
-        Figure("eh-plans", EARLY_HELP, "960", "Children with a targeted early help plan on 26 February 2015.", "§2"),
-        Figure("eh-referrals", EARLY_HELP, "543", "April to December 2014.", "§5.91"),
-        Figure("eh-episodes", EARLY_HELP, "737", "April to December 2014.", "§5.91"),
-        Figure("eh-wellbeing-assessments", EARLY_HELP, "304", "Initial Webstars, April to December 2014.", "§5.91"),
-        Figure("eh-closures", EARLY_HELP, "107", "April to December 2014.", "§5.91"),
+        Figure(
+            "eh-plans",
+            EARLY_HELP,
+            "960",
+            "Approximately: children with a targeted early help plan on 26 February 2015, the latest count when "
+            "this return was made.",
+            "§2, §5.91",
+        ),
+        # The early help service's report to the Board covers April to December 2014: its counts
+        # are returned as the nine months' measures, never as the year's.
+        Figure("eh-referrals-apr-dec", EARLY_HELP, "543", "April to December 2014.", "§5.91"),
+        Figure("eh-assessments-apr-dec", EARLY_HELP, "577", "April to December 2014.", "§5.91"),
+        Figure("eh-episodes-apr-dec", EARLY_HELP, "737", "April to December 2014.", "§5.91"),
+        Figure(
+            "eh-wellbeing-assessments-apr-dec", EARLY_HELP, "304", "Initial Webstars, April to December 2014.", "§5.91"
+        ),
+        Figure("eh-closures-apr-dec", EARLY_HELP, "107", "April to December 2014.", "§5.91"),
+        Figure(
+            "eh-audits",
+            EARLY_HELP,
+            "3",
+            "Effectiveness of early help, stepping into early help, and the quality of assessment tools.",
+            "§5.91",
+        ),
         Figure(
             "eh-panel-effective-percent",
             EARLY_HELP,
@@ -155,8 +182,17 @@ FIGURES: dict[str, tuple[Figure, ...]] = {
             "csc-strategy-discussions-open-cases",
             CSC,
             "395",
-            "43.75% of strategy discussions came from case management teams.",
+            "Strategy discussions from case management teams, about children already open to them.",
             "§5.96",
+        ),
+        Figure(
+            "csc-strategy-discussions-open-cases-percent",
+            CSC,
+            "43.74",
+            "395 of 903 strategy discussions came from case management teams; the annual report prints 43.75%.",
+            "§5.96",
+            numerator="395",
+            denominator="903",
         ),
         Figure("csc-s47-rate", CSC, "84", section="§2"),
         Figure("csc-icpc-15-days-percent", CSC, "85.5", section="§2"),
@@ -178,7 +214,15 @@ FIGURES: dict[str, tuple[Figure, ...]] = {
             "At 31 March 2015 (317 on 14 November 2014): up 15.5% on the year.",
             "§2, §5.99",
         ),
+        Figure("csc-lac-mid-year", CSC, "317", "On 14 November 2014.", "§5.99"),
         Figure("csc-lac-section-20-percent", CSC, "36", "In March 2015 (40% in April 2014).", "§5.99"),
+        # The edge of care (§5.99).
+        Figure(
+            "csc-short-breaks-planned", CSC, "29", "Support on the edge of care is aimed at 8 to 16 year olds.", "§5.99"
+        ),
+        Figure("csc-short-breaks-planned-looked-after", CSC, "2", "Of the 29.", "§5.99"),
+        Figure("csc-short-breaks-crisis", CSC, "13", "In the six-month pilot of crisis short breaks.", "§5.99"),
+        Figure("csc-short-breaks-crisis-looked-after", CSC, "6", "Of the 13, in the six-month pilot.", "§5.99"),
         Figure(
             "csc-lac-placed-from-elsewhere",
             CSC,
@@ -315,6 +359,47 @@ FIGURES: dict[str, tuple[Figure, ...]] = {
         Figure("edu-independent-schools-training-percent", EDUCATION, "75", "19 independent schools.", "§5.46"),
         Figure("edu-schools-audit-compliant-percent", EDUCATION, "98", section="§5.43"),
         Figure("edu-early-years-audit-compliant-percent", EDUCATION, "42", section="§5.43"),
+        # The area and its children (§2): the latest figures the council holds.
+        Figure("context-area-square-miles", PUBLIC_HEALTH, "1235", section="§2"),
+        Figure("context-population", PUBLIC_HEALTH, "310100", _MID_2014, "§2"),
+        Figure(
+            "context-minority-ethnic-percent",
+            PUBLIC_HEALTH,
+            "4.6",
+            f"{_CENSUS} Includes white other, Gypsy or Traveller and Irish.",
+            "§2",
+        ),
+        Figure(
+            "context-main-towns-percent",
+            PUBLIC_HEALTH,
+            "40.1",
+            f"{_CENSUS} Shrewsbury, Oswestry, Whitchurch, Market Drayton, Ludlow and Bridgnorth.",
+            "§2",
+        ),
+        Figure("context-children-under-19", PUBLIC_HEALTH, "66400", f"Approximately. {_MID_2014}", "§2"),
+        Figure("context-children-under-19-percent", PUBLIC_HEALTH, "21.4", _MID_2014, "§2"),
+        Figure("context-minority-ethnic-children-percent", PUBLIC_HEALTH, "6.1", f"Approximately. {_CENSUS}", "§2"),
+        Figure("context-minority-ethnic-children-england-percent", PUBLIC_HEALTH, "24.2", _CENSUS, "§2"),
+        Figure("context-income-deprived-children-percent", PUBLIC_HEALTH, "13", f"Approximately. {_IDACI}", "§2"),
+        Figure("context-deprived-small-areas", PUBLIC_HEALTH, "6", f"Each covering up to 1,500 people. {_IDACI}", "§2"),
+        Figure("context-deprived-small-areas-children", PUBLIC_HEALTH, "751", f"An estimate. {_IDACI}", "§2"),
+        Figure("context-deprived-small-areas-children-percent", PUBLIC_HEALTH, "40", _IDACI, "§2"),
+        Figure("context-free-school-meals-percent", EDUCATION, "10", "Below the national average.", "§2"),
+        Figure("context-english-additional-language", EDUCATION, "1040", _SCHOOL_CENSUS, "§2"),
+        Figure("context-english-additional-language-percent", EDUCATION, "2.9", _SCHOOL_CENSUS, "§2"),
+        Figure("context-schools", EDUCATION, "153", "Maintained schools and academies.", "§2"),
+        Figure("context-maintained-primary-schools", EDUCATION, "110", section="§2"),
+        Figure("context-maintained-infant-schools", EDUCATION, "5", section="§2"),
+        Figure("context-maintained-junior-schools", EDUCATION, "5", section="§2"),
+        Figure("context-maintained-all-through-schools", EDUCATION, "1", section="§2"),
+        Figure("context-maintained-secondary-schools", EDUCATION, "7", section="§2"),
+        Figure("context-maintained-special-schools", EDUCATION, "2", section="§2"),
+        Figure("context-maintained-nurseries", EDUCATION, "42", section="§2"),
+        Figure("context-academies", EDUCATION, "23", "One of them a free school.", "§2"),
+        Figure("context-primary-academies", EDUCATION, "8", section="§2"),
+        Figure("context-secondary-academies", EDUCATION, "13", section="§2"),
+        Figure("context-special-academies", EDUCATION, "1", section="§2"),
+        Figure("context-free-schools", EDUCATION, "1", section="§2"),
         # Child deaths (§5.4) and training (§3.30, §4).
         Figure(
             "cdop-reviews",

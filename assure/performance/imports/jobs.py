@@ -16,8 +16,8 @@ from assure.audit.services import event_record
 from assure.core.files import local_path
 
 from ..models import ImportJob
-from .problems import problems_keep
-from .reader import ImportRejected
+from .problems import left_out_keep, problems_keep
+from .reader import HEAD_BYTES, ImportRejected, not_text
 from .service import import_statistics, mapping_item
 
 logger = logging.getLogger(__name__)
@@ -29,8 +29,9 @@ CSV_CONTENT_TYPES = {"text/csv", "text/plain", "application/csv", "application/v
 
 def csv_upload_problems(*, upload: UploadedFile) -> dict[str, list[str]]:
     """What is wrong with an uploaded CSV file before it is queued, by form field (``upload``):
-    its size, its type and whether it is text at all. Every file imported into Assure is checked
-    this way first."""
+    its size, its type and whether it is text at all (a workbook or a PDF under a .csv name is
+    refused at once, saying what it is; text in an encoding Assure does not read is named by line
+    when the file is imported). Every file imported into Assure is checked this way first."""
     problems: dict[str, list[str]] = {}
     name = PurePath(upload.name or "").name
     if upload.size == 0:
@@ -40,10 +41,10 @@ def csv_upload_problems(*, upload: UploadedFile) -> dict[str, list[str]]:
     if not name.lower().endswith(".csv") or (upload.content_type or "") not in CSV_CONTENT_TYPES:
         problems.setdefault("upload", []).append("The selected file must be a CSV file.")
     elif upload.size:
-        head = next(upload.chunks(64 * 1024), b"")
+        head = next(upload.chunks(HEAD_BYTES), b"")
         upload.seek(0)
-        if b"\0" in head:
-            problems.setdefault("upload", []).append("The selected file must be a CSV file, not a spreadsheet.")
+        if what := not_text(head):
+            problems.setdefault("upload", []).append(f"The selected file is {what}.")
     return problems
 
 
@@ -103,7 +104,8 @@ def _update(job: ImportJob, **fields) -> None:
 def import_job_execute(*, job_id: int) -> ImportJob:
     """Run a queued import: mark it running, report rows read as they go, then record the
     publication and summary, or every bad row. A job that is no longer queued is left alone, so
-    running the task twice imports once."""
+    running the task twice imports once. A finished job keeps the summary (``ImportResult.lines``)
+    and the list of every row the file held but the import did not use."""
     job = ImportJob.objects.select_related("mapping", "created_by", "partnership").get(pk=job_id)
     if job.status != ImportJob.Status.QUEUED:
         return job
@@ -166,6 +168,6 @@ def import_job_execute(*, job_id: int) -> ImportJob:
         publication=result.publication,
         rows_done=result.rows_read,
         rows_total=result.rows_read,
-        messages=[{"note": line} for line in result.lines()],
+        messages=[{"note": line} for line in result.lines()] + left_out_keep(job=job, left_out=result.left_out),
     )
     return job

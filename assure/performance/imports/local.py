@@ -19,6 +19,12 @@ percentage or rate, from which the value is worked out when it is left empty) an
 may be left out. Each figure is checked as an agency's figure in a return is (its unit, range
 and ratio). A file with any bad row is not imported at all, and every bad row is named, as in
 an import of published statistics (problems.py).
+
+The file is read as a published one is (reader.py): in UTF-8, UTF-16 or Windows-1252, whichever
+it is, named in the summary; a line with more or fewer cells than the header is a problem of its
+line; blank lines are left out and named. Only a last line without a line break is not taken for
+a cut-off file, as it is in a published one: spreadsheets (Google Sheets among them) save a CSV
+file that way.
 """
 
 import datetime as dt
@@ -38,13 +44,23 @@ from assure.audit.services import event_record
 from assure.partnerships.models import Partnership
 
 from ..cache import bump_partnership
-from ..models import Indicator, LocalImport, Observation, Period
+from ..models import Indicator, LocalImport, Observation, Period, TextEncoding
 from ..periods import period_for_month, period_for_quarter, period_for_year, year_label
 from ..permissions import can_manage_performance, ensure_can_manage_performance
 from ..validation import Entry, check_entry
 from .jobs import csv_upload_problems
-from .problems import problems_keep
-from .reader import ImportRejected, Problem, ProblemLog, decode_text, read_records
+from .problems import left_out_keep, problems_keep
+from .reader import (
+    BLANK,
+    RUNS_SHOWN,
+    ImportRejected,
+    LeftOut,
+    Problem,
+    ProblemLog,
+    cells_problem,
+    decode_file,
+    read_records,
+)
 from .store import local_figures_save
 
 logger = logging.getLogger(__name__)
@@ -76,6 +92,14 @@ class LocalRow:
     numerator: Decimal | None
     denominator: Decimal | None
     comment: str
+
+
+@dataclass(frozen=True)
+class LocalFile:
+    """The good rows of a file, and the lines it left out (blank ones)."""
+
+    rows: list[LocalRow]
+    left_out: LeftOut
 
 
 def period_key(text: str) -> PeriodKey | None:
@@ -147,11 +171,12 @@ def _row(line: int, cells: dict[str, str], definitions: dict[str, dict], found: 
     return LocalRow(line, code, period, *figures, comment)
 
 
-def read_local_figures(*, text: str, definitions: dict[str, dict]) -> list[LocalRow]:
+def read_local_figures(*, text: str, definitions: dict[str, dict]) -> LocalFile:
     """Parse ``text`` (the whole CSV) against the library's indicators (``definitions``: code →
-    the indicator's definition). Returns every row, or raises ImportRejected naming every
-    problem: a missing column, a line that cannot be read, an unknown indicator code, a period
-    that is none, a figure the indicator does not allow, an indicator and period given twice."""
+    the indicator's definition). Returns every row, and the blank lines left out, or raises
+    ImportRejected naming every problem: a missing column, a line that cannot be read, a line
+    with more or fewer cells than the header, an unknown indicator code, a period that is none, a
+    figure the indicator does not allow, an indicator and period given twice."""
     header, records = read_records(text)
     index = {name.lower(): position for position, name in enumerate(header) if name}
     absent = [column for column in REQUIRED_COLUMNS if column not in index]
@@ -161,15 +186,21 @@ def read_local_figures(*, text: str, definitions: dict[str, dict]) -> list[Local
         )
     problems = ProblemLog()
     rows: list[LocalRow] = []
+    left_out = LeftOut()
     seen: dict[tuple[str, PeriodKey], int] = {}
+    width = len(header)
     for line, record in records:
         if isinstance(record, Problem):
             problems.add(record)
             continue
         if not "".join(record).strip():  # a blank line, or one of empty cells only
+            left_out.add(line, "", BLANK)
+            continue
+        if wrong := cells_problem(line, record, width):
+            problems.add(wrong)
             continue
         cells = {
-            name: record[index[name]].strip() if name in index and index[name] < len(record) else ""
+            name: record[index[name]].strip() if name in index else ""
             for name in (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS)
         }
         found: list[Problem] = []
@@ -187,7 +218,7 @@ def read_local_figures(*, text: str, definitions: dict[str, dict]) -> list[Local
         raise ImportRejected(problems)
     if not rows:
         raise ImportRejected([Problem(0, "", "the file holds no figures", "file")])
-    return rows
+    return LocalFile(rows=rows, left_out=left_out)
 
 
 # --- the import ------------------------------------------------------------------------------
@@ -252,9 +283,11 @@ def local_import_execute(*, local_import_id: int) -> LocalImport:
             code: {**data_, "title": title}
             for code, data_, title in Indicator.objects.values_list("code", "definition__data", "definition__title")
         }
-        rows = read_local_figures(text=decode_text(data), definitions=definitions)
-        _update(local_import, checksum=checksum, rows_total=len(rows), rows_done=len(rows))
-        _write(local_import=local_import, rows=rows)
+        decoded = decode_file(data)
+        _update(local_import, checksum=checksum, encoding=decoded.encoding)
+        read = read_local_figures(text=decoded.text, definitions=definitions)
+        _update(local_import, rows_total=len(read.rows), rows_done=len(read.rows))
+        _write(local_import=local_import, rows=read.rows, left_out=read.left_out)
     except ImportRejected as rejected:
         _update(
             local_import,
@@ -280,7 +313,7 @@ def local_import_execute(*, local_import_id: int) -> LocalImport:
 
 
 @transaction.atomic
-def _write(*, local_import: LocalImport, rows: list[LocalRow]) -> None:
+def _write(*, local_import: LocalImport, rows: list[LocalRow], left_out: LeftOut) -> None:
     partnership, now = local_import.partnership, timezone.now()
     indicators = {i.code: i for i in Indicator.objects.filter(code__in={row.indicator for row in rows})}
     periods = {key: _period(key) for key in dict.fromkeys(row.period for row in rows)}
@@ -304,6 +337,8 @@ def _write(*, local_import: LocalImport, rows: list[LocalRow]) -> None:
     notes = [
         f"Imported {local_import.file_name}: {len(rows)} figures for {partnership.name}"
         + (f", {labels[0].label} to {labels[-1].label}." if len(labels) > 1 else f", {labels[0].label}."),
+        f"The file is {TextEncoding(local_import.encoding).label} text.",
+        *left_out.sentences(runs_shown=RUNS_SHOWN),
         f"{written.created} new figures, {written.updated} corrected, {written.unchanged} already recorded.",
     ]
     _update(
@@ -313,7 +348,7 @@ def _write(*, local_import: LocalImport, rows: list[LocalRow]) -> None:
         observations_created=written.created,
         observations_updated=written.updated,
         observations_unchanged=written.unchanged,
-        messages=[{"note": note} for note in notes],
+        messages=[{"note": note} for note in notes] + left_out_keep(job=local_import, left_out=left_out),
     )
     event_record(
         actor=local_import.created_by,

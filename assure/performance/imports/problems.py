@@ -9,6 +9,10 @@ file without the mapping version, the library and the code of the day, and a pro
 every line compresses to almost nothing. A file with more problems than that is listed in part,
 and the download says how many it leaves out: correcting those listed and uploading again shows
 the rest.
+
+A file that was imported keeps, the same way, the list of every row it read but did not use (a
+blank line, a row the mapping's filters leave out), with why: its page names them by reason, in
+runs of lines, and the list downloads whole.
 """
 
 import csv
@@ -21,7 +25,7 @@ from pathlib import PurePosixPath
 from django.core.files.base import ContentFile
 
 from ..models import ImportJob, LocalImport
-from .reader import KINDS, LISTED_AT_MOST, SHOWN_PER_KIND, ImportRejected
+from .reader import KINDS, LISTED_AT_MOST, SHOWN_PER_KIND, ImportRejected, LeftOut
 
 Job = ImportJob | LocalImport
 """An import of published statistics, or of a partnership's own figures: both keep their problems
@@ -66,12 +70,22 @@ def problems_keep(*, job: Job, rejected: ImportRejected) -> list[dict]:
     return messages
 
 
-def _listing_save(job: Job, problems: list) -> str:
+def left_out_keep(*, job: Job, left_out: LeftOut) -> list[dict]:
+    """What an imported job keeps of the rows it did not use, beside its notes (which name them
+    by reason): where the list of every one is stored (written here), or nothing when it used
+    every row."""
+    if not left_out:
+        return []
+    listed = left_out.listed(PROBLEMS_LISTED)
+    return [{"listing": _listing_save(job, listed, "left-out"), "listed": len(listed), "total": left_out.total}]
+
+
+def _listing_save(job: Job, problems: list, what: str = "problems") -> str:
     text = io.StringIO(newline="")
     writer = csv.writer(text)
     writer.writerows((problem.line or "", problem.column, problem.reason) for problem in problems)
     stem = PurePosixPath(job.upload.name or f"statistics/import-{job.pk}")
-    name = str(stem.with_name(f"{stem.stem}-problems.csv.gz"))
+    name = str(stem.with_name(f"{stem.stem}-{what}.csv.gz"))
     storage = job.upload.storage
     return storage.save(name, ContentFile(gzip.compress(text.getvalue().encode("utf-8"))))
 
@@ -101,8 +115,9 @@ def problem_summary(*, job: Job) -> ProblemSummary | None:
 
 
 def problem_listing(*, job: Job) -> list[list] | None:
-    """Every problem of a rejected job (line, column, problem) in file order, up to
-    PROBLEMS_LISTED, and a last row saying how many more there are; None when it has none."""
+    """Every problem of a rejected job (line, column, problem) in file order, or every row an
+    imported job left out (line, filter column, why), up to PROBLEMS_LISTED, and a last row
+    saying how many more there are; None when it has none."""
     listing = _listing_of(job)
     if listing is None:
         problems = job.problems
@@ -113,7 +128,10 @@ def problem_listing(*, job: Job) -> list[list] | None:
     with storage.open(listing["listing"], "rb") as handle:
         text = gzip.decompress(handle.read()).decode("utf-8")
     rows = [list(row) for row in csv.reader(io.StringIO(text, newline=""))]
-    if (left_out := listing["total"] - listing["listed"]) > 0:
-        more = f"… and {left_out:,} more problems not listed: correct these and upload the file again to see them."
+    if (unlisted := listing["total"] - listing["listed"]) > 0:
+        if job.status == job.Status.DONE:
+            more = f"… and {unlisted:,} more rows left out, not listed."
+        else:
+            more = f"… and {unlisted:,} more problems not listed: correct these and upload the file again to see them."
         rows.append(["", "", more])
     return rows

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from ..calculations import rate_per_10000
-from ..models import Indicator, Observation
+from ..models import Indicator, Observation, Period
 from .store import Figure, Written, published_figures_save
 
 DERIVED_COMMENT = "Worked out by Assure: the published count per 10,000 children aged 0-17 (ONS mid-year estimate)."
@@ -81,3 +81,40 @@ def published_rates_derive(*, period_ids: Iterable[int] | None = None, recorded_
         total.unchanged += written.unchanged
         total.corrected += written.corrected
     return total
+
+
+def rates_not_worked_out(*, imported: Iterable[str], period_ids: Iterable[int]) -> list[str]:
+    """Why rates of the counts just imported (indicator codes ``imported``) were not worked out
+    for the periods given, a sentence each, so that an import never leaves a rate out unsaid: a
+    rate naming no population Assure knows (a definition loaded before the library required
+    one), or a year with counts but no published population yet (the rates are worked out when
+    the population file is imported)."""
+    imported, periods = set(imported), set(period_ids)
+    indicators = {i.code: i for i in Indicator.objects.select_related("definition")}
+    notes = []
+    for rate in sorted(indicators.values(), key=lambda indicator: indicator.code):
+        count_code = rate.definition.data.get("rate_of")
+        if count_code not in imported:
+            continue
+        population = indicators.get(rate.definition.data.get("rate_population") or "")
+        if population is None:
+            notes.append(
+                f"No “{rate.definition.title}” was worked out: its definition names no population indicator "
+                "Assure knows (rate_population). Publish a new version of its document that names one."
+            )
+            continue
+        lacking = _years_with(indicators[count_code], periods) - _years_with(population, periods)
+        if lacking:
+            labels = ", ".join(Period.objects.filter(pk__in=lacking).order_by("start").values_list("label", flat=True))
+            notes.append(
+                f"No “{rate.definition.title}” for {labels} yet: there is no “{population.definition.title}” "
+                "for those years. The rates are worked out when it is imported."
+            )
+    return notes
+
+
+def _years_with(indicator: Indicator, period_ids: set[int]) -> set[int]:
+    published = Observation.objects.filter(
+        source=Observation.Source.PUBLICATION, indicator=indicator, period_id__in=period_ids, value__isnull=False
+    )
+    return set(published.values_list("period_id", flat=True).distinct())

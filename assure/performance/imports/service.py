@@ -23,11 +23,21 @@ from assure.library.models import LibraryItem
 from assure.library.schemas import StatisticsMappingItem
 from assure.library.selectors import current_item
 
+from ..areas import known_area_codes
 from ..cache import bump_benchmarks
-from ..models import Area, Indicator, Observation, Period, Publication
+from ..models import Area, Indicator, Observation, Period, Publication, TextEncoding
 from ..periods import period_for_year, year_label
-from .rates import published_rates_derive
-from .reader import ImportRejected, Problem, Progress, StatisticsRow, decode_text, read_statistics
+from .rates import published_rates_derive, rates_not_worked_out
+from .reader import (
+    RUNS_SHOWN,
+    ImportRejected,
+    LeftOut,
+    Problem,
+    Progress,
+    StatisticsRow,
+    decode_file,
+    read_statistics,
+)
 from .store import Figure, Written, published_figures_save
 
 Stage = Callable[[str], None]
@@ -47,9 +57,15 @@ class ImportResult:
     missing: int = 0
     rates_written: int = 0
     periods: list[str] = field(default_factory=list)
+    encoding: str = ""
+    left_out: LeftOut = field(default_factory=LeftOut)  # the rows read but not kept, by reason
+    notes: list[str] = field(default_factory=list)  # what the import could not do, in words
 
-    def lines(self) -> list[str]:
-        """The summary, a sentence a line, as the command and the import page show it."""
+    def lines(self, *, every_line: bool = False) -> list[str]:
+        """The summary, a sentence a line, as the command and the import page show it: the
+        encoding the file was read in, and every row read but not kept, with why and its lines
+        (the first RUNS_SHOWN runs of lines for each reason unless ``every_line``; the page
+        offers the whole list to download)."""
         publication = self.publication
         if self.already_imported:
             return [
@@ -62,13 +78,15 @@ class ImportResult:
             years = f", for {first}" if first == last else f", covering {first} to {last}"
         lines = [
             f"Imported {publication.file_name} as “{publication.title}”.",
+            *([f"The file is {TextEncoding(self.encoding).label} text."] if self.encoding else []),
             f"{self.rows_read} rows read, {self.rows_kept} kept{years}.",
+            *self.left_out.sentences(runs_shown=None if every_line else RUNS_SHOWN),
             f"{self.created} new figures, {self.updated} corrected, {self.unchanged} already recorded; "
             f"{self.missing} kept as not available with their reason.",
         ]
         if self.rates_written:
             lines.append(f"{self.rates_written} rates per 10,000 children worked out.")
-        return lines
+        return lines + self.notes
 
     def __str__(self) -> str:
         return " ".join(self.lines())
@@ -99,7 +117,7 @@ def _mapping(item: LibraryItem) -> StatisticsMappingItem:
 
 def _check_mapping(mapping: StatisticsMappingItem, indicators: dict[str, Indicator]) -> None:
     problems = [
-        Problem(0, m.column, f"the mapping names the indicator {m.indicator!r}, which is not in the library", "mapping")
+        Problem(0, m.label, f"the mapping names the indicator {m.indicator!r}, which is not in the library", "mapping")
         for m in mapping.measures
         if m.indicator not in indicators
     ]
@@ -113,24 +131,52 @@ def _check_mapping(mapping: StatisticsMappingItem, indicators: dict[str, Indicat
         raise ImportRejected(problems)
 
 
-def _areas_for(rows: list[StatisticsRow], mapping: StatisticsMappingItem) -> dict[str, int]:
-    """Area id of every code in the file. Areas come only from the area files (``load_areas``):
-    a statistics file cannot add one, so a code Assure does not know is a bad row, named."""
-    known = dict(Area.objects.values_list("code", "pk"))
-    problems = [
-        Problem(
-            row.line,
-            mapping.code_columns[row.level],
-            f"unknown area code {row.code!r} ({row.name}): areas come from the area files "
-            "(load_areas), not from statistics files",
-            "unknown-area",
-        )
-        for row in rows
-        if row.code not in known
-    ]
+def _areas_for(rows: list[StatisticsRow], mapping: StatisticsMappingItem) -> tuple[dict[int, int], list[str]]:
+    """The area id of every row (by its line), and a note naming any found by LA number.
+
+    A row finds its area by any of the area's codes, earlier or current, so a file that uses an
+    authority's old code for older years adds to the same area. A code Assure does not know
+    finds its authority by the row's LA number, but only where exactly one authority has that
+    number and the row names it. Areas come only from the area files (``load_areas``): a statistics file cannot add
+    one, so a row whose area is not found is a bad row, named; so is a second row for the same
+    area and year under another of its codes."""
+    known = known_area_codes()
+    found: dict[int, int] = {}
+    by_number: dict[str, tuple[str, int]] = {}
+    first: dict[tuple[int, int], int] = {}
+    problems: list[Problem] = []
+    for row in rows:
+        column = mapping.code_columns[row.level]
+        area_id = known.area_id(row.code, row.old_la_code, row.name)
+        if area_id is None:
+            reason = (
+                f"unknown area code {row.code!r} ({row.name}): areas come from the area files "
+                "(load_areas), not from statistics files"
+            )
+            problems.append(Problem(row.line, column, reason, "unknown-area"))
+            continue
+        if row.code not in known.by_code:
+            by_number.setdefault(row.code, (row.old_la_code, area_id))
+        line = first.setdefault((area_id, row.start_year), row.line)
+        if line != row.line:
+            reason = f"the same area and year as line {line}, under another of the area's codes ({row.code})"
+            problems.append(Problem(row.line, column, reason, "repeated"))
+        found[row.line] = area_id
     if problems:
         raise ImportRejected(problems)
-    return known
+    return found, _found_by_number(by_number)
+
+
+def _found_by_number(by_number: dict[str, tuple[str, int]]) -> list[str]:
+    """The note of an import whose rows named codes Assure does not know, kept by LA number."""
+    if not by_number:
+        return []
+    names = dict(Area.objects.filter(pk__in={pk for _, pk in by_number.values()}).values_list("pk", "name"))
+    shown = [f"{code} (LA {number}, {names.get(pk, '')})" for code, (number, pk) in sorted(by_number.items())]
+    return [
+        "Area codes Assure does not know, kept against the one authority their LA number and name give "
+        f"(add them to the areas' code history): {', '.join(shown)}."
+    ]
 
 
 MAX_CORRECTIONS_KEPT = 500
@@ -166,14 +212,14 @@ def _corrections(written: Written) -> list[dict]:
 
 
 def _figures(
-    rows: list[StatisticsRow], indicators: dict[str, Indicator], areas: dict[str, int], periods: dict[int, int], pk: int
+    rows: list[StatisticsRow], indicators: dict[str, Indicator], areas: dict[int, int], periods: dict[int, int], pk: int
 ) -> tuple[list[Figure], int]:
     """Every figure of the file, in file order, and how many are missing (with their reason)."""
     figures: list[Figure] = []
     missing = 0
     references = {code: (indicator.pk, indicator.definition_id) for code, indicator in indicators.items()}
     for row in rows:
-        area_id, period_id = areas[row.code], periods[row.start_year]
+        area_id, period_id = areas[row.line], periods[row.start_year]
         for code, value, missing_code, numerator, denominator in row.measures:
             indicator_id, definition_id = references[code]
             if missing_code:
@@ -197,14 +243,17 @@ def import_statistics(
     """Import a published statistics CSV by the library's mapping ``mapping_code``.
 
     Every kept row becomes one observation per measure (source: publication), against the area
-    of its ONS code (made from the row if unknown) and the financial year of its period.
+    any of whose ONS codes, earlier or current, is the row's (an unknown one is a bad row) and the
+    financial year of its period.
     Suppression codes are kept as the observation's ``missing`` reason with no value, never a
     zero. A file with any bad row raises ImportRejected listing every bad row, and nothing is
-    written. The same file imported again with the same mapping version changes nothing and
-    says so (``already_imported``). ``progress(done, total)`` hears of the rows read;
-    ``stage(text)`` of each step after reading (both run outside the writing transaction, so a
-    status page can show them while the import runs). ``file_name`` is the name the file was
-    uploaded as, when ``path`` is a stored copy.
+    written. The file is read in whichever encoding it is in (``reader.decode_file``), recorded
+    on the publication; the result names it, and every row read but not kept (blank, or left out
+    by the mapping's filters) with its line and why (``left_out``). The same file imported again
+    with the same mapping version changes nothing and says so (``already_imported``).
+    ``progress(done, total)`` hears of the rows read; ``stage(text)`` of each step after reading
+    (both run outside the writing transaction, so a status page can show them while the import
+    runs). ``file_name`` is the name the file was uploaded as, when ``path`` is a stored copy.
 
     ``actor`` is the operator who imports it; without one, the import is the server's own (the
     ``import_statistics`` command, run by whoever runs the installation). Anyone else is refused:
@@ -222,15 +271,19 @@ def import_statistics(
     checksum = file_checksum(path)
     earlier = Publication.objects.filter(checksum=checksum, mapping=item).first()
     if earlier is not None:
-        return ImportResult(publication=earlier, already_imported=True, rows_read=earlier.rows_read)
+        return ImportResult(
+            publication=earlier, already_imported=True, rows_read=earlier.rows_read, encoding=earlier.encoding
+        )
 
     indicators = {i.code: i for i in Indicator.objects.filter(code__in=[m.indicator for m in mapping.measures])}
     _check_mapping(mapping, indicators)
-    text = decode_text(path.read_bytes())
-    parsed = read_statistics(text=text, mapping=mapping, progress=progress)
+    decoded = decode_file(path.read_bytes())
+    parsed = read_statistics(text=decoded.text, mapping=mapping, progress=progress)
     if not parsed.rows:
         wanted = ", ".join(f"{column} = {value!r}" for column, value in mapping.filters.items())
-        raise ImportRejected([Problem(0, "", f"no row of the file is one the mapping keeps ({wanted})")])
+        reason = f"no row of the file is one the mapping keeps ({wanted})"
+        left_out = parsed.left_out.sentences(runs_shown=RUNS_SHOWN)
+        raise ImportRejected([Problem(0, "", " ".join([f"{reason}:", *left_out]) if left_out else reason)])
     if stage:
         stage(f"Writing the figures of {len(parsed.rows)} rows.")
     return _write(
@@ -239,6 +292,8 @@ def import_statistics(
         indicators=indicators,
         rows=parsed.rows,
         rows_read=parsed.rows_read,
+        left_out=parsed.left_out,
+        encoding=decoded.encoding,
         checksum=checksum,
         file_name=file_name,
         actor=actor,
@@ -254,6 +309,8 @@ def _write(
     indicators: dict[str, Indicator],
     rows: list[StatisticsRow],
     rows_read: int,
+    left_out: LeftOut,
+    encoding: str,
     checksum: str,
     file_name: str,
     actor,
@@ -267,7 +324,7 @@ def _write(
         with connection.cursor() as cursor:
             cursor.execute("SET LOCAL synchronous_commit TO OFF")
     now = timezone.now()
-    areas = _areas_for(rows, mapping)
+    areas, area_notes = _areas_for(rows, mapping)
     years = sorted({row.start_year for row in rows})
     periods = {year: period_for_year(year_label(year)) for year in years}
     publication = Publication.objects.create(
@@ -279,6 +336,7 @@ def _write(
         imported_by=actor if getattr(actor, "is_authenticated", False) else None,
         imported_at=now,
         rows_read=rows_read,
+        encoding=encoding,
     )
     figures, missing = _figures(rows, indicators, areas, {y: p.pk for y, p in periods.items()}, publication.pk)
     written = published_figures_save(figures=figures, recorded_at=now)
@@ -300,6 +358,9 @@ def _write(
         missing=missing,
         rates_written=rates.written,
         periods=[periods[y].label for y in years],
+        encoding=encoding,
+        left_out=left_out,
+        notes=area_notes + rates_not_worked_out(imported=indicators, period_ids=[p.pk for p in periods.values()]),
     )
     event_record(
         actor=actor,

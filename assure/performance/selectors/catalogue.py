@@ -32,6 +32,21 @@ def catalogue_indicators(*, user, partnership: Partnership) -> QuerySet[Indicato
     )
 
 
+def indicator_pairings(*, partnership: Partnership) -> dict[str, str]:
+    """Indicator code → the code of the published indicator the partnership has chosen to show
+    beside it (``indicator-pairing`` items of its own documents, or shipped ones), in place of
+    the indicator's own ``published_as``. Its own win over shipped ones, and a newer document over
+    an older one. Reference content, chosen by the partnership: needs no user. A few queries, however many pairings."""
+    items = (
+        current_items(kind="indicator-pairing")
+        .filter(document__provider__in=(SHIPPED_PROVIDER, partnership.slug))
+        .order_by()
+        .values_list("document__provider", "document__pk", "position", "data")
+    )
+    ordered = sorted(items, key=lambda row: (row[0] == partnership.slug, row[1], row[2]))
+    return {data["indicator"]: data["published_as"] for _, _, _, data in ordered}
+
+
 def indicator_themes() -> dict[str, str]:
     """Theme code → title, from the library's current indicator themes (reference content,
     the same for everyone)."""

@@ -110,6 +110,9 @@ class Candidate:
             "target": row.target_text,
             "rag": RAG_WORDS.get(row.rag, ""),
             "local": row.local_text,
+            # A computed figure with a figure returned for the same period beside it: both shown.
+            "returned": row.returned_text if row.returned else "",
+            "returned_source": row.returned.source if row.returned else "",
             "published": row.published_text,
             # Only a line with a published figure has the published comparisons to show.
             "published_year": row.published_year if row.benchmark else "",

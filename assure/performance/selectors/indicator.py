@@ -1,11 +1,17 @@
 """Reads of one indicator's page: its definition, the partnership's figures for it over time beside
 the published figures of its local authority, England, the region and the statistical
-neighbours (each named), and how the area ranks among all local authorities."""
+neighbours (each named), and how the area ranks among all local authorities in any year chosen.
 
-from dataclasses import dataclass
+A neighbour that did not exist in a year (made or ended by a reorganisation) is said to have
+not existed, never shown as a bare dash, and every neighbours' mean says how many neighbours it
+is the mean of."""
+
+import datetime as dt
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 
 from assure.partnerships.models import Partnership
 
@@ -20,6 +26,8 @@ from .scorecard import LocalFigure, local_figures, published_indicators
 KIND_ORDER = {Period.Kind.MONTH: 0, Period.Kind.QUARTER: 1, Period.Kind.YEAR: 2}
 
 LOCAL_SERIES = "Partnership (agency returns, provisional)"
+COMPUTED_SERIES = "Partnership (computed from Assure's records)"
+RETURNED_SERIES = "Partnership (agency returns beside the computed figure)"
 ENGLAND_SERIES = "England"
 NEIGHBOURS_SERIES = "Statistical neighbours' mean"
 ABSOLUTE_UNITS = ("count", "currency")
@@ -35,6 +43,37 @@ class HistoryRow:
     england: Decimal | None
     region: Decimal | None
     neighbours_mean: Decimal | None
+    benchmark: Benchmark | None = None
+    """The year's comparisons in full (a yearly period with published figures only)."""
+
+
+def _day(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def did_not_exist_text(*, began_on: dt.date | None, ended_on: dt.date | None, period: Period) -> str:
+    """Why an authority has no figure for a period it did not exist in: made later, or ended."""
+    if began_on and began_on > period.end:
+        return f"Did not exist (formed {_day(began_on)})"
+    if ended_on and ended_on < period.start:
+        return f"Did not exist (ended {_day(ended_on)})"
+    return "Did not exist"
+
+
+def mean_phrase(benchmark: Benchmark | None, *, period: Period | None = None) -> str:
+    """How many neighbours a neighbours' mean is the mean of ("mean of 8 neighbours"), and, given
+    the period, why the others are left out. Empty for an area without neighbours."""
+    if benchmark is None or not benchmark.neighbours_total:
+        return ""
+    counted = benchmark.neighbours_with_value
+    phrase = f"mean of {counted} neighbour{'' if counted == 1 else 's'}" if counted else "no neighbour has a figure"
+    if period is None:
+        return phrase
+    absent = benchmark.neighbours_absent
+    without = benchmark.neighbours_total - counted - absent
+    others = [f"{absent} did not exist in {period.label}"] if absent else []
+    others += [f"{without} {'has' if without == 1 else 'have'} no figure"] if without else []
+    return f"{phrase}; of the {benchmark.neighbours_total}, {' and '.join(others)}" if others else phrase
 
 
 @dataclass
@@ -49,6 +88,8 @@ class IndicatorHistory:
     benchmark: Benchmark | None
     neighbours: list[NeighbourFigure]
     spec: dict
+    years: list[Period] = field(default_factory=list)
+    """The years with published figures, oldest first: those the page's year chooser offers."""
 
     @property
     def unit(self) -> str:
@@ -71,19 +112,51 @@ class IndicatorHistory:
         return f"{self.area.name} (DfE publication)" if self.area else "Published (DfE)"
 
     @property
+    def is_computed(self) -> bool:
+        """Whether Assure counts the indicator from its own records."""
+        return bool(self.indicator.data.get("computed"))
+
+    @property
+    def local_name(self) -> str:
+        """The name of the partnership's own series: computed, or its agencies' returns."""
+        return COMPUTED_SERIES if self.is_computed else LOCAL_SERIES
+
+    @property
+    def has_returned(self) -> bool:
+        """Whether any period has a figure returned beside the computed one (shown as a column)."""
+        return any(row.local and row.local.returned for row in self.rows)
+
+    @property
     def table(self) -> list[dict[str, str]]:
         """The history as the page's table shows it: every figure in words and digits."""
         return [
             {
                 "period": row.period,
                 "local": self.text(row.local.value, row.local.missing) if row.local else NO_FIGURE,
+                "local_source": row.local.provenance if row.local and row.local.computed else "",
+                "returned": self.text(row.local.returned.value, row.local.returned.missing)
+                if row.local and row.local.returned
+                else NO_FIGURE,
+                "returned_source": row.local.returned.source if row.local and row.local.returned else "",
                 "published": self.text(*row.published) if row.published else NO_FIGURE,
                 "england": self.text(row.england),
                 "region": self.text(row.region),
                 "neighbours": self.text(row.neighbours_mean),
+                "neighbours_counted": mean_phrase(row.benchmark),
             }
+            | (
+                {"published": "Did not exist"}
+                if row.benchmark and not row.benchmark.existed and not row.benchmark.published
+                else {}
+            )
             for row in self.rows
         ]
+
+    def neighbour_text(self, neighbour: NeighbourFigure) -> str:
+        """A neighbour's figure in the chosen year, or why it has none."""
+        if not neighbour.existed and self.year is not None:
+            return did_not_exist_text(began_on=neighbour.began_on, ended_on=neighbour.ended_on, period=self.year)
+        return self.text(neighbour.value, neighbour.missing)
 
 
 def indicator_of(*, user, partnership: Partnership, code: str) -> Indicator | None:
@@ -92,20 +165,24 @@ def indicator_of(*, user, partnership: Partnership, code: str) -> Indicator | No
     return catalogue_indicators(user=user, partnership=partnership).filter(code=code).first()
 
 
-def indicator_history(*, user, partnership: Partnership, indicator: Indicator) -> IndicatorHistory:
+def indicator_history(
+    *, user, partnership: Partnership, indicator: Indicator, year: str | None = None
+) -> IndicatorHistory:
     """Everything the indicator's page shows, in a constant number of queries. The published
     figures are the indicator's own when the DfE publishes it, or those of the published measure
-    its definition names (``published_as``)."""
+    the partnership pairs it with or its definition names (``published_as``). The comparisons
+    (band, rank, each neighbour) are those of ``year`` (a label such as "2014-15") when it has
+    published figures, else of the latest year with a published figure of the area."""
     if not can_view_performance(user=user, partnership=partnership):
         raise PermissionDenied
     area = area_of_partnership(partnership)
-    twin = published_indicators([indicator]).get(indicator.pk)
+    twin = published_indicators([indicator], partnership=partnership).get(indicator.pk)
     line = ScorecardLine.objects.filter(partnership=partnership, indicator=indicator).select_related("priority").first()
     local_periods = Period.objects.filter(
+        Q(observations__source=Observation.Source.AGENCY_RETURN, observations__data_return__status="validated")
+        | Q(observations__source=Observation.Source.COMPUTED),
         observations__indicator=indicator,
-        observations__source=Observation.Source.AGENCY_RETURN,
         observations__partnership=partnership,
-        observations__data_return__status="validated",
     ).distinct()
     periods = {p.pk: p for p in local_periods}
     local = local_figures(user=user, partnership=partnership, indicators=[indicator], periods=list(periods.values()))
@@ -114,15 +191,19 @@ def indicator_history(*, user, partnership: Partnership, indicator: Indicator) -
     benchmarks: dict[int, Benchmark] = {}
     if twin is not None and area is not None:
         years = {p.pk: p for p in Period.objects.filter(kind=Period.Kind.YEAR)}
-        for (_, period_id), found in benchmarks_for_many(indicators=[twin], periods=list(years), area=area).items():
+        for (_, period_id), found in benchmarks_for_many(
+            indicators=[twin], periods=list(years.values()), area=area
+        ).items():
             if found.published or found.england is not None or found.neighbours_with_value:
                 benchmarks[period_id] = found
                 periods[period_id] = years[period_id]
 
     ordered = sorted(periods.values(), key=lambda p: (p.end, KIND_ORDER.get(p.kind, 3)))
     history = [_history_row(p, local.get((indicator.pk, p.pk)), benchmarks.get(p.pk)) for p in ordered]
-    year = next((p for p in reversed(ordered) if benchmarks.get(p.pk) and benchmarks[p.pk].published), None)
-    benchmark = benchmarks.get(year.pk) if year else None
+    offered = [p for p in ordered if p.pk in benchmarks]
+    chosen = next((p for p in offered if p.label == year), None)
+    chosen = chosen or next((p for p in reversed(offered) if benchmarks[p.pk].published), None)
+    benchmark = benchmarks.get(chosen.pk) if chosen else None
     result = IndicatorHistory(
         indicator=indicator,
         theme=indicator_themes().get(indicator.data.get("theme", ""), ""),
@@ -130,10 +211,11 @@ def indicator_history(*, user, partnership: Partnership, indicator: Indicator) -
         area=area,
         line=line,
         rows=history,
-        year=year,
+        year=chosen,
         benchmark=benchmark,
         neighbours=list(benchmark.neighbours) if benchmark else [],
         spec={},
+        years=offered,
     )
     result.spec = _spec(result)
     return result
@@ -149,13 +231,17 @@ def _history_row(period: Period, local: LocalFigure | None, benchmark: Benchmark
         england=benchmark.england,
         region=benchmark.region,
         neighbours_mean=benchmark.neighbours_mean,
+        benchmark=benchmark,
     )
 
 
 def _spec(history: IndicatorHistory) -> dict:
     periods = [row.period for row in history.rows]
     series = {
-        LOCAL_SERIES: [row.local.value if row.local else None for row in history.rows],
+        history.local_name: [row.local.value if row.local else None for row in history.rows],
+        RETURNED_SERIES: [
+            row.local.returned.value if row.local and row.local.returned else None for row in history.rows
+        ],
         history.published_name: [row.published[0] if row.published else None for row in history.rows],
         ENGLAND_SERIES: [row.england for row in history.rows],
         NEIGHBOURS_SERIES: [row.neighbours_mean for row in history.rows],

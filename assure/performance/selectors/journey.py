@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, Max, OuterRef, Q
 
 from assure.library.selectors import current_items
 from assure.partnerships.models import Partnership
 
 from ..areas import area_of_partnership
+from ..cache import remembered
 from ..charts import change_text, figure_text, journey_spec
 from ..models import Indicator, Observation, Period
 from ..permissions import can_view_performance
@@ -114,16 +115,37 @@ def year_asked(value: str | None) -> Period | None:
     return Period.objects.get(kind=Period.Kind.YEAR, label=value)
 
 
-def childs_journey(*, user, partnership: Partnership, year: Period | None = None) -> Journey:
+def childs_journey(
+    *, user, partnership: Partnership, year: Period | None = None, version: str | None = None
+) -> Journey:
     """The journey for ``year`` (by default the newest year with the partnership's own figures,
     or else the newest published one), with the year before. PermissionDenied for anyone who
-    may not view the partnership's performance."""
+    may not view the partnership's performance.
+
+    Everyone who may see the partnership's performance sees the same journey, so it is cached
+    for the partnership under the versions of its figures (cache.remembered: its returns, local
+    figures, the published figures and the library) and of the years Assure knows (a round of
+    returns may open a year that holds no figure yet, which then becomes the year before).
+    ``version``: see cache.remembered."""
+    if not can_view_performance(user=user, partnership=partnership):
+        raise PermissionDenied
+    newest_period = Period.objects.aggregate(newest=Max("pk"))["newest"] or 0
+    return remembered(
+        partnership=partnership,
+        name=f"journey:{year.pk if year else 'newest'}:{newest_period}",
+        compute=lambda: build_journey(user=user, partnership=partnership, year=year),
+        version=version,
+    )
+
+
+def build_journey(*, user, partnership: Partnership, year: Period | None = None) -> Journey:
+    """The journey computed afresh (``childs_journey`` caches it)."""
     if not can_view_performance(user=user, partnership=partnership):
         raise PermissionDenied
     steps = journey_steps()
     codes = [code for step in steps for code in step["indicators"]]
     indicators = {i.code: i for i in Indicator.objects.filter(code__in=codes).select_related("definition")}
-    paired = published_indicators(indicators.values())
+    paired = published_indicators(indicators.values(), partnership=partnership)
     area = area_of_partnership(partnership)
     years = _years_with_figures(
         partnership=partnership,

@@ -8,17 +8,20 @@ The scorecard is built from a constant number of queries, however many lines it 
 cached (cache.py) under versions that every change to its data moves on.
 
 ``local_figures`` and ``published_series`` are the two sources every page of the core dataset
-reads figures from (the indicator page and the child's journey use them too).
+reads figures from (the indicator page and the child's journey use them too). The partnership's
+own figure of an indicator Assure counts from its records is the computed one, with its provenance;
+a figure its agencies also returned for it stands beside it, labelled.
 """
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.safestring import SafeString
+from django.utils.text import capfirst
 
 from assure.library.selectors import current_items
 from assure.partnerships.models import Partnership
@@ -32,7 +35,7 @@ from ..imports.selectors import local_observations_for
 from ..models import Area, Indicator, Observation, Period
 from ..permissions import can_view_performance
 from ..validation import ratio_value
-from .catalogue import scorecard_lines
+from .catalogue import indicator_pairings, scorecard_lines
 from .returns import validated_observations
 
 SERIES_LENGTH = 8
@@ -40,6 +43,7 @@ SERIES_LENGTH = 8
 
 LOCAL_SOURCE = "Agency returns, provisional"
 LOCAL_IMPORT_SOURCE = "Local import"
+COMPUTED_SOURCE = "Computed from Assure's records"
 PUBLISHED_SOURCE = "DfE publication"
 
 
@@ -48,14 +52,31 @@ PUBLISHED_SOURCE = "DfE publication"
 
 @dataclass(frozen=True)
 class LocalFigure:
-    """The partnership's figure for an indicator and period: its agencies' validated returns
-    added up, or, where its agencies return none, the figure its business unit imported
-    (``imported``). ``missing`` holds the reason when there is no figure."""
+    """The partnership's figure for an indicator and period: counted from Assure's own records
+    (``computed``, with its ``provenance``), else its agencies' validated returns added up
+    (``returned_by`` names them), or, where its agencies return none, the figure its business
+    unit imported (``imported``). ``missing`` holds the reason when there is no figure. A
+    computed figure keeps the figure returned or imported for the same indicator and period as
+    ``returned``, so both can be shown."""
 
     value: Decimal | None
     missing: str = ""
     agencies: int = 0
     imported: bool = False
+    computed: bool = False
+    provenance: str = ""
+    returned_by: str = ""
+    returned: "LocalFigure | None" = None
+
+    @property
+    def source(self) -> str:
+        """Where the figure came from, as a label: "computed from 23 Section 11 returns on 6
+        December 2026", "returned by Education", "local import"."""
+        if self.computed:
+            return self.provenance or COMPUTED_SOURCE.lower()
+        if self.imported:
+            return LOCAL_IMPORT_SOURCE.lower()
+        return f"returned by {self.returned_by}" if self.returned_by else LOCAL_SOURCE.lower()
 
 
 def combine(
@@ -84,25 +105,49 @@ def combine(
     return LocalFigure(None, "", len(given))
 
 
+def computed_observations(
+    *, user, partnership: Partnership, indicators: Iterable[Indicator], periods: Iterable[Period] | None = None
+) -> QuerySet[Observation]:
+    """The partnership's figures counted from Assure's records, of the indicators (in the
+    periods, when given), for a member who may see its performance; empty for anyone else."""
+    if not can_view_performance(user=user, partnership=partnership):
+        return Observation.objects.none()
+    found = Observation.objects.filter(
+        source=Observation.Source.COMPUTED, partnership=partnership, indicator__in=list(indicators)
+    )
+    return found if periods is None else found.filter(period__in=list(periods))
+
+
 def local_figures(
     *, user, partnership: Partnership, indicators: Iterable[Indicator], periods: Iterable[Period]
 ) -> dict[tuple[int, int], LocalFigure]:
-    """(indicator id, period id) → the partnership's own figure: its agencies' validated returns,
-    or its own imported figure where they return none (a local import fills gaps; it never
-    outweighs what the agencies returned). Two queries."""
+    """(indicator id, period id) → the partnership's own figure: counted from Assure's records
+    where the indicator is computed, else its agencies' validated returns, or its own imported
+    figure where they return none (a local import fills gaps; it never outweighs what the
+    agencies returned). A figure returned or imported beside a computed one is kept with it
+    (``returned``). Three queries."""
     indicators, periods = list(indicators), list(periods)
     definitions = {i.pk: i.data for i in indicators}
     grouped: dict[tuple[int, int], list] = defaultdict(list)
+    returned_by: dict[tuple[int, int], set[str]] = defaultdict(set)
     rows = validated_observations(user=user, partnership=partnership, indicators=indicators, periods=periods)
-    for indicator_id, period_id, value, numerator, denominator, missing in rows.values_list(
-        "indicator_id", "period_id", "value", "numerator", "denominator", "missing"
+    for indicator_id, period_id, value, numerator, denominator, missing, agency in rows.values_list(
+        "indicator_id", "period_id", "value", "numerator", "denominator", "missing", "agency__name"
     ):
         grouped[(indicator_id, period_id)].append((value, numerator, denominator, missing))
-    figures = {key: combine(found, definitions[key[0]]) for key, found in grouped.items()}
+        returned_by[(indicator_id, period_id)].add(agency or "")
+    figures = {
+        key: replace(combine(found, definitions[key[0]]), returned_by=", ".join(sorted(returned_by[key] - {""})))
+        for key, found in grouped.items()
+    }
     imported = local_observations_for(user=user, partnership=partnership, indicators=indicators, periods=periods)
     columns = ("indicator_id", "period_id", "value", "missing")
     for indicator_id, period_id, value, missing in imported.values_list(*columns):
         figures.setdefault((indicator_id, period_id), LocalFigure(value, missing, 0, imported=True))
+    computed = computed_observations(user=user, partnership=partnership, indicators=indicators, periods=periods)
+    for indicator_id, period_id, value, missing, provenance in computed.values_list(*columns, "provenance"):
+        key = (indicator_id, period_id)
+        figures[key] = LocalFigure(value, missing, 0, computed=True, provenance=provenance, returned=figures.get(key))
     return figures
 
 
@@ -119,18 +164,24 @@ def published_series(
     return {(i, p): (value, missing) for i, p, value, missing in rows}
 
 
-def published_indicators(indicators: Iterable[Indicator]) -> dict[int, Indicator]:
+def published_indicators(
+    indicators: Iterable[Indicator], *, partnership: Partnership | None = None
+) -> dict[int, Indicator]:
     """Indicator id → the indicator whose published figures stand beside it: itself when the DfE
-    publishes it, or the published measure its definition names as ``published_as``. One query."""
+    publishes it, else the published measure the partnership pairs it with (``indicator_pairings``,
+    when a partnership is given), else the one its definition names as ``published_as``. One
+    query, and indicator_pairings's with a partnership."""
     indicators = list(indicators)
-    named = {i.data.get("published_as") for i in indicators} - {None}
+    chosen = indicator_pairings(partnership=partnership) if partnership is not None else {}
+    twin_codes = {i.pk: chosen.get(i.code) or i.data.get("published_as") for i in indicators}
+    named = set(twin_codes.values()) - {None}
     by_code = {i.code: i for i in Indicator.objects.filter(code__in=named).select_related("definition")}
     paired = {}
     for indicator in indicators:
         if indicator.data.get("source") == "dfe_publication":
             paired[indicator.pk] = indicator
-        elif indicator.data.get("published_as") in by_code:
-            paired[indicator.pk] = by_code[indicator.data["published_as"]]
+        elif twin_codes[indicator.pk] in by_code:
+            paired[indicator.pk] = by_code[twin_codes[indicator.pk]]
     return paired
 
 
@@ -156,13 +207,13 @@ def _periods_with_figures(*, partnership: Partnership, area: Area | None, indica
         data_return__status="validated",
         indicator_id__in=indicator_ids,
     )
-    imported = Observation.objects.filter(
+    own = Observation.objects.filter(
         period=OuterRef("pk"),
-        source=Observation.Source.LOCAL_IMPORT,
+        source__in=(Observation.Source.LOCAL_IMPORT, Observation.Source.COMPUTED),
         partnership=partnership,
         indicator_id__in=indicator_ids,
     )
-    condition = Q(Exists(local)) | Q(Exists(imported))
+    condition = Q(Exists(local)) | Q(Exists(own))
     if area is not None:
         published = Observation.objects.filter(
             period=OuterRef("pk"), source=Observation.Source.PUBLICATION, area=area, indicator_id__in=indicator_ids
@@ -243,6 +294,24 @@ class ScorecardRow:
     @property
     def local_text(self) -> str:
         return self.text(self.local.value, self.local.missing) if self.local else NO_FIGURE
+
+    @property
+    def local_source(self) -> str:
+        """Where the partnership's own figure came from: "computed from ...", "local import" or
+        "agency returns, provisional"."""
+        if self.local is None:
+            return ""
+        return self.local.source if self.local.computed or self.local.imported else LOCAL_SOURCE.lower()
+
+    @property
+    def returned(self) -> LocalFigure | None:
+        """The figure the agencies returned (or the business unit imported) for the period beside
+        a computed one, when there is one: both are shown, each labelled."""
+        return self.local.returned if self.local and self.local.computed else None
+
+    @property
+    def returned_text(self) -> str:
+        return self.text(self.returned.value, self.returned.missing) if self.returned else NO_FIGURE
 
     @property
     def published_text(self) -> str:
@@ -328,18 +397,26 @@ def build_scorecard(*, user, partnership: Partnership, period: Period | None = N
     lines = list(scorecard_lines(user=user, partnership=partnership))
     area = area_of_partnership(partnership)
     indicators = [line.indicator for line in lines]
-    paired = published_indicators(indicators)
+    paired = published_indicators(indicators, partnership=partnership)
     ids = sorted({i.pk for i in indicators} | {i.pk for i in paired.values()})
     periods = _periods_with_figures(partnership=partnership, area=area, indicator_ids=ids)
     if period is None:
-        local_ids = set(
-            validated_observations(user=user, partnership=partnership, indicators=indicators)
-            .values_list("period_id", flat=True)
-            .distinct()
-        ) | set(
-            local_observations_for(user=user, partnership=partnership, indicators=indicators)
-            .values_list("period_id", flat=True)
-            .distinct()
+        local_ids = (
+            set(
+                validated_observations(user=user, partnership=partnership, indicators=indicators)
+                .values_list("period_id", flat=True)
+                .distinct()
+            )
+            | set(
+                local_observations_for(user=user, partnership=partnership, indicators=indicators)
+                .values_list("period_id", flat=True)
+                .distinct()
+            )
+            | set(
+                computed_observations(user=user, partnership=partnership, indicators=indicators)
+                .values_list("period_id", flat=True)
+                .distinct()
+            )
         )
         period = _default_period(periods, local_ids)
     choices = [PeriodRef(p.pk, p.label, p.kind) for p in periods]
@@ -415,6 +492,8 @@ def _row(line, *, series, years, year, local, published, twin, benchmark, rule) 
     if any(v is not None for v in own_values):
         newest = next(f for f in reversed(own) if f is not None and f.value is not None)
         source = LOCAL_IMPORT_SOURCE if newest.imported else LOCAL_SOURCE
+        if newest.computed:
+            source = capfirst(newest.source)
         labels, values = [p.label for p in series], own_values
     elif year is not None and any(v is not None for v in twin_values):
         # ``years`` ends with the year that holds the period.

@@ -411,3 +411,58 @@ class LocalImportFactory(DjangoModelFactory):
     upload = "local-statistics/local-figures.csv"
     file_name = "local-figures.csv"
     created_by = factory.SubFactory("assure.accounts.tests.factories.UserFactory")
+
+
+# --- computed indicators ------------------------------------------------------------------------
+
+
+def computed_indicator(
+    code: str,
+    *,
+    computation: str,
+    parameters: dict | None = None,
+    unit: str = "percentage",
+    source: str = "computed",
+    decimals: int = 1,
+    provider: str = "northshire",
+) -> Indicator:
+    """An indicator counted by a registered computation, in a library document of its own (of the
+    personas' partnership by default, so it is in their catalogue)."""
+    from assure.library.models import LibraryDocument, LibraryItem
+    from assure.library.schemas import IndicatorItem
+    from assure.performance.indicators import indicators_sync
+
+    item = IndicatorItem(
+        urn=f"urn:{provider}:indicator:{code}",
+        code=code,
+        title=f"{code} (computed test)",
+        definition="Counted from Assure's records.",
+        unit=unit,
+        polarity="higher_is_better",
+        frequency="annual",
+        theme="outcomes",
+        source=source,
+        decimals=decimals,
+        computed={"computation": computation, "parameters": parameters or {}},
+    )
+    document = LibraryDocument.objects.create(
+        urn=f"urn:{provider}:indicators:{code}",
+        version=1,
+        kind="indicator",
+        provider=provider,
+        title=f"Computed test indicator {code}",
+        checksum="test",
+        source_path="assure/performance/tests/factories.py",
+        content={},
+    )
+    LibraryItem.objects.create(
+        document=document,
+        urn=item.urn,
+        kind="indicator",
+        code=code,
+        title=item.title,
+        position=0,
+        data=item.model_dump(mode="json"),
+    )
+    indicators_sync()
+    return Indicator.objects.select_related("definition").get(code=code)

@@ -105,9 +105,12 @@ def test_a_token_reads_the_observations(client, board_member, partnership, areas
 
 
 def test_the_session_reads_the_observations(client, board_member, partnership, areas):
-    published(areas["la"], "2722")
+    mine = published(areas["la"], "2722")
     client.force_login(board_member)
-    assert client.get(url("api_observations", partnership)).status_code == 200
+    response = client.get(url("api_observations", partnership))
+    assert response.status_code == 200
+    rows = [(row["id"], row["area"], row["value"]) for row in response.json()["results"]]
+    assert rows == [(mine.pk, areas["la"].code, 2722)]
 
 
 def test_no_credentials_are_answered_401(client, partnership):

@@ -1,8 +1,9 @@
+import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 
-from assure.performance.areas import areas_load, statistical_neighbours
+from assure.performance.areas import areas_load, known_area_codes, statistical_neighbours
 from assure.performance.benchmarks import benchmark_for, benchmarks_for_many
 from assure.performance.imports import import_statistics
 from assure.performance.models import Area
@@ -54,9 +55,10 @@ def test_shropshires_value_sits_beside_england_and_the_west_midlands(shropshire,
 
 
 def test_the_neighbours_mean_leaves_out_neighbours_without_a_value(shropshire, year_2014_15):
-    cells = values_2015("rereferral_percent")
-    codes = [n.neighbour.code for n in statistical_neighbours(area=shropshire)]
-    present = [Decimal(cells[c]) for c in codes if c in cells and cells[c] not in {"c", "x", "z", "low", "k", "u"}]
+    known = known_area_codes()
+    cells = {known.by_code[code]: cell for code, cell in values_2015("rereferral_percent").items()}
+    ids = [n.neighbour_id for n in statistical_neighbours(area=shropshire)]
+    present = [Decimal(cells[i]) for i in ids if i in cells and cells[i] not in {"c", "x", "z", "low", "k", "u"}]
     found = benchmark_for(indicator=indicator("dfe-rereferrals-percent"), period=year_2014_15, area=shropshire)
     # Dorset as reorganised in 2019 (LA 838) had no figures for 2014-15, and Cornwall's is "x".
     assert (found.neighbours_with_value, found.neighbours_total) == (len(present), 10) == (8, 10)
@@ -137,3 +139,53 @@ def test_many_benchmarks_match_one_at_a_time(shropshire):
     for one in indicators:
         for period in periods:
             assert together[(one.pk, period.pk)] == benchmark_for(indicator=one, period=period, area=shropshire)
+
+
+# --- areas whose code changed, and authorities a reorganisation made or ended -----------------
+
+
+def cell(time_period: str, code: str, column: str) -> Decimal:
+    row = next(r for r in file_rows(C1) if r["time_period"] == time_period and r["new_la_code"] == code)
+    return Decimal(row[column])
+
+
+@pytest.fixture
+def shropshire_2020s(tmp_path):
+    """Shropshire with the referrals of 2022-23 and 2023-24: Somerset, its fifth neighbour, has
+    county code E10000027 in the first year's rows and unitary code E06000066 in the second's."""
+    areas_load()
+    import_statistics(path=subset_file(tmp_path, C1, year("2023", "2024")), mapping_code="dfe-c1")
+    return Area.objects.select_related("region").get(code="E06000051")
+
+
+def test_a_neighbour_recoded_keeps_its_place_in_the_mean(shropshire_2020s):
+    referrals = indicator("dfe-referrals")
+    before = benchmark_for(indicator=referrals, period=period_for_year("2022-23"), area=shropshire_2020s)
+    after = benchmark_for(indicator=referrals, period=period_for_year("2023-24"), area=shropshire_2020s)
+    somerset_before = next(n for n in before.neighbours if n.name == "Somerset")
+    somerset_after = next(n for n in after.neighbours if n.name == "Somerset")
+    assert somerset_before.value == cell("2023", "E10000027", "referral_count")
+    assert somerset_after.value == cell("2024", "E06000066", "referral_count")
+    present = [n.value for n in after.neighbours if n.value is not None]
+    assert somerset_after.value in present and after.neighbours_with_value == len(present)
+
+
+def test_a_neighbour_made_later_did_not_exist_in_earlier_years(shropshire, year_2014_15):
+    found = benchmark_for(indicator=indicator("dfe-rereferrals-percent"), period=year_2014_15, area=shropshire)
+    dorset = next(n for n in found.neighbours if n.code == "E06000059")  # LA 838, made on 1 April 2019
+    cornwall = next(n for n in found.neighbours if n.name == "Cornwall")
+    assert (dorset.existed, dorset.value, dorset.began_on) == (False, None, dt.date(2019, 4, 1))
+    assert (cornwall.existed, cornwall.missing) == (True, "x")  # it existed; its figure is suppressed
+    assert found.neighbours_absent == 1
+
+
+def test_a_neighbour_ended_by_a_reorganisation_did_not_exist_after_it(shropshire_2020s):
+    found = benchmark_for(
+        indicator=indicator("dfe-referrals"), period=period_for_year("2023-24"), area=shropshire_2020s
+    )
+    cumbria = next(n for n in found.neighbours if n.name == "Cumbria")  # split on 1 April 2023
+    assert (cumbria.existed, cumbria.value, cumbria.ended_on) == (False, None, dt.date(2023, 3, 31))
+    earlier = benchmark_for(
+        indicator=indicator("dfe-referrals"), period=period_for_year("2022-23"), area=shropshire_2020s
+    )
+    assert next(n for n in earlier.neighbours if n.name == "Cumbria").existed

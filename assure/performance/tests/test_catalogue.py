@@ -241,10 +241,27 @@ def test_outsider_gets_not_found(client, outsider, partnership):
     assert client.get(url(partnership)).status_code == 404
 
 
-@pytest.mark.parametrize("sort", ["theme", "-title", "polarity", "-source"])
-def test_page_sorts_by_the_indicators_attributes(client, board_member, partnership, sort):
+@pytest.mark.parametrize(
+    ("sort", "attribute"),
+    [
+        ("theme", "definition__data__theme"),
+        ("-title", "definition__title"),
+        ("polarity", "definition__data__polarity"),
+        ("-source", "definition__data__source"),
+    ],
+)
+def test_page_sorts_by_the_indicators_attributes(client, board_member, partnership, sort, attribute):
     client.force_login(board_member)
     assert client.get(url(partnership), {"sort": sort}).status_code == 200
+    # The download holds every row of the register in the page's order.
+    response = client.get(url(partnership), {"sort": sort, "_export": "csv"})
+    codes = [row["Code"] for row in csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")))]
+    value_of = dict(Indicator.objects.filter(code__in=codes).values_list("code", attribute))
+    shown = [value_of[code] for code in codes]
+    # The database's own order (its collation) for the same values, ascending or descending.
+    ordered = Indicator.objects.filter(code__in=codes).order_by(("-" if sort.startswith("-") else "") + attribute)
+    assert shown == list(ordered.values_list(attribute, flat=True))
+    assert len(set(shown)) > 1
 
 
 def test_sorting_by_unit_puts_counts_before_percentages(client, board_member, partnership):

@@ -1,4 +1,4 @@
-"""Files whose problems cost more than their size: a cell too large, bytes that are not UTF-8,
+"""Files whose problems cost more than their size: a cell too large, bytes in no encoding read,
 a NUL character, and thousands of bad rows, each ending as named problems on a page of bounded
 size with the whole list to download."""
 
@@ -81,12 +81,12 @@ def test_a_nul_character_is_a_named_row_error(areas, tmp_path):
     assert "NUL" in problems[0].reason
 
 
-def test_bytes_that_are_not_utf8_are_named_with_their_line_and_the_encoding_expected(areas, tmp_path):
+def test_bytes_in_no_encoding_read_are_named_with_their_line_and_the_encoding_expected(areas, tmp_path):
     path = subset_file(tmp_path, C1, year("2015"))
-    rewrite(path, 7, lambda text: text + b",Caf\xe9")
+    rewrite(path, 7, lambda text: text.replace(b"England", b"Engl\x81nd", 1))
     problems = rejected_problems(path)
     assert [(p.line, p.kind) for p in problems] == [(7, "encoding")]
-    assert "UTF-8" in problems[0].reason and "0xe9" in problems[0].reason
+    assert "CSV UTF-8" in problems[0].reason and "0x81" in problems[0].reason
 
 
 # --- many problems: counted, the first of each kind shown, the whole list downloadable ----------

@@ -1,3 +1,6 @@
+import csv
+import html
+import io
 from pathlib import Path
 
 import pytest
@@ -172,6 +175,65 @@ def test_a_file_that_is_not_csv_is_refused(client, operator, tmp_path, django_ca
     response = post_import(client, spreadsheet, capture=django_capture_on_commit_callbacks)
     assert "The selected file must be a CSV file." in response.content.decode()
     assert not ImportJob.objects.exists()
+
+
+def test_a_pdf_under_a_csv_name_is_refused_at_once_saying_what_it_is(
+    client, operator, c1_2015, django_capture_on_commit_callbacks
+):
+    client.force_login(operator)
+    pdf = SimpleUploadedFile(C1, b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", content_type="text/csv")
+    response = post_import(client, pdf, capture=django_capture_on_commit_callbacks)
+    assert "The selected file is a PDF document, not a CSV file" in response.content.decode()
+    assert not ImportJob.objects.exists()
+
+
+def test_a_utf16_file_is_imported_and_the_page_says_it_was_read_as_utf16(
+    client, operator, c1_2015, django_capture_on_commit_callbacks
+):
+    client.force_login(operator)
+    utf16 = SimpleUploadedFile(C1, c1_2015.read_text(encoding="utf-8").encode("utf-16"), content_type="text/csv")
+    response = post_import(client, utf16, capture=django_capture_on_commit_callbacks)
+    job = ImportJob.objects.get()
+    assert job.status == ImportJob.Status.DONE and job.publication.encoding.startswith("utf-16")
+    page = client.get(response.url).content.decode()
+    assert "The file is UTF-16 (" in page and "164 rows read, 164 kept" in page
+
+
+def test_a_file_cut_off_part_way_through_its_last_line_names_the_line_and_writes_nothing(
+    client, operator, c1_2015, django_capture_on_commit_callbacks
+):
+    client.force_login(operator)
+    cut = SimpleUploadedFile(C1, c1_2015.read_bytes()[:-5], content_type="text/csv")
+    response = post_import(client, cut, capture=django_capture_on_commit_callbacks)
+    job = ImportJob.objects.get()
+    assert job.status == ImportJob.Status.FAILED
+    assert [(p["line"], p["kind"]) for p in job.problems] == [(165, "cut-off")]
+    page = client.get(response.url).content.decode()
+    assert "A last line cut off part-way" in page and "the file ends part-way through this line" in page
+    assert not Observation.objects.exists()
+
+
+def test_rows_left_out_are_named_on_the_page_and_every_one_downloads(
+    client, operator, tmp_path, django_capture_on_commit_callbacks
+):
+    areas_load()
+
+    def calendar_year(line, row):
+        if line % 2:  # lines 3, 5 ... 165
+            row["time_identifier"] = "Calendar year"
+        return row
+
+    client.force_login(operator)
+    path = subset_file(tmp_path, C1, year("2015"), change=calendar_year)
+    response = post_import(client, upload(path), capture=django_capture_on_commit_callbacks)
+    page = html.unescape(client.get(response.url).content.decode())
+    assert "164 rows read, 82 kept" in page
+    assert "82 rows left out (time_identifier is 'Calendar year', not 'Reporting year'): lines 3, 5, 7" in page
+    assert "and 62 more." in page and "Download the 82 rows left out (CSV)" in page
+    download = client.get(response.url, {"_export": "csv"}).content.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(download)))
+    assert [row[0] for row in rows[1:]] == [str(line) for line in range(3, 166, 2)]
+    assert rows[1][1:] == ["time_identifier", "left out: time_identifier is 'Calendar year', not 'Reporting year'"]
 
 
 def test_a_file_too_large_is_refused(client, operator, monkeypatch, c1_2015, django_capture_on_commit_callbacks):

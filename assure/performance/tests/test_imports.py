@@ -11,11 +11,21 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 
 from assure.audit.models import Event
-from assure.performance.areas import DATA_DIR, areas_load
+from assure.performance.areas import (
+    AUTHORITIES_FILE,
+    CODE_HISTORY_FILE,
+    DATA_DIR,
+    HIERARCHY_FILE,
+    NEIGHBOURS_FILE,
+    REORGANISATIONS_FILE,
+    SUB_REGIONS_FILE,
+    area_with_code,
+    areas_load,
+)
 from assure.performance.imports import ImportRejected, import_statistics
 from assure.performance.imports.rates import DERIVED_COMMENT
 from assure.performance.models import Area, FiguresVersion, Observation, Publication
-from assure.performance.tests.factories import indicator, statistics_mapping
+from assure.performance.tests.factories import AreaFactory, indicator, statistics_mapping
 
 pytestmark = pytest.mark.django_db
 
@@ -69,8 +79,12 @@ def year(*time_periods: str) -> Callable[[dict], bool]:
 
 
 def published(code: str, period_label: str, area_code: str) -> Observation:
+    """The published figure of an area named by any of its codes."""
     return Observation.objects.get(
-        source=Observation.Source.PUBLICATION, indicator__code=code, period__label=period_label, area__code=area_code
+        source=Observation.Source.PUBLICATION,
+        indicator__code=code,
+        period__label=period_label,
+        area=area_with_code(area_code),
     )
 
 
@@ -97,10 +111,12 @@ def test_every_shipped_mapping_imports_its_file(areas, mapping_code):
 def test_the_shipped_mappings_cover_every_statistics_file():
     patterns = [statistics_mapping(code).data["file_pattern"] for code in SHIPPED_MAPPINGS]
     area_files = {
-        "england_las_2015.csv",
-        "region_la_hierarchy.csv",
-        "New_Statistical_Neighbour_Groupings_April_2021.csv",
-        "area_codes_since_2015.csv",
+        AUTHORITIES_FILE,
+        HIERARCHY_FILE,
+        NEIGHBOURS_FILE,
+        CODE_HISTORY_FILE,
+        REORGANISATIONS_FILE,
+        SUB_REGIONS_FILE,
     }
     unread = [
         p.name
@@ -298,14 +314,101 @@ def test_a_corrected_figure_replaces_the_earlier_one(areas, tmp_path):
 
 
 def test_an_authority_recoded_since_2015_comes_from_the_area_files_code_history(areas, tmp_path):
-    # North Yorkshire became a unitary authority with a new code in 2023: load_areas holds it, so
-    # the file's rows for it import (an import never makes an area).
+    # North Yorkshire became a unitary authority with a new code in 2023: load_areas holds it
+    # under both codes, so the file's rows for it import (an import never makes an area).
     before = Area.objects.count()
-    import_statistics(path=subset_file(tmp_path, C1, year("2024")), mapping_code="dfe-c1")
-    north_yorkshire = Area.objects.get(code="E06000065")
-    assert (north_yorkshire.name, north_yorkshire.old_la_code) == ("North Yorkshire", "815")
+    import_statistics(path=subset_file(tmp_path, C1, year("2023", "2024")), mapping_code="dfe-c1")
+    north_yorkshire = Area.objects.get(old_la_code="815")
+    assert (north_yorkshire.name, north_yorkshire.code) == ("North Yorkshire", "E06000065")
     assert north_yorkshire.region.name == "Yorkshire and The Humber"
     assert Area.objects.count() == before
+    # Its county's rows (to 2022-23) and its unitary rows (from 2023-24) are figures of one area.
+    assert set(north_yorkshire.observations.values_list("period__label", flat=True)) == {"2022-23", "2023-24"}
+
+
+def _old_codes_for_2014_15(line, row):
+    """Northumberland's and Gateshead's rows under the codes they had before 2013, as files for
+    older years may give them."""
+    row["new_la_code"] = {"E06000057": "E06000048", "E08000037": "E08000020"}.get(
+        row["new_la_code"], row["new_la_code"]
+    )
+    return row
+
+
+def test_a_file_with_old_codes_for_older_years_adds_to_the_same_area(areas, tmp_path):
+    before = Area.objects.count()
+    import_statistics(
+        path=subset_file(tmp_path, C1, year("2015"), change=_old_codes_for_2014_15), mapping_code="dfe-c1"
+    )
+    assert Area.objects.count() == before and not Area.objects.filter(code="E06000048").exists()
+    row = file_row(C1, "2015", "E06000057")
+    assert published("dfe-referrals", "2014-15", "E06000057").value == Decimal(row["referral_count"])
+    assert published("dfe-referrals", "2014-15", "E06000048") == published("dfe-referrals", "2014-15", "E06000057")
+
+
+def test_rates_of_rows_under_old_codes_are_worked_out_with_the_current_codes_population(areas, tmp_path):
+    import_statistics(path=subset_file(tmp_path, ONS, year("2014")), mapping_code="ons-population")
+    import_statistics(
+        path=subset_file(tmp_path, C1, year("2015"), change=_old_codes_for_2014_15), mapping_code="dfe-c1"
+    )
+    rate = published("dfe-referrals-rate", "2014-15", "E08000037")
+    population = Decimal(file_row(ONS, "2014", "E08000037")["population_estimate"])
+    assert rate.value is not None and rate.denominator == population
+
+
+def _with_an_extra_row(directory: Path, name: str, time_period: str, code: str, change) -> Path:
+    """A copy of the year's rows of a shipped file, with the area's row given twice, the second
+    time changed by ``change``."""
+    path = subset_file(directory, name, year(time_period))
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        header, rows = reader.fieldnames, list(reader)
+    rows.append(change(dict(next(r for r in rows if r["new_la_code"] == code))))
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=header)
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+def test_one_area_and_year_given_twice_under_two_of_its_codes_is_refused(areas, tmp_path):
+    def old_code(row):
+        return row | {"new_la_code": "E08000020"}
+
+    path = _with_an_extra_row(tmp_path, C1, "2015", "E08000037", old_code)
+    with pytest.raises(ImportRejected) as rejected:
+        import_statistics(path=path, mapping_code="dfe-c1")
+    problem = rejected.value.problems[0]
+    assert problem.kind == "repeated" and "E08000020" in problem.reason
+    assert not Observation.objects.exists()
+
+
+def _unknown_code(name: str):
+    def change(line, row):
+        if row["new_la_code"] == "E06000057":
+            row["new_la_code"], row["la_name"] = "E06099999", name
+        return row
+
+    return change
+
+
+def test_an_unknown_code_is_kept_by_its_la_number_and_name_when_one_authority_has_them(areas, tmp_path):
+    result = import_statistics(
+        path=subset_file(tmp_path, C1, year("2015"), change=_unknown_code("Northumberland")), mapping_code="dfe-c1"
+    )
+    northumberland = Area.objects.get(old_la_code="929")
+    assert published("dfe-referrals", "2014-15", "E06000057").area == northumberland
+    assert not Area.objects.filter(code="E06099999").exists()
+    assert any("E06099999 (LA 929, Northumberland)" in line for line in result.lines())
+
+
+def test_an_unknown_code_whose_la_number_two_areas_share_is_a_bad_row(areas, tmp_path):
+    AreaFactory(code="E06099998", name="Northumberland", old_la_code="929")
+    with pytest.raises(ImportRejected) as rejected:
+        import_statistics(
+            path=subset_file(tmp_path, C1, year("2015"), change=_unknown_code("Northumberland")), mapping_code="dfe-c1"
+        )
+    assert [p.kind for p in rejected.value.problems] == ["unknown-area"]
 
 
 def test_the_mid_year_estimate_of_2014_belongs_to_2014_15(areas, tmp_path):

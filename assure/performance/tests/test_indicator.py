@@ -3,6 +3,7 @@ figures beside it, how the area compares (England, region, each neighbour by nam
 band, rank) and the history as CSV or XLSX."""
 
 import csv
+import datetime as dt
 import io
 import json
 import re
@@ -11,6 +12,7 @@ from decimal import Decimal as D
 import pytest
 from django.urls import reverse
 
+from assure.performance.models import Observation
 from assure.performance.periods import period_for_year
 from assure.performance.selectors.indicator import indicator_history
 from assure.performance.tests.factories import (
@@ -171,3 +173,69 @@ def test_another_partnerships_own_indicator_is_not_found(client, outsider, other
     client.force_login(outsider)
     # The test indicators are Northshire's own library document.
     assert client.get(u(other_partnership, "sc-referrals")).status_code == 404
+
+
+# --- any year's comparisons, and neighbours that did not exist ----------------------------------
+
+
+def test_the_comparisons_are_those_of_the_latest_year_unless_another_is_chosen(
+    board_member, partnership, indicators, history
+):
+    referrals = indicators["sc-referrals"]
+    latest = indicator_history(user=board_member, partnership=partnership, indicator=referrals)
+    chosen = indicator_history(user=board_member, partnership=partnership, indicator=referrals, year="2013-14")
+    unknown = indicator_history(user=board_member, partnership=partnership, indicator=referrals, year="1999-00")
+    assert [y.label for y in latest.years] == ["2013-14", "2014-15"]
+    assert (latest.year.label, chosen.year.label, unknown.year.label) == ("2014-15", "2013-14", "2014-15")
+    assert chosen.benchmark.value == D(1050) and [n.value for n in chosen.neighbours] == [D(1000), D(1100), D(1200)]
+
+
+def test_the_page_shows_band_rank_and_neighbours_of_the_year_chosen(signed_in, partnership, history):
+    page = signed_in.get(u(partnership, "sc-referrals", year="2013-14")).content.decode()
+    assert "How Northshire compares, 2013-14" in page
+    assert "Statistical neighbours, 2013-14 (closest first)" in page
+    assert "1,200" in page and "Suppressed (c)" not in page  # Authority 2's figure of 2013-14
+    assert "Quartile band" in page and "Rank" in page
+
+
+def test_the_year_chooser_is_a_labelled_form_that_sends_the_year(signed_in, partnership, history):
+    page = signed_in.get(u(partnership, "sc-referrals", year="2013-14")).content.decode()
+    form = re.search(r'<form method="get"[^>]*action="[^"]*#comparison".*?</form>', page, re.S).group(0)
+    assert '<label class="govuk-label" for="year">Year</label>' in form
+    assert re.search(r'<select class="govuk-select" id="year" name="year"', form)
+    assert '<option value="2013-14" selected>2013-14</option>' in form
+    assert '<option value="2014-15">2014-15</option>' in form
+
+
+def test_every_year_of_the_history_says_how_many_neighbours_its_mean_is_of(signed_in, partnership, history):
+    page = signed_in.get(u(partnership, "sc-referrals")).content.decode()
+    # 2013-14: all three neighbours; 2014-15: two, the third suppressed.
+    assert "Mean of 3 neighbours" in page and "Mean of 2 neighbours" in page
+    assert "(mean of 2 neighbours; of the 3, 1 has no figure)" in page
+
+
+def test_a_neighbour_that_did_not_exist_in_the_year_chosen_says_so(signed_in, partnership, history):
+    newer = history["others"][1]
+    newer.began_on = dt.date(2014, 4, 1)  # made by a reorganisation after 2013-14
+    newer.save()
+    Observation.objects.filter(area=newer, period__label="2013-14").delete()
+    page = signed_in.get(u(partnership, "sc-referrals", year="2013-14")).content.decode()
+    assert "Did not exist (formed 1 April 2014)" in page
+    assert "(mean of 2 neighbours; of the 3, 1 did not exist in 2013-14)" in page
+    later = signed_in.get(u(partnership, "sc-referrals", year="2014-15")).content.decode()
+    assert "Did not exist" not in later
+
+
+def test_the_history_says_when_the_area_itself_did_not_exist(board_member, partnership, indicators, history):
+    own = history["own"]
+    own.began_on = dt.date(2014, 4, 1)
+    own.save()
+    Observation.objects.filter(area=own, period__label="2013-14").delete()
+    found = indicator_history(user=board_member, partnership=partnership, indicator=indicators["sc-referrals"])
+    assert [row["published"] for row in found.table] == ["Did not exist", "1,100"]
+
+
+def test_the_history_download_says_how_many_neighbours_each_mean_is_of(signed_in, partnership, history):
+    response = signed_in.get(u(partnership, "sc-referrals", _export="csv"))
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert [row["Neighbours in the mean"] for row in rows] == ["3", "2"]

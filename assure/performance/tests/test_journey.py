@@ -1,6 +1,7 @@
 """The child's journey: the library's steps in order, each with the year's figure beside last
 year's and the change in words, as a chart and a table."""
 
+import datetime as dt
 import json
 import re
 from decimal import Decimal as D
@@ -9,11 +10,16 @@ import pytest
 from django.urls import reverse
 
 from assure.library.models import LibraryDocument, LibraryItem
+from assure.partnerships.tests.factories import AgencyFactory
+from assure.performance.models import DataReturn
 from assure.performance.periods import period_for_year
 from assure.performance.selectors.journey import childs_journey
+from assure.performance.services.returns import return_validate, round_open, round_period
 from assure.performance.tests.factories import (
     benchmark_areas,
+    figure,
     published,
+    return_with,
     scorecard_test_indicators,
     validated_figures,
 )
@@ -179,3 +185,45 @@ def test_a_year_of_agency_returns_is_not_compared_with_a_year_of_dfe_figures():
         last_year=JourneyFigure(D("2089"), "", PUBLISHED),
     )
     assert line.change == "Not compared: the two years come from different sources"
+
+
+# The journey is cached, and never stale: a change made through the services shows on the very
+# next page.
+
+
+def test_a_return_validated_shows_at_once_on_the_journey(signed_in, business_unit, partnership, journey, indicators):
+    assert "577" in signed_in.get(url(partnership)).content.decode()
+    submitted = return_with(
+        partnership=partnership,
+        agency=AgencyFactory(partnerships=[partnership]),
+        indicators=[indicators["sc-referrals"]],
+        status=DataReturn.Status.SUBMITTED,
+    )
+    figure(submitted, indicators["sc-referrals"], 100)
+    assert "577" in signed_in.get(url(partnership)).content.decode()
+    return_validate(actor=business_unit, data_return=submitted)
+    page = signed_in.get(url(partnership)).content.decode()
+    assert "677" in page and "Up 253 (59.7%) from 424" in page
+
+
+def test_a_year_opened_for_returns_becomes_the_year_before_at_once(
+    signed_in, business_unit, partnership, agency, indicators
+):
+    journey_document([{"code": "referrals", "title": "Referrals", "indicator": "sc-referrals"}])
+    for label, referrals in (("2012-13", 390), ("2014-15", 577)):
+        validated_figures(
+            partnership=partnership,
+            agency=agency,
+            period=period_for_year(label),
+            figures={indicators["sc-referrals"]: referrals},
+        )
+    assert "Up 187 (47.9%) from 390" in signed_in.get(url(partnership)).content.decode()
+    round_open(
+        actor=business_unit,
+        partnership=partnership,
+        period=round_period(kind="year", year="2013-14"),
+        deadline=dt.date(2014, 5, 31),
+        opens_on=dt.date(2014, 4, 1),
+    )
+    page = signed_in.get(url(partnership)).content.decode()
+    assert "No figure for the year before" in page and "from 390" not in page

@@ -1,6 +1,7 @@
 """A partnership's business unit imports its own figures: they are the partnership's alone, and
 never change a published figure, a publication, an area or a neighbour."""
 
+import codecs
 from decimal import Decimal as D
 
 import pytest
@@ -10,7 +11,15 @@ from django.utils import timezone
 
 from assure.audit.models import Event
 from assure.performance.cache import partnership_scope
-from assure.performance.models import Area, FiguresVersion, LocalImport, Observation, Publication, StatisticalNeighbour
+from assure.performance.models import (
+    Area,
+    FiguresVersion,
+    LocalImport,
+    Observation,
+    Publication,
+    StatisticalNeighbour,
+    TextEncoding,
+)
 from assure.performance.periods import period_for_year
 from assure.performance.selectors.scorecard import LOCAL_IMPORT_SOURCE, build_scorecard
 from assure.performance.tests.factories import (
@@ -35,9 +44,11 @@ def u(name, partnership, **kwargs):
     return reverse(f"performance:{name}", kwargs={"partnership": partnership.slug, **kwargs})
 
 
-def post_file(client, partnership, text, capture, name="local-figures.csv"):
-    """Upload a file of local figures as the signed-in person; returns its LocalImport."""
-    upload = SimpleUploadedFile(name, text.encode(), content_type="text/csv")
+def post_file(client, partnership, text: str | bytes, capture, name="local-figures.csv"):
+    """Upload a file of local figures (text, written as UTF-8, or bytes) as the signed-in person;
+    returns its LocalImport."""
+    content = text.encode() if isinstance(text, str) else text
+    upload = SimpleUploadedFile(name, content, content_type="text/csv")
     with capture(execute=True):
         response = client.post(u("local_import_create", partnership), {"upload": upload})
     assert response.status_code == 302, response.content.decode()[:2000]
@@ -196,3 +207,71 @@ def test_the_job_page_names_each_bad_row_and_offers_them_all_to_download(
 
     assert "The file was not imported" in page and "no-such-indicator" in page
     assert "no-such-indicator" in download
+
+
+# --- the text of the file ------------------------------------------------------------------------
+
+COMMENTED = "indicator,period,value,comment\ncsc-referrals,2024-25,1234,Révisé – provisional\n"
+
+
+@pytest.mark.parametrize(
+    ("content", "encoding"),
+    [
+        (COMMENTED.encode("cp1252"), TextEncoding.CP1252),
+        (codecs.BOM_UTF16_LE + COMMENTED.encode("utf-16-le"), TextEncoding.UTF16_LE),
+        (codecs.BOM_UTF8 + COMMENTED.encode("utf-8"), TextEncoding.UTF8_BOM),
+    ],
+    ids=["windows-1252", "utf-16", "utf-8 with its mark"],
+)
+def test_a_file_in_each_encoding_read_imports_and_says_which(
+    client, business_unit, partnership, django_capture_on_commit_callbacks, content, encoding
+):
+    client.force_login(business_unit)
+    job = post_file(client, partnership, content, django_capture_on_commit_callbacks)
+    assert (job.status, job.encoding) == (LocalImport.Status.DONE, encoding)
+    assert f"The file is {encoding.label} text." in job.notes
+    assert list(local_figures(partnership).values_list("comment", flat=True)) == ["Révisé – provisional"]
+
+
+def test_a_file_in_no_encoding_read_names_its_line_and_writes_nothing(
+    client, business_unit, partnership, django_capture_on_commit_callbacks
+):
+    client.force_login(business_unit)
+    content = GOOD.encode() + b"csc-referrals,2023-24,12\n" + b"csc-referrals,2022-23,\x81\n"
+    job = post_file(client, partnership, content, django_capture_on_commit_callbacks)
+    assert job.status == LocalImport.Status.FAILED
+    assert [(p["line"], p["kind"]) for p in job.problems] == [(4, "encoding")]
+    assert not local_figures(partnership).exists()
+
+
+def test_a_line_with_fewer_cells_than_the_header_is_a_named_row_error_and_writes_nothing(
+    client, business_unit, partnership, django_capture_on_commit_callbacks
+):
+    client.force_login(business_unit)
+    text = "indicator,period,value,comment\ncsc-referrals,2024-25,1234,\ncsc-referrals,2023-24\n"
+    job = post_file(client, partnership, text, django_capture_on_commit_callbacks)
+    assert job.status == LocalImport.Status.FAILED
+    [problem] = job.problems
+    assert (problem["line"], problem["kind"]) == (3, "cells")
+    assert "2 cells where the header has 4" in problem["reason"]
+    assert not local_figures(partnership).exists()
+
+
+def test_a_last_line_without_a_line_break_is_read_as_spreadsheets_save_it(
+    client, business_unit, partnership, django_capture_on_commit_callbacks
+):
+    client.force_login(business_unit)
+    job = post_file(client, partnership, GOOD.rstrip("\n"), django_capture_on_commit_callbacks)
+    assert job.status == LocalImport.Status.DONE
+    assert list(local_figures(partnership).values_list("value", flat=True)) == [D("1234")]
+
+
+def test_blank_lines_are_named_as_left_out_and_listed_to_download(
+    client, business_unit, partnership, django_capture_on_commit_callbacks
+):
+    client.force_login(business_unit)
+    job = post_file(client, partnership, GOOD + "\n,,\n", django_capture_on_commit_callbacks)
+    assert job.status == LocalImport.Status.DONE
+    assert "2 rows left out (blank): lines 3–4." in job.notes
+    download = client.get(job.get_absolute_url() + "?_export=csv").content.decode("utf-8-sig")
+    assert download.splitlines()[1:] == ["3,,left out: blank", "4,,left out: blank"]

@@ -181,6 +181,23 @@ def test_a_value_rounded_to_fewer_places_is_still_consistent():
     assert check(PERCENT, value="33", numerator="1", denominator="3").is_valid
 
 
+@pytest.mark.parametrize("value", ["34", "33.4", "33.34", "33.2"])
+def test_a_value_off_by_more_than_its_last_places_rounding_is_refused(value):
+    # 1 ÷ 3 is 33.333...%: a value typed to n places is right only within half a unit of its
+    # n-th place (34 is 0.67 off, 33.4 is 0.067 off, 33.34 is 0.0067 off).
+    checked = check(PERCENT, value=value, numerator="1", denominator="3")
+    assert checked.errors == {
+        "value": [
+            f"The value of Re-referrals ({value}) does not match its numerator and denominator (1 ÷ 3 gives 33.3)"
+        ]
+    }
+
+
+@pytest.mark.parametrize("value", ["33.33", "33.333"])
+def test_a_value_rounded_to_more_places_is_consistent(value):
+    assert check(PERCENT, value=value, numerator="1", denominator="3").is_valid
+
+
 def test_a_value_inconsistent_with_numerator_and_denominator_is_refused():
     checked = check(PERCENT, value="40", numerator="1", denominator="3")
     assert checked.errors["value"] == [

@@ -90,8 +90,10 @@ SECTIONS = {
         "actions for 2015-16."
     ),
     "child-protection": (
-        "More enquiries under section 47 were started than the year before. The board has asked for an audit "
-        "of enquiries that do not lead to a conference, to check that the threshold is applied consistently."
+        "More enquiries under section 47 were started than the year before. Many strategy discussions were about "
+        "children already open to the new case management teams, which reviewed the cases they took on and found "
+        "some met the threshold for an enquiry. The board has asked for an audit of enquiries that do not lead to a "
+        "conference, to check that the threshold is applied consistently."
     ),
     "front-door": (
         "The council brought its early help hub and its initial contact team together into one front door. "
@@ -101,6 +103,12 @@ SECTIONS = {
     "looked-after-children": (
         "The number of looked-after children rose over the year and then steadied. Support on the edge of care, "
         "including short breaks and family group conferences, is helping more children stay safely at home."
+    ),
+    "private-fostering": (
+        "Fewer private fostering arrangements were notified to the council than the year before. Every visit due "
+        "to a continuing arrangement was made on time, but no child in a new arrangement was visited within seven "
+        "days, largely because of delay in allocating a social worker. The board does not accept this and expects "
+        "to see it put right in 2015-16, together with feedback from the children themselves."
     ),
     "mental-health": (
         "Far fewer children are now held in a police cell under section 136: the health-based place of safety "
@@ -113,7 +121,10 @@ SECTIONS = {
     ),
     "early-help": (
         "Early help assessments rose sharply as the early help strategy took hold across schools, health and "
-        "the council's own services."
+        "the council's own services. The service's figures for April to December follow. Its audits found "
+        "the voice of the child captured more consistently, and good plans where an early help social worker or "
+        "mental health worker had been consulted. The panel was judged slightly less effective, mostly because "
+        "referrers expected another service always to be allocated."
     ),
     "conclusion": (
         "The board asked itself five questions about the year. Under each, the figures Assure holds are "

@@ -176,6 +176,15 @@ def test_schools_are_98_percent_and_early_years_settings_42_percent_compliant(de
     assert re.search(r"early years settings safeguarding audit 2014-15: 42% of the criteria rated were met", said)
 
 
+def test_the_scorecard_extract_says_where_each_computed_figure_came_from(demo):
+    said = text(data_of("scorecard-extract"))
+    assert re.search(
+        r"Early years settings' safeguarding audit criteria met: 42\.2%, computed from 6 Section 11 returns on "
+        r"\d+ \w+ \d{4}; 42\.0% returned by Shropshire Council Education Access Service\.",
+        said,
+    )
+
+
 def test_the_published_figures_stay_frozen_when_the_data_change(demo):
     from assure.performance.models import Observation
 

@@ -202,6 +202,23 @@ def test_money_moves_by_a_percentage():
     assert change(Decimal("195480"), Decimal("180000"), unit="currency").movement == "rose from £180,000 to £195,480"
 
 
+def test_a_rise_from_a_negative_figure_is_an_increase_of_its_size():
+    # From an overspend of £100 to one of £50: the change is measured against the size of the
+    # figure before (£100), so a rise stays an increase whatever the sign.
+    moved = change(Decimal("-50"), Decimal("-100"), unit="currency")
+    assert moved.sentence("The balance") == (
+        "The balance rose from −£100 to −£50, an increase of 50% on the previous year's figure."
+    )
+
+
+def test_a_fall_to_a_more_negative_figure_is_a_decrease():
+    moved = change(Decimal("-150"), Decimal("-100"), unit="currency")
+    assert (moved.movement, moved.relative) == (
+        "fell from −£100 to −£150",
+        "a decrease of 50% on the previous year's figure",
+    )
+
+
 # --- missing figures ---------------------------------------------------------------------------
 
 

@@ -213,7 +213,9 @@ def _scored_by_return(returns: list[Return], framework: Framework, partnership: 
     return {r.pk: score_all(answers[r.pk], scale=scale, moderated_scale=moderated_scale) for r in returns}
 
 
-def _regional(cycle: Cycle, framework: Framework) -> tuple[dict[str, dict[int, Compliance]], dict[str, Compliance]]:
+def _regional(
+    cycle: Cycle, framework: Framework, partnerships: list[Partnership]
+) -> tuple[dict[str, dict[int, Compliance]], dict[str, Compliance]]:
     """Each partnership of the cycle as aggregates: an agency in several partnerships counts in
     each of them (its one return is theirs alike). The database counts the alike answers of each
     partnership (same criterion, same ratings), so each is scored once, however many agencies
@@ -247,7 +249,7 @@ def _regional(cycle: Cycle, framework: Framework) -> tuple[dict[str, dict[int, C
         )
         scored = score(answer, scale=scale, moderated_scale=moderated_scale)
         scored_by_partnership.setdefault(partnership_id, []).extend([scored] * answers)
-    for partnership in cycle.partnerships.order_by("name"):
+    for partnership in partnerships:
         scored = scored_by_partnership.get(partnership.pk, [])
         by_partnership[partnership.name] = by_standard(scored)
         overall[partnership.name] = compliance(scored)
@@ -270,11 +272,15 @@ def cycle_analysis(*, user, partnership: Partnership, cycle: Cycle) -> CycleAnal
     )
     if not can_analyse(user=user, partnership=partnership):
         return analysis
-    if cycle.partnerships.count() > 1:
-        analysis.regional, analysis.regional_overall = _regional(cycle, framework)
+    taking_part = list(cycle.partnerships.order_by("name"))
+    if len(taking_part) > 1:
+        analysis.regional, analysis.regional_overall = _regional(cycle, framework, taking_part)
     previous = cycle.previous
     if previous is not None and previous.partnerships.filter(pk=partnership.pk).exists():
-        previous_framework = framework_of(previous.framework)
+        # Most cycles are compared with one on the same framework version: read it once.
+        previous_framework = (
+            framework if previous.framework_id == cycle.framework_id else framework_of(previous.framework)
+        )
         previous_returns = list(
             handed_in_returns(user=user, partnership=partnership, cycle=previous).prefetch_related(None)
         )

@@ -11,6 +11,7 @@ from assure.audit.services import event_record
 from assure.library.models import LibraryItem
 from assure.partnerships.models import Agency, Partnership
 
+from ..cache import bump_cycle
 from ..framework import Framework, framework_of
 from ..models import Cycle, Response, Return
 from ..permissions import can_manage, may_manage_cycle
@@ -144,6 +145,7 @@ def cycle_update(
     cycle.title, cycle.opens_on, cycle.deadline = title.strip(), opens_on, deadline
     cycle.reminder_days, cycle.previous = reminder_days, previous
     cycle.save(update_fields=["title", "opens_on", "deadline", "reminder_days", "previous"])
+    bump_cycle(cycle.pk)
     event_record(
         actor=actor,
         verb="section11.cycle_changed",
@@ -163,6 +165,7 @@ def cycle_close(*, actor: User, partnership: Partnership, cycle: Cycle) -> Cycle
         raise ValidationError("The cycle is already closed.")
     cycle.status = Cycle.Status.CLOSED
     cycle.save(update_fields=["status"])
+    bump_cycle(cycle.pk)
     event_record(
         actor=actor,
         verb="section11.cycle_closed",

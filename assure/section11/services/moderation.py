@@ -7,8 +7,10 @@ from django.utils import timezone
 
 from assure.accounts.models import User
 from assure.audit.services import event_record
+from assure.core.computations import records_changed
 from assure.partnerships.models import Partnership
 
+from ..cache import bump_cycle
 from ..framework import framework_of
 from ..models import ChallengeMessage, Response, Return
 from ..permissions import may_answer, may_moderate, may_reopen
@@ -50,6 +52,7 @@ def response_challenge(*, actor: User, partnership: Partnership, response: Respo
     response.save(update_fields=["moderation"])
     return_record.status = Return.Status.UNDER_CHALLENGE
     return_record.save(update_fields=["status"])
+    bump_cycle(return_record.cycle_id)
     event_record(
         actor=actor,
         verb="section11.criterion_challenged",
@@ -71,6 +74,7 @@ def response_answer(*, actor: User, partnership: Partnership, response: Response
     )
     response.moderation = Moderation.ANSWERED
     response.save(update_fields=["moderation"])
+    bump_cycle(response.return_record.cycle_id)
     event_record(
         actor=actor,
         verb="section11.challenge_answered",
@@ -104,6 +108,7 @@ def response_moderate(
     response.moderated_rating = moderated_rating if differs else ""
     response.moderation = Moderation.ACCEPTED
     response.save(update_fields=["moderated_rating", "moderation"])
+    bump_cycle(response.return_record.cycle_id)
     if note:
         ChallengeMessage.objects.create(response=response, kind=ChallengeMessage.Kind.NOTE, text=note, author=actor)
     event_record(
@@ -139,12 +144,16 @@ def return_accept(*, actor: User, partnership: Partnership, return_record: Retur
     return_record.status = Return.Status.ACCEPTED
     return_record.accepted_at, return_record.accepted_by = timezone.now(), actor
     return_record.save(update_fields=["status", "accepted_at", "accepted_by"])
+    bump_cycle(return_record.cycle_id)
     event_record(
         actor=actor,
         verb="section11.return_accepted",
         target=return_record,
         partnership=partnership,
         summary=f"Section 11 return accepted: {return_record}",
+    )
+    records_changed(
+        "section11", partnership_ids=return_record.trail_partnership_ids(), years=[return_record.cycle.year]
     )
     return return_record
 
@@ -173,6 +182,7 @@ def return_reopen(*, actor: User, partnership: Partnership, return_record: Retur
             "reopen_reason",
         ]
     )
+    bump_cycle(return_record.cycle_id)
     event_record(
         actor=actor,
         verb="section11.return_reopened",
@@ -180,5 +190,8 @@ def return_reopen(*, actor: User, partnership: Partnership, return_record: Retur
         partnership=partnership,
         summary=f"Section 11 return reopened ({was.lower()} before): {return_record}",
         data={"reason": reason},
+    )
+    records_changed(
+        "section11", partnership_ids=return_record.trail_partnership_ids(), years=[return_record.cycle.year]
     )
     return return_record

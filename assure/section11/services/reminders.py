@@ -15,6 +15,7 @@ from django.utils import timezone
 from assure.accounts.models import Membership
 from assure.audit.services import event_record
 
+from ..cache import bump_cycle
 from ..models import Cycle, Return
 
 # Counts only: names and addresses never go to the log.
@@ -93,6 +94,7 @@ def reminders_send(*, today: dt.date | None = None) -> ReminderRun:
                 send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [address])
             return_record.reminded_at = timezone.now()
             return_record.save(update_fields=["reminded_at"])
+            bump_cycle(return_record.cycle_id)  # the cycle's page shows when each was reminded
             event_record(
                 actor=None,
                 verb="section11.reminder_sent",

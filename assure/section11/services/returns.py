@@ -14,6 +14,7 @@ from assure.actions.services import action_create
 from assure.audit.services import event_record
 from assure.partnerships.models import Agency, Partnership
 
+from ..cache import bump_cycle
 from ..framework import framework_of
 from ..models import EvidenceFile, Response, Return
 from ..permissions import may_complete
@@ -71,6 +72,7 @@ def response_save(
     response.updated_at, response.updated_by = timezone.now(), actor
     response.save(update_fields=["self_rating", "not_applicable", "evidence", "updated_at", "updated_by"])
     _start(return_record)
+    bump_cycle(return_record.cycle_id)
     event_record(
         actor=actor,
         verb="section11.response_saved",
@@ -103,6 +105,7 @@ def evidence_add(*, actor: User, partnership: Partnership, response: Response, u
     evidence.file.save(evidence.token, upload, save=False)
     evidence.save()
     _start(return_record)
+    bump_cycle(return_record.cycle_id)  # the first file starts the return
     event_record(
         actor=actor,
         verb="section11.evidence_added",
@@ -146,6 +149,7 @@ def return_submit(*, actor: User, partnership: Partnership, return_record: Retur
     return_record.status = Return.Status.SUBMITTED
     return_record.submitted_at, return_record.submitted_by = timezone.now(), actor
     return_record.save(update_fields=["status", "submitted_at", "submitted_by"])
+    bump_cycle(return_record.cycle_id)
     event_record(
         actor=actor,
         verb="section11.return_submitted",

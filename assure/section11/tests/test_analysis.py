@@ -121,7 +121,25 @@ def test_the_heat_map_shows_ratings_in_words_beside_their_colour(client, board_m
     rate(ReturnFactory(cycle=cycle, agency=agency), ALL_GREEN)
     client.force_login(board_member)
     page = client.get(analysis_url(partnership, cycle)).content.decode()
-    assert '<strong class="govuk-tag govuk-tag--green">Green</strong>' in page
+    cell = '<strong class="govuk-tag govuk-tag--green assure-heat-map__level" aria-hidden="true">Green</strong>'
+    assert cell + '\n        <span class="govuk-visually-hidden">Green</span>' in page
+
+
+def test_the_heat_map_marks_a_level_moderation_lowered(client, board_member, partnership, cycle, agency):
+    # Standard 1's two criteria, green by the agency; one red after moderation: amber on average.
+    rate(ReturnFactory(cycle=cycle, agency=agency), ALL_GREEN, status=Status.ACCEPTED, moderated={"1.1": "red"})
+    client.force_login(board_member)
+    page = client.get(analysis_url(partnership, cycle)).content.decode()
+    assert 'title="The agency\'s own rating: Green">Amber<span class="assure-heat-map__mark">▼</span></strong>' in page
+    assert '<span class="govuk-visually-hidden">Amber, lowered at moderation from Green</span>' in page
+    assert page.count("lowered at moderation from") == 1
+
+
+def test_each_agency_of_the_heat_map_opens_its_return(client, board_member, partnership, cycle, agency_return):
+    client.force_login(board_member)
+    page = client.get(analysis_url(partnership, cycle)).content.decode()
+    address = reverse("section11:return_detail", kwargs={"partnership": partnership.slug, "pk": agency_return.pk})
+    assert f'<a class="govuk-link" href="{address}">{agency_return.agency.name}</a>' in page
 
 
 def test_each_chart_has_its_spec_on_the_page(client, board_member, partnership, cycle, agency_return):

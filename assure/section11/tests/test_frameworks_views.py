@@ -109,3 +109,11 @@ def test_a_file_that_is_not_yaml_is_refused(client, business_unit, partnership):
     upload = SimpleUploadedFile("framework.pdf", b"%PDF-1.4", content_type="application/pdf")
     response = client.post(check_url(partnership), {"file": upload})
     assert "must be a YAML file" in response.content.decode()
+
+
+def test_each_standards_criteria_scroll_in_a_region_named_after_the_standard(client, business_unit, partnership):
+    item = current_item(kind="section11-framework", code="section11-classic-2007")
+    client.force_login(business_unit)
+    page = client.get(detail_url(partnership, item)).content.decode()
+    assert 'role="region" aria-label="Criteria of standard 1"' in page
+    assert 'aria-label="Criteria of standard 8"' in page

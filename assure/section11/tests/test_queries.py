@@ -1,5 +1,6 @@
 """How many queries the Section 11 pages and the reminders take: as many for many rows as for
-few, and the framework's rating scales looked up once per request."""
+few, computed afresh and from the cache, and the framework's rating scales looked up once per
+request."""
 
 import datetime as dt
 
@@ -80,7 +81,7 @@ def test_the_return_page_takes_no_more_queries_for_many_criteria(
     assert _scale_lookups(baseline) == 1
 
 
-def test_moderating_a_criterion_looks_each_rating_scale_up_once(client, auditor, partnership, agency):
+def test_moderating_a_criterion_reads_a_scale_and_its_pair_in_one_look_up(client, auditor, partnership, agency):
     # A paired scale: the moderator rates on the pair of the agency's scale.
     cycle = CycleFactory(lead_partnership=partnership, framework=Section11FrameworkFactory(scale="self-score-0-3"))
     return_record = ReturnFactory(cycle=cycle, agency=agency, status=Return.Status.SUBMITTED)
@@ -92,7 +93,7 @@ def test_moderating_a_criterion_looks_each_rating_scale_up_once(client, auditor,
     queries = _queries(lambda: client.post(_url("response_moderate", partnership, response.pk), post))
     response.refresh_from_db()
     assert response.moderated_rating == "1"
-    assert _scale_lookups(queries) == 2  # the self scale, then its pair
+    assert _scale_lookups(queries) == 1  # the self scale and its pair, read together
 
 
 def _handed_in(cycle, partnership, count: int) -> None:
@@ -122,6 +123,25 @@ def test_the_analysis_page_takes_no_more_queries_for_many_returns(
     assert _scale_lookups(baseline) == 2  # one for this cycle's framework, one for the previous cycle's
 
 
+def test_the_cached_analysis_takes_as_many_queries_for_many_returns(
+    client, auditor, partnership, other_partnership, django_assert_max_num_queries
+):
+    few, many = _regional_cycle(partnership, other_partnership), _regional_cycle(partnership, other_partnership)
+    for cycle, count in ((few, 1), (many, 6)):
+        _handed_in(cycle, partnership, count)
+        _handed_in(cycle.previous, partnership, count)
+    client.force_login(auditor)
+    for cycle in (few, many):
+        client.get(_url("analysis", partnership, cycle.pk))
+    baseline = _queries(lambda: client.get(_url("analysis", partnership, few.pk)))
+    with django_assert_max_num_queries(len(baseline)):
+        page = client.get(_url("analysis", partnership, many.pk))
+    assert page.status_code == 200
+    # The cycle is read with its versions in one query; nothing of the returns is read again.
+    read_again = ('FROM "section11_return"', 'FROM "section11_response"', 'FROM "library_libraryitem"')
+    assert not [sql for sql in baseline if any(table in sql for table in read_again)]
+
+
 def test_the_cycle_page_reads_its_returns_once_however_many(
     client, business_unit, partnership, django_assert_max_num_queries
 ):
@@ -137,6 +157,23 @@ def test_the_cycle_page_reads_its_returns_once_however_many(
     assert (page.context["completion"].overdue, len(page.context["overdue"])) == (8, 8)
     # Once for the counts and the overdue list; the register then counts and pages its own query.
     assert sum(1 for sql in baseline if sql.startswith('SELECT DISTINCT "section11_return"')) == 2
+
+
+def test_the_cached_cycle_page_takes_as_many_queries_for_many_returns(
+    client, business_unit, partnership, django_assert_max_num_queries
+):
+    few = CycleFactory(lead_partnership=partnership, deadline=TODAY - dt.timedelta(days=1))
+    many = CycleFactory(lead_partnership=partnership, deadline=TODAY - dt.timedelta(days=1))
+    for cycle, count in ((few, 1), (many, 8)):
+        for _ in range(count):
+            ReturnFactory(cycle=cycle, agency=AgencyFactory(partnerships=[partnership]), with_responses=False)
+    client.force_login(business_unit)
+    for cycle in (few, many):
+        client.get(_url("cycle_detail", partnership, cycle.pk))
+    baseline = _queries(lambda: client.get(_url("cycle_detail", partnership, few.pk)))
+    with django_assert_max_num_queries(len(baseline)):
+        client.get(_url("cycle_detail", partnership, many.pk))
+    assert not [sql for sql in baseline if sql.startswith('SELECT DISTINCT "section11_return"')]
 
 
 @pytest.mark.parametrize("count", [1, 5])

@@ -3,7 +3,7 @@ import zipfile
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from assure.section11.storage import MAX_BYTES, evidence_problem
+from assure.section11.storage import ALLOWED_HINT, MAX_BYTES, evidence_problem
 
 
 def _docx() -> bytes:
@@ -25,25 +25,35 @@ def test_a_zip_renamed_docx_without_a_document_is_refused():
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("payload.exe", "MZ")
-    assert evidence_problem(SimpleUploadedFile("a.docx", buffer.getvalue())) is not None
+    assert evidence_problem(SimpleUploadedFile("a.docx", buffer.getvalue())) == (
+        "The file’s content is not a Word file: check that it is the file you meant."
+    )
 
 
 def test_an_executable_named_pdf_is_refused():
-    assert "content" in evidence_problem(SimpleUploadedFile("a.pdf", b"MZ\x90\x00"))
+    assert evidence_problem(SimpleUploadedFile("a.pdf", b"MZ\x90\x00")) == (
+        "The file’s content is not a PDF file: check that it is the file you meant."
+    )
 
 
 def test_an_extension_not_allowed_is_refused():
-    assert evidence_problem(SimpleUploadedFile("a.exe", b"MZ")) is not None
+    assert evidence_problem(SimpleUploadedFile("a.exe", b"MZ")) == f"The file must be one of: {ALLOWED_HINT}"
 
 
 def test_binary_content_named_txt_is_refused():
-    assert evidence_problem(SimpleUploadedFile("a.txt", b"abc\x00def")) is not None
+    assert evidence_problem(SimpleUploadedFile("a.txt", b"abc\x00def")) == (
+        "The file’s content is not a text file: check that it is the file you meant."
+    )
 
 
 def test_a_csv_is_accepted():
     assert evidence_problem(SimpleUploadedFile("a.csv", b"agency,rating\nPolice,green\n")) is None
 
 
+def test_an_empty_file_is_refused():
+    assert evidence_problem(SimpleUploadedFile("a.pdf", b"")) == "The file is empty."
+
+
 def test_a_file_over_10_mb_is_refused():
     big = SimpleUploadedFile("a.pdf", b"%PDF-" + b"0" * MAX_BYTES)
-    assert "10 MB" in evidence_problem(big)
+    assert evidence_problem(big) == "The file must be 10 MB or smaller."

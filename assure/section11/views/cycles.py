@@ -4,13 +4,16 @@ closing it."""
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.safestring import SafeString
 
 from assure.core.access import requires
 from assure.core.forms import attach
 from assure.core.navigation import crumbs, partnership_url
-from assure.core.tables import register_response
+from assure.core.tables import EXPORT_FORMATS, register_response
 
+from ..cache import remembered_part, with_versions
 from ..forms.cycles import CloseForm, CycleEditForm, CycleOpenForm
 from ..framework import framework_of
 from ..models import Cycle
@@ -93,12 +96,46 @@ def cycle_create(request: HttpRequest) -> HttpResponse:
     )
 
 
+CYCLE_PAGE = "section11/cycles/cycle_detail.html"
+
+
 @requires("section11.view")
 def cycle_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The cycle with completion tracking: counts by status, the register of returns and the
     overdue list, for this partnership's agencies."""
     user, partnership = request.user, request.partnership
-    cycle = find_cycle(request, pk)
+    cycle = get_object_or_404(with_versions(cycles_visible_to(user=user, partnership=partnership)), pk=pk)
+    if request.GET.get("_export") in EXPORT_FORMATS or getattr(request, "htmx", False):
+        # A download of the register, or its results updated in place: made afresh.
+        return _cycle_tracking(request, cycle)
+
+    def tracking_part() -> SafeString:
+        response = _cycle_tracking(request, cycle)
+        return SafeString(response.content.decode(response.charset))
+
+    if request.GET:
+        # A filtered, sorted or later page of the register is made afresh: people can ask for
+        # more of those than a cache should hold.
+        content = tracking_part()
+    else:
+        # The page as first shown is worked out once per change to the cycle, and once a day
+        # (a return becomes overdue overnight).
+        content = remembered_part(
+            user=user,
+            partnership=partnership,
+            cycle=cycle,
+            name="cycle",
+            extra=str(timezone.localdate()),
+            render=tracking_part,
+        )
+    return render(
+        request, CYCLE_PAGE, {"cycle": cycle, "cycle_content": content, "crumbs": section11_crumbs(partnership)}
+    )
+
+
+def _cycle_tracking(request: HttpRequest, cycle: Cycle) -> HttpResponse:
+    """The cycle's part of its page (or the register's download, or its results alone)."""
+    user, partnership = request.user, request.partnership
     returns = tracked_returns(user=user, partnership=partnership, cycle=cycle)
     # Read once for the counts and the overdue list; the register filters and pages the query.
     tracked = list(returns)
@@ -109,7 +146,7 @@ def cycle_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return register_response(
         request,
         table=CycleReturnTable(filterset.qs, partnership=partnership, visible_ids=visible),
-        template="section11/cycles/cycle_detail.html",
+        template=f"{CYCLE_PAGE}#cycle-content",
         context={
             "cycle": cycle,
             "framework": framework_of(cycle.framework),
@@ -118,7 +155,6 @@ def cycle_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "visible_ids": visible,
             "may_manage": may_manage_cycle(user=user, partnership=partnership, cycle=cycle),
             "may_analyse": can_analyse(user=user, partnership=partnership),
-            "crumbs": section11_crumbs(partnership),
         },
         export_name=f"{partnership.slug}-section11-{cycle.year}-returns",
         filterset=filterset,

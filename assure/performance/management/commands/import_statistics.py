@@ -9,7 +9,9 @@ class Command(BaseCommand):
     help = (
         "Import a published statistics CSV (DfE explore-education-statistics, ONS estimates) by a "
         "statistics mapping of the library. A file with any bad row is not imported: every bad row "
-        "is listed. The same file imported again changes nothing."
+        "is listed. Otherwise the summary says which encoding the file is in and names every row "
+        "read but not kept (blank, or left out by the mapping's filters) with its line. The same "
+        "file imported again changes nothing."
     )
 
     def add_arguments(self, parser):
@@ -26,5 +28,5 @@ class Command(BaseCommand):
             for problem in exc.problems:
                 self.stderr.write(str(problem))
             raise CommandError(f"Nothing imported: {exc.total} problem(s) in {path.name}.") from exc
-        for line in result.lines():
+        for line in result.lines(every_line=True):
             self.stdout.write(line)

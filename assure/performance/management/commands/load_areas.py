@@ -5,7 +5,8 @@ from assure.performance.areas import AreasInvalid, areas_load
 
 class Command(BaseCommand):
     help = (
-        "Load England, the regions, every local authority and their statistical neighbours from "
+        "Load England, the regions, every local authority with every ONS code it has had, the "
+        "reorganisations that made or ended authorities, and their statistical neighbours from "
         "data/dfe/ (or the folder named). Safe to run again: only what differs changes."
     )
 

@@ -7,7 +7,6 @@ from assure.performance.models import Period
 from assure.performance.selectors.indicator import (
     ABSOLUTE_UNITS,
     ENGLAND_SERIES,
-    LOCAL_SERIES,
     NEIGHBOURS_SERIES,
     indicator_history,
     indicator_of,
@@ -22,6 +21,17 @@ SOURCE = (
     "authority, England and its statistical neighbours."
 )
 DEFAULT_YEARS = 5
+
+
+def _source(history, rows) -> str:
+    """SOURCE, or for an indicator Assure counts from its records, where its newest figure came from."""
+    counted = [row.local.provenance for row in rows if row.local and row.local.computed and row.local.provenance]
+    if not counted:
+        return SOURCE
+    return (
+        f"The partnership's figures are computed from Assure's own records (the newest was {counted[-1]}); the DfE's "
+        "published figures for the local authority, England and its statistical neighbours."
+    )
 
 
 @register(
@@ -53,9 +63,9 @@ def compute(context: BlockContext) -> BlockData:
     span = rows[0].period if len(rows) == 1 else f"{rows[0].period} to {rows[-1].period}"
     title = f"{name}, {span}"
 
-    published_name = history.published_name
+    published_name, local_name, source = history.published_name, history.local_name, _source(history, rows)
     series = {
-        LOCAL_SERIES: [row.local.value if row.local else None for row in rows],
+        local_name: [row.local.value if row.local else None for row in rows],
         published_name: [row.published[0] if row.published else None for row in rows],
         ENGLAND_SERIES: [row.england for row in rows],
         NEIGHBOURS_SERIES: [row.neighbours_mean for row in rows],
@@ -71,8 +81,8 @@ def compute(context: BlockContext) -> BlockData:
     ]
     # Where the agencies gave a reason for a missing figure, the table says it.
     for i, row in enumerate(rows):
-        if LOCAL_SERIES in shown and row.local and row.local.value is None and row.local.missing:
-            table_rows[i][1 + list(shown).index(LOCAL_SERIES)] = history.text(None, row.local.missing)
+        if local_name in shown and row.local and row.local.value is None and row.local.missing:
+            table_rows[i][1 + list(shown).index(local_name)] = history.text(None, row.local.missing)
 
     paragraphs = []
     own = [(row.period, row.local.value) for row in rows if row.local and row.local.value is not None]
@@ -99,4 +109,4 @@ def compute(context: BlockContext) -> BlockData:
                 0,
             )
         )
-    return block(context, title=title, source=SOURCE, paragraphs=paragraphs, tables=tables, charts=charts)
+    return block(context, title=title, source=source, paragraphs=paragraphs, tables=tables, charts=charts)

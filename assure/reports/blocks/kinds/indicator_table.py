@@ -22,8 +22,8 @@ from .. import BlockContext, BlockData, register
 from ._common import NO_FIGURE, block, chart, grouped_bars_spec, reader_of, report_year, table, years_up_to
 
 SOURCE = (
-    "Validated returns of the partnership's agencies (provisional), or the DfE's published figure for the local "
-    "authority where the agencies returned none."
+    "Figures computed from Assure's own records where it counts them, else validated returns of the partnership's "
+    "agencies (provisional), or the DfE's published figure for the local authority where the agencies returned none."
 )
 AXIS_TITLES = {"percentage": "Per cent", "count": "Number", "rate_per_10000": "Per 10,000 children"}
 
@@ -60,7 +60,7 @@ def _figures(context: BlockContext, rows: list[_Row], years: list[str]) -> None:
     local = local_figures(
         user=reader_of(context), partnership=partnership, indicators=indicators, periods=periods.values()
     )
-    paired = published_indicators(indicators)
+    paired = published_indicators(indicators, partnership=partnership)
     published = published_series(
         indicator_ids=[i.pk for i in paired.values()], periods=periods.values(), area=area_of_partnership(partnership)
     )

@@ -8,8 +8,9 @@ from .. import BlockContext, BlockData, register
 from ._common import NO_FIGURE, block, reader_of, report_year, table, year_period
 
 SOURCE = (
-    "The partnership's scorecard: validated agency returns (provisional) or the DfE's published figures; "
-    "England and statistical neighbours from the DfE's publications; targets set by the board."
+    "The partnership's scorecard: figures computed from Assure's own records, validated agency returns "
+    "(provisional) or the DfE's published figures; England and statistical neighbours from the DfE's "
+    "publications; targets set by the board."
 )
 DIRECTION_WORDS = {"improving": "Improving", "worsening": "Worsening", "no_change": "No change"}
 RAG_WORDS = {"green": "Green", "amber": "Amber", "red": "Red"}
@@ -84,4 +85,17 @@ def compute(context: BlockContext) -> BlockData:
         f"{directions['no_change']} did not change; the others have no direction that counts as better, or no "
         "figure to compare.",
     ]
+    paragraphs += computed_sentences(rows)
     return block(context, title=title, source=SOURCE, paragraphs=paragraphs, tables=tables)
+
+
+def computed_sentences(rows) -> list[str]:
+    """Where each figure computed from Assure's records came from, with the figure the agencies
+    returned for the same thing beside it."""
+    sentences = []
+    for row in rows:
+        if row.value is None or not (row.local and row.local.computed):
+            continue
+        beside = f"; {row.returned_text} {row.returned.source}" if row.returned else ""
+        sentences.append(f"{row.title}: {row.value_text}, {row.local.source}{beside}.")
+    return sentences
