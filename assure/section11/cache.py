@@ -142,3 +142,21 @@ def remembered_part(
     value = render()
     cache.set(key, value, TIMEOUT)
     return value
+
+
+def cycles_list_version(*, user, partnership: Partnership) -> str:
+    """The version of the partnership's list of cycles as this person sees it, as a key fragment
+    for ``remembered_register_response``: each cycle of the partnership with its version and the
+    name of the partnership that runs it (a cycle opened, edited or closed changes it), the newest
+    library document, the partnership's names and what the person may see there. Two queries."""
+    rows = Cycle.objects.filter(partnerships=partnership).annotate(**{"_cycle_version": _VERSIONS["_cycle_version"]})
+    parts = (
+        sorted(rows.values_list("pk", "_cycle_version", "lead_partnership__name")),
+        LibraryDocument.objects.order_by("-pk").values_list("pk", flat=True).first(),
+        partnership.pk,
+        partnership.name,
+        partnership.short_name,
+        viewer_view(user=user, partnership=partnership),
+        CODE_VERSION,
+    )
+    return "section11-cycles-" + hashlib.sha256(repr(parts).encode()).hexdigest()

@@ -1,6 +1,7 @@
 """Reads of reports: the reports, sections, blocks and evidence a user may see; a report's
 contents numbered as they print; who has contributed; the agency lead's sections to write."""
 
+import hashlib
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
@@ -23,6 +24,19 @@ def reports_visible_to(*, user, partnership: Partnership) -> QuerySet[Report]:
     if scope is None:
         return Report.objects.none()
     return Report.objects.filter(scope).select_related("partnership", "meeting", "template__document")
+
+
+def reports_register_version(*, user, partnership: Partnership) -> str:
+    """A key fragment for the register of reports as the user first sees it: a digest of every
+    field it shows of every report the user may read, so it changes with the rows themselves and
+    can never be stale. One query, the one that reads the rows; what is saved is the rendering."""
+    rows = (
+        reports_visible_to(user=user, partnership=partnership)
+        .order_by("pk")
+        .values_list("pk", "kind", "title", "year", "meeting__held_on", "status", "published_at")
+    )
+    parts = (partnership.pk, partnership.slug, list(rows))
+    return "reports-" + hashlib.sha256(repr(parts).encode()).hexdigest()
 
 
 def renderings_visible_to(*, user, partnership: Partnership) -> QuerySet[Rendering]:

@@ -10,13 +10,13 @@ from django.views.decorators.http import require_http_methods
 from assure.core.access import requires
 from assure.core.forms import attach
 from assure.core.navigation import crumbs, partnership_url
-from assure.core.tables import register_response
+from assure.core.tables import remembered_register_response
 from assure.partnerships.selectors import meetings_of
 
 from ..forms.reports import AnnualReportForm, BoardPackForm, PublishForm
 from ..models import Report
 from ..permissions import can_contribute, can_manage, may_manage
-from ..selectors.reports import contributions, report_contents, reports_visible_to
+from ..selectors.reports import contributions, report_contents, reports_register_version, reports_visible_to
 from ..selectors.templates import template_choices
 from ..services.blocks import blocks_refresh
 from ..services.reports import board_pack_create, report_create, report_publish
@@ -28,12 +28,17 @@ from .common import find_report, posted, report_trail, reports_crumbs
 def reports(request: HttpRequest) -> HttpResponse:
     """The partnership's annual reports and board packs."""
     partnership = request.partnership
-    filterset = ReportFilter(
-        request.GET or None, queryset=reports_visible_to(user=request.user, partnership=partnership)
-    )
-    return register_response(
+
+    def build():
+        filterset = ReportFilter(
+            request.GET or None, queryset=reports_visible_to(user=request.user, partnership=partnership)
+        )
+        return ReportTable(filterset.qs, partnership=partnership), filterset
+
+    return remembered_register_response(
         request,
-        table=ReportTable(filterset.qs, partnership=partnership),
+        version=reports_register_version(user=request.user, partnership=partnership),
+        build=build,
         template="reports/reports.html",
         context={
             "may_manage": can_manage(user=request.user, partnership=partnership),
@@ -41,7 +46,6 @@ def reports(request: HttpRequest) -> HttpResponse:
             "crumbs": crumbs(partnership),
         },
         export_name=f"{partnership.slug}-reports",
-        filterset=filterset,
     )
 
 

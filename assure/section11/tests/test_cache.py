@@ -369,3 +369,58 @@ def test_each_role_has_its_own_analysis(client, business_unit, auditor, partners
     analysis_page(client, business_unit, partnership, cycle)
     first_of_auditor = queries_of(lambda: analysis_page(client, auditor, partnership, cycle))
     assert [sql for sql in first_of_auditor if '"section11_response"' in sql]
+
+
+# The list of cycles
+
+
+def cycles_list(client, user, partnership) -> str:
+    client.force_login(user)
+    page = client.get(reverse("section11:cycles", kwargs={"partnership": partnership.slug}))
+    assert page.status_code == 200
+    return page.content.decode()
+
+
+def test_the_list_of_cycles_is_served_from_the_cache(client, business_unit, partnership, cycle):
+    with CaptureQueriesContext(connection) as computed:
+        first = cycles_list(client, business_unit, partnership)
+    with CaptureQueriesContext(connection) as again:
+        assert cycles_list(client, business_unit, partnership) == first
+    # The cycles themselves (with their frameworks) are read only to compute the list.
+    reads = [q for q in computed if '"library_librarydocument"' in q["sql"] and '"section11_cycle"' in q["sql"]]
+    assert reads
+    assert not [q for q in again if q["sql"] in {r["sql"] for r in reads}]
+
+
+def test_a_cycle_renamed_shows_at_once_in_the_list(client, business_unit, partnership, cycle):
+    assert "Audit renamed" not in cycles_list(client, business_unit, partnership)
+    cycle_update(
+        actor=business_unit,
+        partnership=partnership,
+        cycle=cycle,
+        title="Audit renamed",
+        opens_on=cycle.opens_on,
+        deadline=cycle.deadline,
+        reminder_days=cycle.reminder_days,
+    )
+    assert "Audit renamed" in cycles_list(client, business_unit, partnership)
+
+
+def test_a_cycle_closed_shows_at_once_in_the_list(client, business_unit, partnership, cycle):
+    assert "Closed" not in cycles_list(client, business_unit, partnership)
+    cycle_close(actor=business_unit, partnership=partnership, cycle=cycle)
+    assert "Closed" in cycles_list(client, business_unit, partnership)
+
+
+def test_a_new_cycle_shows_at_once_in_the_list(client, business_unit, partnership, cycle):
+    cycles_list(client, business_unit, partnership)
+    CycleFactory(lead_partnership=partnership, title="The next year's audit", created_by=business_unit)
+    assert "The next year&#x27;s audit" in cycles_list(client, business_unit, partnership)
+
+
+def test_the_list_is_kept_apart_for_people_who_may_see_different_things(business_unit, agency_lead, partnership, cycle):
+    from assure.section11.cache import cycles_list_version
+
+    assert cycles_list_version(user=business_unit, partnership=partnership) != cycles_list_version(
+        user=agency_lead, partnership=partnership
+    )

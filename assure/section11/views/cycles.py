@@ -11,9 +11,9 @@ from django.utils.safestring import SafeString
 from assure.core.access import requires
 from assure.core.forms import attach
 from assure.core.navigation import crumbs, partnership_url
-from assure.core.tables import EXPORT_FORMATS, register_response
+from assure.core.tables import EXPORT_FORMATS, register_response, remembered_register_response
 
-from ..cache import remembered_part, with_versions
+from ..cache import cycles_list_version, remembered_part, with_versions
 from ..forms.cycles import CloseForm, CycleEditForm, CycleOpenForm
 from ..framework import framework_of
 from ..models import Cycle
@@ -39,9 +39,15 @@ from .common import find_cycle, section11_crumbs
 def cycles(request: HttpRequest) -> HttpResponse:
     """The cycles the partnership takes part in."""
     partnership = request.partnership
-    return register_response(
+
+    def build():
+        return CycleTable(cycles_visible_to(user=request.user, partnership=partnership), partnership=partnership), None
+
+    # The list as first shown is kept in the cache under the versions of the partnership's cycles.
+    return remembered_register_response(
         request,
-        table=CycleTable(cycles_visible_to(user=request.user, partnership=partnership), partnership=partnership),
+        version=cycles_list_version(user=request.user, partnership=partnership),
+        build=build,
         template="section11/cycles/cycles.html",
         context={
             "may_manage": can_manage(user=request.user, partnership=partnership),
