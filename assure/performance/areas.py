@@ -323,6 +323,20 @@ def _stored_areas(rows: list[AreaRow]) -> dict[str, Area]:
     return stored
 
 
+def _keep(found, wanted: dict, create) -> str:
+    """Save what ``wanted`` says of a stored row: ``create()`` it when there is none (``found`` is
+    None), change it when a field differs; "created", "updated" or "unchanged"."""
+    if found is None:
+        create()
+        return "created"
+    if any(getattr(found, k) != v for k, v in wanted.items()):
+        for key, value in wanted.items():
+            setattr(found, key, value)
+        found.save()
+        return "updated"
+    return "unchanged"
+
+
 def _save_areas(rows: list[AreaRow], report: AreasLoaded) -> dict[str, Area]:
     stored = _stored_areas(rows)
     saved: dict[str, Area] = {}
@@ -338,17 +352,9 @@ def _save_areas(rows: list[AreaRow], report: AreasLoaded) -> dict[str, Area]:
             "began_on": row.began_on,
             "ended_on": row.ended_on,
         }
-        area = stored.get(row.code)
-        if area is None:
-            area = Area.objects.create(**wanted)
-            report.created += 1
-        elif any(getattr(area, k) != v for k, v in wanted.items()):
-            for key, value in wanted.items():
-                setattr(area, key, value)
-            area.save()
-            report.updated += 1
-        else:
-            report.unchanged += 1
+        area = stored.get(row.code) or Area(**wanted)
+        outcome = _keep(area if area.pk else None, wanted, area.save)
+        setattr(report, outcome, getattr(report, outcome) + 1)
         saved[row.code] = area
     return saved
 
@@ -369,16 +375,13 @@ def _save_codes(rows: list[AreaRow], areas: dict[str, Area], report: AreasLoaded
                 "verification": code.verification,
             }
             found = stored.get(code.code)
-            if found is None:
-                AreaCode.objects.create(code=code.code, **wanted)
-                report.codes_written += 1
-            elif any(getattr(found, k) != v for k, v in wanted.items()):
-                for key, value in wanted.items():
-                    setattr(found, key, value)
-                found.save()
-                report.codes_written += 1
-            else:
+            outcome = _keep(
+                found, wanted, lambda code=code, wanted=wanted: AreaCode.objects.create(code=code.code, **wanted)
+            )
+            if outcome == "unchanged":
                 report.codes_unchanged += 1
+            else:
+                report.codes_written += 1
 
 
 def _save_successions(links: list[SuccessionRow], by_number: dict[str, Area], report: AreasLoaded) -> None:
@@ -398,17 +401,17 @@ def _save_successions(links: list[SuccessionRow], by_number: dict[str, Area], re
             succession.delete()
             report.successions_removed += 1
     for (predecessor_id, successor_id), fields in wanted.items():
-        succession = stored.get((predecessor_id, successor_id))
-        if succession is None:
-            AreaSuccession.objects.create(predecessor_id=predecessor_id, successor_id=successor_id, **fields)
-            report.successions_written += 1
-        elif any(getattr(succession, k) != v for k, v in fields.items()):
-            for key, value in fields.items():
-                setattr(succession, key, value)
-            succession.save()
-            report.successions_written += 1
-        else:
+        outcome = _keep(
+            stored.get((predecessor_id, successor_id)),
+            fields,
+            lambda p=predecessor_id, s=successor_id, f=fields: AreaSuccession.objects.create(
+                predecessor_id=p, successor_id=s, **f
+            ),
+        )
+        if outcome == "unchanged":
             report.successions_unchanged += 1
+        else:
+            report.successions_written += 1
 
 
 def neighbour_rows(path: Path) -> list[list[str]]:
