@@ -538,7 +538,26 @@ class FiguresVersion(models.Model):
 # --- imports of published statistics ---------------------------------------------------------
 
 
-class ImportJob(models.Model):
+class ImportProgress:
+    """What an import's page reads of its ``status`` and ``messages``, alike for a statistics file
+    and a file of a partnership's own figures."""
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    @property
+    def problems(self) -> list[dict]:
+        """The bad rows kept of a rejected file (the first of each kind): line, column, reason."""
+        return [message for message in self.messages if "reason" in message]
+
+    @property
+    def notes(self) -> list[str]:
+        """What the import did, or what it is doing, a sentence each."""
+        return [message["note"] for message in self.messages if "note" in message]
+
+
+class ImportJob(ImportProgress, models.Model):
     """A statistics file uploaded on the installation's import page by its operator, imported by a
     background task. The file is kept privately under MEDIA_ROOT (never served); ``messages``
     holds the problems of a rejected file (the count of each kind and the first of each, see
@@ -579,25 +598,11 @@ class ImportJob(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("statistics:job", kwargs={"pk": self.pk})
 
-    @property
-    def is_finished(self) -> bool:
-        return self.status in (self.Status.DONE, self.Status.FAILED)
-
-    @property
-    def problems(self) -> list[dict]:
-        """The bad rows kept of a rejected file (the first of each kind): line, column, reason."""
-        return [message for message in self.messages if "reason" in message]
-
-    @property
-    def notes(self) -> list[str]:
-        """What the import did, or what it is doing, a sentence each."""
-        return [message["note"] for message in self.messages if "note" in message]
-
     def trail_partnership_ids(self) -> list[int]:
         return [self.partnership_id] if self.partnership_id else []
 
 
-class LocalImport(models.Model):
+class LocalImport(ImportProgress, models.Model):
     """A file of the partnership's own figures, uploaded by its business unit on its statistics page
     and imported by a background task (imports/local.py). Its figures are the partnership's
     alone: local-import observations with the partnership set, never a published figure, an area
@@ -634,20 +639,6 @@ class LocalImport(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("performance:local_import_job", kwargs={"partnership": self.partnership.slug, "pk": self.pk})
-
-    @property
-    def is_finished(self) -> bool:
-        return self.status in (self.Status.DONE, self.Status.FAILED)
-
-    @property
-    def problems(self) -> list[dict]:
-        """The bad rows kept of a rejected file (the first of each kind): line, column, reason."""
-        return [message for message in self.messages if "reason" in message]
-
-    @property
-    def notes(self) -> list[str]:
-        """What the import did, or what it is doing, a sentence each."""
-        return [message["note"] for message in self.messages if "note" in message]
 
     def trail_partnership_ids(self) -> list[int]:
         return [self.partnership_id]
