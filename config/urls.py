@@ -47,6 +47,7 @@ urlpatterns = [
     path("", include("assure.core.urls")),
     path("accounts/", include(_sign_in)),
     path("accounts/2fa/", include(declare_included(list(mfa_urls.urlpatterns), SIGNED_IN))),
+    path("accounts/emails/", include("assure.notifications.urls")),
     # Pages of the whole installation (its operator's), outside every partnership.
     path("installation/statistics/", include("assure.performance.urls_installation")),
     path("installation/partnerships/", include("assure.partnerships.urls_installation")),

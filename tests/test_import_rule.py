@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-TENANT_CORE = {"core", "library", "accounts", "partnerships", "audit", "actions"}
+TENANT_CORE = {"core", "library", "accounts", "partnerships", "audit", "actions", "notifications"}
 REPORTS = "reports"
 DEMO = "demo"
 

@@ -42,6 +42,7 @@ EXPECTED = {
     "performance.manage": {"business_unit"},
     "returns.view": {"business_unit", "auditor", "agency_lead"},
     "returns.submit": {"business_unit", "agency_lead"},
+    "returns.remind": {"business_unit"},
     "exceptions.comment": {"business_unit", "agency_lead"},
     "section11.view": {"business_unit", "board_member", "auditor", "agency_lead"},
     "section11.complete": {"agency_lead"},
@@ -71,6 +72,9 @@ NARROWER = {
     # A group's landing page is open to whoever may use one of its parts: every part of
     # Performance and assurance needs performance.view, returns.view or section11.view.
     "menu:assurance": EVERYONE_IN_PARTNERSHIP - {"viewer"},
+    # The business unit cancels an action itself; only someone who works on it but may not
+    # cancel it (the agency lead, on their agency's action) proposes cancelling.
+    "actions:cancellation_propose": {"agency_lead"},
     # A restricted record needs an explicit grant as well: only the business unit holds one here.
     "partnerships:confidential_minute_detail": {"business_unit"},
     # Section 11: the sample return is submitted (under challenge), so every persona of

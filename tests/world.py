@@ -25,6 +25,7 @@ from assure.performance.tests.factories import (
     indicator,
     return_with,
 )
+from tests.world_actions import ACTIONS_SAMPLES, actions_records
 from tests.world_reports import REPORTS_SAMPLES, report_records
 from tests.world_section11 import SECTION11_SAMPLES, section11_records
 
@@ -61,6 +62,7 @@ class Side:
     report_block: object = None
     report_evidence: object = None
     report_rendering: object = None
+    action_proposal: object = None
 
 
 def build_side(partnership, agency, recorder) -> Side:
@@ -84,6 +86,7 @@ def build_side(partnership, agency, recorder) -> Side:
         **_performance_records(partnership, agency, recorder),
         **section11_records(partnership, agency, recorder),
         **report_records(partnership, agency, recorder),
+        **actions_records(partnership, agency, recorder),
     )
 
 
@@ -136,6 +139,7 @@ SAMPLES = {
     "performance:line_delete": lambda s: {"pk": s.line.pk},
     "performance:round_detail": lambda s: {"pk": s.data_return.round_id},
     "performance:round_assign": lambda s: {"pk": s.data_return.round_id},
+    "performance:round_assign_bulk": lambda s: {"pk": s.data_return.round_id},
     "performance:return_detail": lambda s: {"pk": s.data_return.pk},
     "performance:return_edit": lambda s: {"pk": s.data_return.pk},
     "performance:return_template": lambda s: {"pk": s.data_return.pk},
@@ -143,6 +147,7 @@ SAMPLES = {
     "performance:return_submit": lambda s: {"pk": s.data_return.pk},
     "performance:return_validate": lambda s: {"pk": s.data_return.pk},
     "performance:return_send_back": lambda s: {"pk": s.data_return.pk},
+    "performance:return_remind": lambda s: {"pk": s.data_return.pk},
     # An indicator is the same in every partnership: its page is addressed by code.
     "performance:indicator": lambda s: {"code": "csc-referrals"},
     "performance:exception_detail": lambda s: {"pk": s.exception_report.pk},
@@ -153,6 +158,7 @@ SAMPLES = {
     "performance:local_import_job": lambda s: {"pk": s.local_import.pk},
     "account_reset_password_from_key": lambda s: {"uidb36": "1", "key": "not-a-real-key"},
     **SECTION11_SAMPLES,
+    **ACTIONS_SAMPLES,
     **REPORTS_SAMPLES,
     "reports:preview": lambda s: {"pk": s.report.pk},
     "reports:outputs": lambda s: {"pk": s.report.pk},

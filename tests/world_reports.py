@@ -18,10 +18,13 @@ REPORTS_SAMPLES = {
     "reports:report_detail": lambda s: {"pk": s.report.pk},
     "reports:report_refresh": lambda s: {"pk": s.report.pk},
     "reports:report_publish": lambda s: {"pk": s.report.pk},
+    "reports:report_correct": lambda s: {"pk": s.report.pk},
     "reports:section_detail": lambda s: {"pk": s.report_section.pk},
     "reports:section_request": lambda s: {"pk": s.report_section.pk},
     "reports:section_accept": lambda s: {"pk": s.report_section.pk},
     "reports:section_return": lambda s: {"pk": s.report_section.pk},
+    "reports:section_omit": lambda s: {"pk": s.report_section.pk},
+    "reports:section_include": lambda s: {"pk": s.report_section.pk},
     "reports:evidence_add": lambda s: {"pk": s.report_section.pk},
     "reports:evidence_remove": lambda s: {"pk": s.report_evidence.pk},
 }

@@ -14,6 +14,7 @@ SECTION11_SAMPLES = {
     "section11:return_submit": lambda s: {"pk": s.section11_return.pk},
     "section11:return_accept": lambda s: {"pk": s.section11_return.pk},
     "section11:return_reopen": lambda s: {"pk": s.section11_return.pk},
+    "section11:return_remind": lambda s: {"pk": s.section11_return.pk},
     "section11:response_edit": lambda s: {"pk": s.section11_response.pk},
     "section11:response_action": lambda s: {"pk": s.section11_response.pk},
     "section11:response_moderate": lambda s: {"pk": s.section11_response.pk},

@@ -7,8 +7,11 @@ class ActionsConfig(AppConfig):
 
     def ready(self) -> None:
         from assure.core.menu import Part, register
+        from assure.core.waiting import WaitingKind, register_waiting
+        from assure.notifications.reminders import register_reminder_source
 
         from .selectors import actions_waiting
+        from .waiting import actions_overdue, actions_owned, actions_reminders_due, cancellation_proposals
 
         register(
             Part(
@@ -22,3 +25,14 @@ class ActionsConfig(AppConfig):
                 waiting=actions_waiting,
             )
         )
+        register_waiting(
+            WaitingKind(key="actions.owned", label="Actions you own", order=60, items=actions_owned),
+            WaitingKind(key="actions.overdue", label="Actions overdue", order=62, items=actions_overdue),
+            WaitingKind(
+                key="actions.cancellation_proposals",
+                label="Proposals to cancel an action",
+                order=64,
+                items=cancellation_proposals,
+            ),
+        )
+        register_reminder_source("action", actions_reminders_due)

@@ -92,3 +92,41 @@ class ActionUpdateForm(forms.Form):
         help_text="What has been done, or what evidence shows the action is done. Do not name children.",
         error_messages={"required": "Enter the update."},
     )
+
+
+class ActionCancelForm(forms.Form):
+    reason = forms.CharField(
+        label="Why is the action being cancelled?",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="The board reads this on the action. Do not name children.",
+        error_messages={"required": "Give the reason the action is cancelled."},
+    )
+
+
+class CancellationProposeForm(forms.Form):
+    reason = forms.CharField(
+        label="Why should the action be cancelled?",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="The business unit reads this when it decides. Do not name children.",
+        error_messages={"required": "Give the reason the action should be cancelled."},
+    )
+
+
+class CancellationDecisionForm(forms.Form):
+    ACCEPT, DECLINE = "accept", "decline"
+    decision = forms.ChoiceField(
+        label="Your decision",
+        choices=[(ACCEPT, "Accept: cancel the action"), (DECLINE, "Decline: the action carries on")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose whether to accept or decline the proposal."},
+    )
+    note = forms.CharField(
+        label="Note",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        help_text="Needed when you decline: say why the action should carry on.",
+    )
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        return {"accept": cleaned.get("decision") == self.ACCEPT, "note": cleaned.get("note", "")}

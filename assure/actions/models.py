@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 
 
 class Action(models.Model):
@@ -46,6 +47,9 @@ class Action(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
     completed_on = models.DateField(null=True, blank=True)
+    cancellation_reason = models.TextField(
+        "reason for cancelling", blank=True, help_text="Why the business unit cancelled the action."
+    )
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["partnership", "reference"], name="action_reference_unique")]
@@ -70,6 +74,20 @@ class Action(models.Model):
     def overdue_q(cls, today: dt.date | None = None) -> Q:
         """``is_overdue_on(today)`` for a query (today: the local date)."""
         return Q(status__in=cls.OPEN_STATUSES, due_on__lt=today or timezone.localdate())
+
+    @cached_property
+    def pending_cancellation(self) -> "CancellationProposal | None":
+        """The proposal to cancel the action that waits for the business unit's decision, if any
+        (services forget it when they decide one)."""
+        return (
+            self.cancellation_proposals.filter(outcome=CancellationProposal.Outcome.PENDING)
+            .select_related("proposed_by")
+            .first()
+        )
+
+    @property
+    def has_pending_cancellation(self) -> bool:
+        return self.pending_cancellation is not None
 
     @property
     def owner_display(self) -> str:
@@ -100,6 +118,42 @@ class ActionUpdate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} on {self.recorded_on}"
+
+    def trail_partnership_ids(self) -> list[int]:
+        return [self.action.partnership_id]
+
+
+class CancellationProposal(models.Model):
+    """An agency lead's proposal that the business unit cancel an action their agency owns, with
+    the reason, and the business unit's decision on it (accepted: the action is cancelled with
+    that reason; declined: with a note saying why)."""
+
+    class Outcome(models.TextChoices):
+        PENDING = "pending", "Waiting for a decision"
+        ACCEPTED = "accepted", "Accepted"
+        DECLINED = "declined", "Declined"
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="cancellation_proposals")
+    reason = models.TextField()
+    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    proposed_at = models.DateTimeField(default=timezone.now)
+    outcome = models.CharField(max_length=10, choices=Outcome.choices, default=Outcome.PENDING)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_note = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["action"], condition=Q(outcome="pending"), name="action_one_pending_cancellation"
+            )
+        ]
+        ordering = ["-proposed_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Proposal to cancel {self.action.reference}"
 
     def trail_partnership_ids(self) -> list[int]:
         return [self.action.partnership_id]

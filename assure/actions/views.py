@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from assure.audit.history import describe_changes, entry_action_label, related_names
 from assure.core.access import requires
@@ -15,9 +16,23 @@ from assure.core.tables import remembered_register_response
 from assure.partnerships.registers import ACTIONS, register_version
 
 from .filters import ActionFilter
-from .forms import ActionForm, ActionStatusForm, ActionUpdateForm
+from .forms import (
+    ActionCancelForm,
+    ActionForm,
+    ActionStatusForm,
+    ActionUpdateForm,
+    CancellationDecisionForm,
+    CancellationProposeForm,
+)
 from .models import Action
-from .permissions import can_manage_actions, may_update_action
+from .permissions import (
+    can_manage_actions,
+    may_cancel_action,
+    may_decide_cancellation,
+    may_propose_cancelling,
+    may_take_step,
+    may_update_action,
+)
 from .pipeline import next_steps
 from .selectors import (
     action_agency_choices,
@@ -28,7 +43,15 @@ from .selectors import (
     actions_scope,
     actions_visible_to,
 )
-from .services import action_create, action_progress_add, action_transition, action_update
+from .services import (
+    action_cancellation_decide,
+    action_cancellation_propose,
+    action_create,
+    action_progress_add,
+    action_remind,
+    action_transition,
+    action_update,
+)
 from .tables import ActionTable, rag_tag, source_url, status_tag
 
 
@@ -49,6 +72,16 @@ def _updatable_action(request: HttpRequest, pk: int) -> Action:
     if not may_update_action(user=request.user, action=action):
         raise Http404
     return action
+
+
+def _status_steps(request: HttpRequest, action: Action) -> list:
+    """The steps the status form offers the person: those they may take, but the ones confirmed
+    on a page of their own (cancelling)."""
+    return [
+        step
+        for step in next_steps(action.status)
+        if not step.confirm and may_take_step(user=request.user, action=action, step=step)
+    ]
 
 
 def _action_form(request: HttpRequest, **kwargs) -> ActionForm:
@@ -130,7 +163,11 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "history": history,
             "can_update": can_update,
             "can_manage": can_manage_actions(user=request.user, partnership=request.partnership),
-            "steps": next_steps(action.status) if can_update else (),
+            "steps": _status_steps(request, action) if can_update else (),
+            "may_cancel": may_cancel_action(user=request.user, action=action),
+            "may_propose": may_propose_cancelling(user=request.user, action=action),
+            "may_decide": may_decide_cancellation(user=request.user, action=action),
+            "proposal": action.pending_cancellation,
             "crumbs": _actions_crumbs(request.partnership, (action.reference, None)),
         },
     )
@@ -162,8 +199,10 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 @requires("actions.update")
 def status(request: HttpRequest, pk: int) -> HttpResponse:
     action = _updatable_action(request, pk)
+    if request.GET.get("to") == Action.Status.CANCELLED and may_cancel_action(user=request.user, action=action):
+        return redirect(partnership_url("actions:cancel", request.partnership, pk=action.pk))
     form = ActionStatusForm(
-        request.POST or None, steps=next_steps(action.status), initial={"to_status": request.GET.get("to")}
+        request.POST or None, steps=_status_steps(request, action), initial={"to_status": request.GET.get("to")}
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -209,3 +248,108 @@ def update_add(request: HttpRequest, pk: int) -> HttpResponse:
             ),
         },
     )
+
+
+def _reason_page(request: HttpRequest, action: Action, form, template: str, crumb: str, **context) -> HttpResponse:
+    return render(
+        request,
+        template,
+        {
+            "form": form,
+            "action": action,
+            "crumbs": _actions_crumbs(request.partnership, *_action_trail(request.partnership, action), (crumb, None)),
+            **context,
+        },
+    )
+
+
+@requires("actions.manage")
+def cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    """The business unit cancels an action, with the reason, after confirming on this page."""
+    action = _action(request, pk)
+    if not may_cancel_action(user=request.user, action=action):
+        raise Http404
+    form = ActionCancelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            action_transition(
+                actor=request.user, action=action, to_status=Action.Status.CANCELLED, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            attach(form, error)
+        else:
+            messages.success(request, f"Action {action.reference} is cancelled.")
+            return redirect(action)
+    return _reason_page(
+        request, action, form, "actions/cancel_form.html", "Cancel the action", proposal=action.pending_cancellation
+    )
+
+
+@requires("actions.update")
+def cancellation_propose(request: HttpRequest, pk: int) -> HttpResponse:
+    """An agency lead proposes that the business unit cancel their agency's action."""
+    action = _action(request, pk)
+    if not may_propose_cancelling(user=request.user, action=action):
+        raise Http404
+    form = CancellationProposeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            action_cancellation_propose(actor=request.user, action=action, **form.cleaned_data)
+        except ValidationError as error:
+            attach(form, error)
+        else:
+            messages.success(
+                request, f"Your proposal to cancel action {action.reference} has gone to the business unit to decide."
+            )
+            return redirect(action)
+    return _reason_page(request, action, form, "actions/propose_form.html", "Propose cancelling")
+
+
+@requires("actions.manage")
+def cancellation_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    """The business unit accepts or declines the proposal to cancel an action."""
+    action = _action(request, pk)
+    if not may_decide_cancellation(user=request.user, action=action):
+        raise Http404
+    proposal = action.pending_cancellation
+    form = CancellationDecisionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            action_cancellation_decide(actor=request.user, action=action, **form.cleaned_data)
+        except ValidationError as error:
+            attach(form, error)
+        else:
+            accepted = form.cleaned_data["accept"]
+            messages.success(
+                request,
+                f"Action {action.reference} is cancelled."
+                if accepted
+                else f"Proposal declined: action {action.reference} carries on.",
+            )
+            return redirect(action)
+    return _reason_page(request, action, form, "actions/decide_form.html", "Decide the proposal", proposal=proposal)
+
+
+@requires("actions.manage")
+def remind(request: HttpRequest, pk: int) -> HttpResponse:
+    """The business unit's "Send a reminder" (POST): reminds the action's owner, once a day."""
+    action = _action(request, pk)
+    if request.method == "POST":
+        try:
+            reminder = action_remind(actor=request.user, action=action)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            if reminder is None:
+                messages.info(
+                    request,
+                    f"Action {action.reference} was not reminded: it was already reminded today, "
+                    "or nobody with an account owns it.",
+                )
+            else:
+                messages.success(request, f"Reminder about action {action.reference} sent.")
+    # Back where the button was (the home page or the action), never to another site.
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        back = action.get_absolute_url()
+    return redirect(back)

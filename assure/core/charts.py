@@ -77,12 +77,27 @@ def category_axis(categories: Sequence[str]) -> dict:
     }
 
 
-def value_axis(title: str, *, domain: Sequence[float] | None = None, whole_numbers: bool = False) -> dict:
-    """The axis of the figures. Counts have no fractions: an axis of small counts would otherwise
-    tick at 0.2, 0.4 ..., so ``whole_numbers`` ticks at whole numbers only."""
+def value_axis(
+    title: str,
+    *,
+    domain: Sequence[float] | None = None,
+    whole_numbers: bool = False,
+    decimals: int | None = None,
+    figures: Iterable[Decimal | float | None] | None = None,
+    percentage: bool = False,
+) -> dict:
+    """The axis of the figures, ticked at round numbers written as the figures are. Counts have
+    no fractions: an axis of small counts would otherwise tick at 0.2, 0.4 ..., so
+    ``whole_numbers`` ticks at whole numbers only; ``decimals`` keeps ticks to that many places
+    (a rate to one place ticks at 0.1 at the finest) and writes them with no more. Given the
+    ``figures``, an axis whose figures are all nought still runs up to 5 (100 for a
+    ``percentage``), rather than a single tick written to six places ("0.000000")."""
     axis: dict = {"field": "value", "type": "quantitative", "title": title}
-    if whole_numbers:
-        axis["axis"] = {"tickMinStep": 1}
+    places = 0 if whole_numbers else decimals
+    if places is not None:
+        axis["axis"] = {"tickMinStep": 10**-places if places else 1, "format": f",.{places}~f"}
+    if domain is None and figures is not None and not any(float(f) for f in figures if f is not None):
+        domain = [0, 100] if percentage else [0, 5]
     if domain is not None:
         axis["scale"] = {"domain": list(domain)}
     return axis

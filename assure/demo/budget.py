@@ -26,14 +26,15 @@ CONTRIBUTIONS = (
     ContributionSpec(Decimal("550.00"), agency="cafcass"),
 )
 
+# (line, spent, planned): the plan is as invented as the spending, and adds up to the same total.
 EXPENDITURE = (
-    ("Business unit staffing", Decimal("112600.00")),
-    ("Independent chair", Decimal("21000.00")),
-    ("Multi-agency training programme", Decimal("17500.00")),
-    ("Serious case reviews and learning reviews", Decimal("16000.00")),
-    ("Child death overview panel (Shropshire's share)", Decimal("9800.00")),
-    ("Website and communications campaigns", Decimal("6200.00")),
-    ("Conference and development sessions", Decimal("4880.00")),
-    ("West Mercia child protection procedures (consortium share)", Decimal("4000.00")),
-    ("Meeting rooms, printing and office costs", Decimal("3500.00")),
+    ("Business unit staffing", Decimal("112600.00"), Decimal("110000.00")),
+    ("Independent chair", Decimal("21000.00"), Decimal("21000.00")),
+    ("Multi-agency training programme", Decimal("17500.00"), Decimal("20000.00")),
+    ("Serious case reviews and learning reviews", Decimal("16000.00"), Decimal("12000.00")),
+    ("Child death overview panel (Shropshire's share)", Decimal("9800.00"), Decimal("9800.00")),
+    ("Website and communications campaigns", Decimal("6200.00"), Decimal("7000.00")),
+    ("Conference and development sessions", Decimal("4880.00"), Decimal("5680.00")),
+    ("West Mercia child protection procedures (consortium share)", Decimal("4000.00"), Decimal("4000.00")),
+    ("Meeting rooms, printing and office costs", Decimal("3500.00"), Decimal("6000.00")),
 )

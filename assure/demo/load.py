@@ -17,6 +17,7 @@ from assure.actions.models import Action, ActionUpdate
 from assure.audit.services import event_record
 from assure.library.loader import load_library
 from assure.library.selectors import current_item, role_definitions
+from assure.notifications.services import held as notifications_held
 from assure.partnerships.models import (
     Agency,
     Attendance,
@@ -68,7 +69,8 @@ def demo_load(*, today: dt.date | None = None) -> DemoReport:
         )
     _ensure_library()
     today = today or timezone.localdate()
-    with transaction.atomic():
+    # The demo's requests are kept as history; its invented people are never e-mailed.
+    with transaction.atomic(), notifications_held():
         return _DemoWriter(today).write()
 
 
@@ -131,7 +133,9 @@ class _DemoWriter:
         self._confidential_item()
         self._budget()
         self._actions()
-        performance_demo_load(partnerships=self.partnerships, agencies=self.agencies, users=self.users)
+        performance_demo_load(
+            partnerships=self.partnerships, agencies=self.agencies, users=self.users, today=self.today
+        )
         section11_demo_load(partnerships=self.partnerships, agencies=self.agencies, users=self.users, today=self.today)
         # The figures Assure counts from the records just written (Section 11, meetings,
         # attendance), before the reports are computed from them.
@@ -247,6 +251,18 @@ class _DemoWriter:
                     notes=spec.notes,
                 )
                 self._record_attendance(meeting, f"{slug}|board|{spec.held_on}", on_board)
+        shropshire = self.partnerships[region.SHROPSHIRE]
+        on_board = [a.key for a in region.AGENCIES if region.SHROPSHIRE in a.partnerships and a.on_board]
+        for spec in meetings.CURRENT_MEETINGS:
+            meeting = Meeting.objects.create(
+                partnership=shropshire,
+                held_on=self._day(spec.days),
+                title="Board meeting",
+                location=spec.location,
+                notes=spec.notes,
+            )
+            if spec.days < 0:  # attendance is recorded once a meeting has been held
+                self._record_attendance(meeting, f"{region.SHROPSHIRE}|board|{spec.days}", on_board)
 
     def _subgroups(self) -> None:
         partnership = self.partnerships[subgroups.SUBGROUP_PARTNERSHIP]
@@ -298,9 +314,14 @@ class _DemoWriter:
                 amount=spec.amount,
                 note=budget.CONTRIBUTION_NOTE,
             )
-        for line, amount in budget.EXPENDITURE:
+        for line, amount, planned in budget.EXPENDITURE:
             Expenditure.objects.create(
-                partnership=shropshire, year=region.YEAR, line=line, amount=amount, note=budget.EXPENDITURE_NOTE
+                partnership=shropshire,
+                year=region.YEAR,
+                line=line,
+                amount=amount,
+                planned=planned,
+                note=budget.EXPENDITURE_NOTE,
             )
 
     def _actions(self) -> None:

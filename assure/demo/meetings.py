@@ -1,5 +1,6 @@
-"""Board meetings of 2014-15: six for Shropshire, three for each other partnership. Agendas and
-the confidential item are invented."""
+"""Board meetings of 2014-15: six for Shropshire, three for each other partnership; and
+Shropshire's last and next meetings of the current year. Agendas and the confidential item are
+invented."""
 
 import datetime as dt
 from dataclasses import dataclass
@@ -63,6 +64,32 @@ BOARD_MEETINGS = {
         BoardMeetingSpec(dt.date(2015, 3, 4), "County Hall, Worcester", "Annual report planning and priorities."),
     ),
 }
+
+# Shropshire's Board meetings of the current year, in days from the day the demo is loaded: the
+# last one (attendance recorded) and the next, whose papers (board pack and exception report) are
+# being put together.
+NEXT_MEETING_IN_DAYS = 12
+
+
+@dataclass(frozen=True)
+class CurrentMeetingSpec:
+    days: int  # from the day the demo is loaded; negative is in the past
+    location: str
+    notes: str
+
+
+CURRENT_MEETINGS = (
+    CurrentMeetingSpec(
+        -58,
+        "Shirehall, Shrewsbury",
+        "Data returns and the Section 11 audit opened for the year; the business plan refreshed.",
+    ),
+    CurrentMeetingSpec(
+        NEXT_MEETING_IN_DAYS,
+        "Shirehall, Shrewsbury",
+        "The scorecard and the exception report; Section 11 returns still outstanding; the draft annual report.",
+    ),
+)
 
 # A part B item of one Shropshire Board meeting, readable only with a confidential-minutes grant.
 CONFIDENTIAL_MEETING = dt.date(2014, 11, 20)

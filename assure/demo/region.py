@@ -5,10 +5,22 @@ English local authorities for 2015. Agencies that serve all of West Mercia belon
 partnerships; the rest belong to the partnerships they serve.
 """
 
+import datetime as dt
 from dataclasses import dataclass
 
+from assure.partnerships.years import financial_year_of
+
 REGION = "West Midlands"
+# The year the demo's history tells (the seed's annual report): its meetings, returns, Section 11
+# audit and published report carry that year's dates. The live work waiting for people belongs
+# to the current year, relative to the day the demo is loaded (current_year).
 YEAR = "2014-15"
+
+
+def current_year(today: dt.date) -> str:
+    """The financial year of the day the demo is loaded, where its live, overdue work belongs."""
+    return financial_year_of(today)
+
 
 SHROPSHIRE = "shropshire"
 TELFORD_WREKIN = "telford-wrekin"

@@ -544,6 +544,42 @@ class ExceptionRuleItem(Item):
     beyond_tolerance: bool = Field(default=False, description="For worsening: only by more than the tolerance.")
 
 
+# --- notifications ---------------------------------------------------------------------------
+
+
+Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+class DigestSpec(Strict):
+    weekday: Weekday = Field(description="The day of the week the weekly digest is sent.")
+
+
+class ReminderRuleItem(Item):
+    """When Assure reminds people of a deadline: so many days before it, then every so many days
+    once it has passed; or (the item with a ``digest`` block) when the weekly digest goes out."""
+
+    description: str
+    before_deadline_days: list[Annotated[int, Field(ge=1)]] = Field(
+        default_factory=list, description="Days before the deadline on which a reminder is sent."
+    )
+    overdue_every_days: int | None = Field(
+        default=None, ge=1, description="Once overdue: the day after the deadline, then every so many days."
+    )
+    digest: DigestSpec | None = None
+    provenance: Provenance | None = None
+
+    @model_validator(mode="after")
+    def _rule_or_digest(self) -> "ReminderRuleItem":
+        if self.digest is not None:
+            if self.before_deadline_days or self.overdue_every_days is not None:
+                raise ValueError("the digest item takes no before_deadline_days or overdue_every_days")
+        elif self.overdue_every_days is None:
+            raise ValueError("a reminder rule needs overdue_every_days")
+        if len(set(self.before_deadline_days)) != len(self.before_deadline_days):
+            raise ValueError("before_deadline_days must be distinct")
+        return self
+
+
 # --- reports ---------------------------------------------------------------------------------
 
 
@@ -610,6 +646,7 @@ ITEM_SCHEMAS: dict[str, type[Item]] = {
     "indicator-pairing": IndicatorPairingItem,
     "rag-rule": RagRuleItem,
     "exception-rule": ExceptionRuleItem,
+    "reminder-rule": ReminderRuleItem,
     "journey-step": JourneyStepItem,
     "report-template": ReportTemplateItem,
 }

@@ -8,9 +8,11 @@ class PartnershipsConfig(AppConfig):
     def ready(self) -> None:
         from assure.core.computations import register_computation
         from assure.core.menu import Part, register, register_installation_page
+        from assure.core.waiting import WaitingKind, register_waiting
 
         from .computations import BODY, attendance_percent, meetings_held
         from .hooks import FirstStep, register_first_step
+        from .waiting import AGENCIES_WITHOUT_LEAD, MEETINGS, agencies_without_lead, meetings_to_attend
 
         register(
             Part(
@@ -18,7 +20,7 @@ class PartnershipsConfig(AppConfig):
                 label="Home",
                 url_name="partnerships:home",
                 permission="partnerships.view",
-                description="The partnership's overview: its registers and next meetings.",
+                description="What needs you, then the partnership's overview: its registers and next meetings.",
                 order=10,
                 covers=("partnerships:home",),
             ),
@@ -95,6 +97,16 @@ class PartnershipsConfig(AppConfig):
                 url_name="accounts:member_add",
                 permission="members.manage",
             ),
+        )
+        # What waits for a person in the partnership's own registers, on their home page.
+        register_waiting(
+            WaitingKind(
+                key=AGENCIES_WITHOUT_LEAD,
+                label="Agency without a lead",
+                order=90,
+                items=agencies_without_lead,
+            ),
+            WaitingKind(key=MEETINGS, label="Meeting", order=80, items=meetings_to_attend),
         )
         # Figures the core dataset counts from the partnership's registers rather than has typed in.
         register_computation(

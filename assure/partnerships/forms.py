@@ -222,13 +222,14 @@ class ConfidentialMinuteForm(forms.Form):
     )
 
 
-def _amount_field() -> forms.DecimalField:
+def _amount_field(label: str = "Amount in pounds", **kwargs) -> forms.DecimalField:
     return forms.DecimalField(
-        label="Amount in pounds",
+        label=label,
         max_digits=12,
         decimal_places=2,
         widget=forms.TextInput(attrs={"inputmode": "decimal", "class": "govuk-input--width-10", "spellcheck": "false"}),
         error_messages=AMOUNT_ERRORS,
+        **kwargs,
     )
 
 
@@ -284,7 +285,16 @@ class ExpenditureForm(forms.Form):
         max_length=200,
         error_messages={"required": "Enter what the money was spent on."},
     )
-    amount = _amount_field()
+    planned = _amount_field(
+        "Planned for the year, in pounds", required=False, help_text="The budget set for this line."
+    )
+    amount = _amount_field("Spent so far, in pounds", help_text="Enter 0 if nothing has been spent yet.")
+    forecast = _amount_field(
+        "Forecast for the whole year, in pounds",
+        required=False,
+        help_text="What you expect the line to cost by 31 March. Leave it empty and Assure projects the "
+        "spending so far to the end of the year.",
+    )
     note = forms.CharField(max_length=300, required=False)
 
     def __init__(self, *args, expenditure=None, year: str = "", **kw):
@@ -294,7 +304,9 @@ class ExpenditureForm(forms.Form):
                 {
                     "year": expenditure.year,
                     "line": expenditure.line,
+                    "planned": expenditure.planned,
                     "amount": expenditure.amount,
+                    "forecast": expenditure.forecast,
                     "note": expenditure.note,
                 },
             )

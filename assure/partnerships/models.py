@@ -202,12 +202,25 @@ class Contribution(models.Model):
 
 
 class Expenditure(models.Model):
-    """A line of the partnership's spending for one financial year."""
+    """A line of the partnership's spending for one financial year: what was planned for it,
+    what has been spent so far, and the business unit's forecast for the whole year if it
+    records one (``assure.partnerships.selectors.budget`` otherwise projects the spending)."""
 
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="expenditure")
     year = models.CharField(max_length=7, help_text="Financial year, e.g. 2014-15.")
     line = models.CharField(max_length=200)
-    amount = models.DecimalField(max_digits=12, decimal_places=2, default=Decimal("0"))
+    amount = models.DecimalField("spent", max_digits=12, decimal_places=2, default=Decimal("0"))
+    planned = models.DecimalField(
+        "planned", max_digits=12, decimal_places=2, null=True, blank=True, help_text="The budget set for the year."
+    )
+    forecast = models.DecimalField(
+        "forecast for the year",
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="What the business unit expects the line to cost by the end of the year.",
+    )
     note = models.CharField(max_length=300, blank=True)
 
     class Meta:

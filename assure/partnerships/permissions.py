@@ -20,6 +20,12 @@ def can_manage(*, user, partnership: Partnership) -> bool:
     return has_permission(user=user, permission="partnerships.manage", partnership=partnership)
 
 
+def can_attend_meetings(*, user, partnership: Partnership) -> bool:
+    """The person's role sits at the board's meetings (a board member, the business unit): the
+    next one is on their home page."""
+    return has_permission(user=user, permission="meetings.attend", partnership=partnership)
+
+
 def can_read_confidential_minutes(*, user, partnership: Partnership) -> bool:
     """Reading confidential minutes needs both the permission (from a role) and a live explicit
     grant for the restricted area."""

@@ -176,12 +176,100 @@ class ContributionTable(_BudgetTable):
         empty_text = "No contributions recorded for this year."
 
 
+def _variance_text(variance) -> str:
+    return variance.text if variance is not None else "No plan to compare"
+
+
+def _against_plan(variance) -> str:
+    return "on plan" if not variance.amount else f"{variance.text} against the plan"
+
+
+def _signed(variance, part: str):
+    return getattr(variance, part) if variance is not None and getattr(variance, part) is not None else ""
+
+
 class ExpenditureTable(_BudgetTable):
+    """Each line's plan beside what was spent, the variance in words (over or under, never colour
+    alone) and the forecast for the year, with a totals row; the download adds the figures as
+    numbers and how each forecast was reached. ``budget`` (the year's ``Budget``) gives the
+    totals."""
+
     caption = "Expenditure"
     label = tables.Column(verbose_name="Expenditure", footer="Total expenditure")
+    planned = tables.Column(
+        "Planned",
+        attrs=NUMERIC,
+        empty_values=(),
+        footer=lambda table: pounds(table.budget.total_planned) if table.budget.total_planned is not None else "",
+    )
+    amount = tables.Column("Spent so far", attrs=NUMERIC, footer=lambda table: pounds(table.budget.total_expenditure))
+    variance = tables.Column(
+        "Variance",
+        attrs=NUMERIC,
+        empty_values=(),
+        orderable=False,
+        footer=lambda table: _variance_text(table.budget.total_variance),
+    )
+    forecast = tables.Column(
+        "Forecast for the year", attrs=NUMERIC, footer=lambda table: pounds(table.budget.total_forecast)
+    )
+    # Only in the download: the figures as numbers, and how each forecast was reached.
+    variance_percent = tables.Column("Variance (% of plan)", empty_values=(), visible=False)
+    over_or_under = tables.Column("Over or under plan", empty_values=(), visible=False)
+    forecast_basis = tables.Column("How the forecast was reached", visible=False)
+    forecast_against_plan = tables.Column("Forecast against plan", empty_values=(), visible=False)
     edit_url_name = "expenditure_edit"
     delete_url_name = "expenditure_delete"
 
     class Meta:
-        sequence = ("label", "amount", "note", "change")
+        sequence = (
+            "label",
+            "planned",
+            "amount",
+            "variance",
+            "forecast",
+            "note",
+            "change",
+            "variance_percent",
+            "over_or_under",
+            "forecast_basis",
+            "forecast_against_plan",
+        )
         empty_text = "No expenditure recorded for this year."
+
+    def __init__(self, *args, budget, **kwargs):
+        self.budget = budget
+        super().__init__(*args, **kwargs)
+
+    def render_planned(self, value) -> str:
+        return pounds(value) if value is not None else "Not planned"
+
+    def value_planned(self, value):
+        return value if value is not None else ""
+
+    def render_variance(self, record) -> str:
+        return _variance_text(record.variance)
+
+    def value_variance(self, record):
+        return _signed(record.variance, "amount")
+
+    def render_forecast(self, record) -> str:
+        against = record.forecast_variance
+        return format_html(
+            '{}<br><span class="govuk-!-font-size-16">{}{}</span>',
+            pounds(record.forecast),
+            record.forecast_basis,
+            f"; {_against_plan(against)}" if against is not None else "",
+        )
+
+    def value_forecast(self, record):
+        return record.forecast
+
+    def value_variance_percent(self, record):
+        return _signed(record.variance, "percent")
+
+    def value_over_or_under(self, record) -> str:
+        return record.variance.direction if record.variance is not None else ""
+
+    def value_forecast_against_plan(self, record):
+        return _signed(record.forecast_variance, "amount")

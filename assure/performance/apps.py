@@ -106,3 +106,44 @@ class PerformanceConfig(AppConfig):
             description="Import the files the DfE and the ONS publish: the figures every partnership compares "
             "its own with.",
         )
+        self._register_returns_waiting()
+        self._register_commentary_waiting()
+
+    def _register_commentary_waiting(self) -> None:
+        """Exception-report commentary an agency lead is asked for, on their home page and in
+        the scheduled reminders."""
+        from assure.core.waiting import WaitingKind, register_waiting
+        from assure.notifications.reminders import register_reminder_source
+
+        from .selectors.exceptions import commentary_reminders_due, commentary_to_write, exception_reports_to_read
+
+        register_waiting(
+            WaitingKind(
+                "performance.exception_commentary",
+                "Commentary to write for the exception report",
+                40,
+                commentary_to_write,
+            ),
+            WaitingKind(
+                "performance.exception_reports_to_read",
+                "Exception reports for the next meetings",
+                16,
+                exception_reports_to_read,
+            ),
+        )
+        register_reminder_source("exception-commentary", commentary_reminders_due)
+
+    def _register_returns_waiting(self) -> None:
+        """Data returns on each person's home page, and the returns the scheduled reminders chase."""
+        from assure.core.waiting import WaitingKind, register_waiting
+        from assure.notifications.reminders import register_reminder_source
+
+        from .selectors.waiting import returns_overdue, returns_sent_back, returns_to_submit
+        from .services.notices import returns_reminders_due
+
+        register_waiting(
+            WaitingKind("performance.returns_sent_back", "Data returns sent back to you", 10, returns_sent_back),
+            WaitingKind("performance.returns_to_submit", "Data returns to submit", 11, returns_to_submit),
+            WaitingKind("performance.returns_overdue", "Data returns overdue", 12, returns_overdue),
+        )
+        register_reminder_source("data-return", returns_reminders_due)

@@ -1,6 +1,7 @@
 """How the core dataset's figures are written and drawn.
 
-- ``figure_text``: a figure as a reader sees it (2,626; 7.7%; 84.0 per 10,000; "Suppressed (c)").
+- ``figure_text``: a figure as a reader sees it (2,626; 7.7%; 84.0 per 10,000; "Suppressed (c)";
+  "72% (numbers not given)" for a percentage given without its numerator and denominator).
 - ``sparkline_svg``: the scorecard's small trend lines, drawn on the server as inline SVG with a
   text alternative, so they need neither JavaScript nor a stylesheet.
 - ``history_spec`` and ``journey_spec``: Vega-Lite specs built from a selector's figures, in
@@ -25,6 +26,7 @@ from assure.core.charts import (
     SERIES_SHAPES,
     figure_labels,
     outlined_bar,
+    value_axis,
     vega_lite_spec,
 )
 
@@ -56,11 +58,22 @@ def missing_text(code: str) -> str:
     return f"{MISSING_LABELS.get(code, 'Not available')} ({code})" if code else NO_FIGURE
 
 
-def figure_text(value: Decimal | None, *, unit: str, decimals: int = 0, missing: str = "") -> str:
+WITHOUT_PARTS = "numbers not given"
+"""Said of a percentage or rate given as a figure alone, without what it was worked out from."""
+
+RATIO_UNITS = frozenset({"percentage", "rate_per_10000"})
+
+
+def figure_text(
+    value: Decimal | None, *, unit: str, decimals: int = 0, missing: str = "", without_parts: bool = False
+) -> str:
     """A figure as tables show it, in its unit and to its indicator's decimal places. A missing
-    figure is a dash, or the reason the publisher gave for it."""
+    figure is a dash, or the reason the publisher gave for it. A percentage or rate given
+    ``without_parts`` (no numerator or denominator) says so: "72% (numbers not given)"."""
     if value is None:
         return missing_text(missing)
+    if without_parts and unit in RATIO_UNITS:
+        return f"{figure_text(value, unit=unit, decimals=decimals)} ({WITHOUT_PARTS})"
     shown = rounded(value, decimals)
     digits = f"{abs(shown):,.{decimals}f}"
     sign = "−" if shown < 0 else ""
@@ -201,7 +214,13 @@ def history_spec(
                 "title": None,
                 "axis": {"labelAngle": 0},
             },
-            "y": {"field": "value", "type": "quantitative", "title": UNIT_LABELS.get(unit, "Value")},
+            "y": value_axis(
+                UNIT_LABELS.get(unit, "Value"),
+                whole_numbers=unit == "count",
+                decimals=decimals,
+                figures=[figure for figures in series.values() for figure in figures],
+                percentage=unit == "percentage",
+            ),
             "color": {
                 "field": "series",
                 "type": "nominal",
@@ -244,7 +263,11 @@ def journey_spec(*, steps: Sequence[str], years: Sequence[str], figures: dict[st
             "axis": {"labelAngle": -30, "labelLimit": 180},
         },
         "xOffset": {"field": "year", "type": "nominal", "sort": list(years)},
-        "y": {"field": "value", "type": "quantitative", "title": "Number of children or cases"},
+        "y": value_axis(
+            "Number of children or cases",
+            whole_numbers=True,
+            figures=[figure for numbers in figures.values() for figure in numbers],
+        ),
     }
     return vega_lite_spec(
         description=(

@@ -479,6 +479,13 @@ class ExceptionReport(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+        constraints = [
+            # One report per board meeting: a second would take the first one's commentary away
+            # from the board's papers.
+            models.UniqueConstraint(
+                fields=["meeting"], condition=models.Q(meeting__isnull=False), name="exception_report_one_per_meeting"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Exception report, {self.period}"

@@ -12,7 +12,7 @@ from assure.accounts.permissions import agencies_of, has_permission, is_agency_s
 from assure.partnerships.models import Partnership
 
 from .models import DataReturn, ExceptionItem
-from .pipeline import MODERATE, SUBMIT
+from .pipeline import MODERATE, REMIND, SUBMIT
 
 # --- the scorecard and its set-up --------------------------------------------------------------
 
@@ -42,6 +42,25 @@ def can_view_returns(*, user, partnership: Partnership) -> bool:
 def can_moderate_returns(*, user, partnership: Partnership) -> bool:
     """True when the user may open rounds, assign indicators and validate or send back returns."""
     return has_permission(user=user, permission=MODERATE, partnership=partnership)
+
+
+def can_remind_returns(*, user, partnership: Partnership) -> bool:
+    """True when the user may chase an agency for its return ("Send a reminder")."""
+    return has_permission(user=user, permission=REMIND, partnership=partnership)
+
+
+def can_submit_returns_for_own_agency(*, user, partnership: Partnership) -> bool:
+    """True when the user enters and submits returns as their agency's lead (an agency-scoped
+    role with ``returns.submit``), rather than on any agency's behalf."""
+    return has_permission(user=user, permission=SUBMIT, partnership=partnership) and is_agency_scoped(
+        user=user, partnership=partnership
+    )
+
+
+def may_remind(*, user, data_return: DataReturn) -> bool:
+    """True when the user may remind the agency of this return now: it is still with the agency
+    (a draft, or sent back and not submitted again)."""
+    return data_return.is_editable and can_remind_returns(user=user, partnership=data_return.round.partnership)
 
 
 def may_enter_return(*, user, data_return: DataReturn) -> bool:

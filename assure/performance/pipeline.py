@@ -21,6 +21,8 @@ class Step:
 
 SUBMIT = "returns.submit"
 MODERATE = "performance.manage"
+# Chasing an agency for its return is the business unit's; it moves nothing along the pipeline.
+REMIND = "returns.remind"
 
 RETURN_PIPELINE: dict[str, tuple[Step, ...]] = {
     Status.DRAFT: (Step(Status.SUBMITTED, "Submit the return", "Submitted", "return.submitted", SUBMIT),),

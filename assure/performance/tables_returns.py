@@ -2,6 +2,7 @@
 Each column says what it shows on the page and in the CSV/XLSX export."""
 
 import django_tables2 as tables
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 
@@ -79,12 +80,35 @@ class RoundReturnTable(PartnershipTable):
     submitted_at = tables.DateTimeColumn(verbose_name="Submitted", format="j M Y", default="Not yet")
     validated_at = tables.DateTimeColumn(verbose_name="Validated", format="j M Y", default="Not yet")
     overdue = tables.Column(verbose_name="Overdue", visible=False)
+    last_reminded = tables.Column(verbose_name="Last reminded", empty_values=(), orderable=False)
+    remind = tables.Column(verbose_name="Remind", empty_values=(), orderable=False)
+    export_exclude = ("remind",)
 
     class Meta:
         model = DataReturn
         fields = ()
-        sequence = ("agency", "status", "entered", "asked", "submitted_at", "validated_at", "overdue")
+        sequence = (
+            "agency",
+            "status",
+            "entered",
+            "asked",
+            "submitted_at",
+            "validated_at",
+            "last_reminded",
+            "overdue",
+            "remind",
+        )
         empty_text = "No agency has been asked for figures in this round yet."
+
+    def __init__(self, *args, reminded: dict | None = None, remind_token: str = "", **kwargs):
+        """``reminded``: return id (as text) → when it was last reminded. ``remind_token``: the
+        CSRF token of the page, given only to someone who may send reminders (the button's form);
+        without it the column is left out."""
+        self.reminded = reminded or {}
+        self.remind_token = remind_token
+        if not remind_token:
+            kwargs["exclude"] = (*(kwargs.get("exclude") or self._meta.exclude or ()), "remind")
+        super().__init__(*args, **kwargs)
 
     def render_agency(self, record: DataReturn, value) -> str:
         return format_html(
@@ -105,6 +129,27 @@ class RoundReturnTable(PartnershipTable):
     def render_overdue(self, value) -> str:
         return "Yes" if value else "No"
 
+    def render_last_reminded(self, record: DataReturn) -> str:
+        when = self.reminded.get(str(record.pk))
+        return date_format(timezone.localtime(when), "j M Y") if when else "Never"
+
+    def value_last_reminded(self, record: DataReturn) -> str:
+        return self.render_last_reminded(record)
+
+    def render_remind(self, record: DataReturn) -> str:
+        if not record.is_editable:
+            return ""
+        return format_html(
+            '<form method="post" action="{}" class="assure-inline-form">'
+            '<input type="hidden" name="csrfmiddlewaretoken" value="{}">'
+            '<button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" '
+            'data-module="govuk-button">Send a reminder<span class="govuk-visually-hidden"> to {}</span></button>'
+            "</form>",
+            partnership_url("performance:return_remind", self.partnership, pk=record.pk),
+            self.remind_token,
+            record.agency,
+        )
+
     def value_overdue(self, value) -> str:
         return "Yes" if value else "No"
 
@@ -118,7 +163,7 @@ class AgencyReturnTable(RoundReturnTable):
 
     class Meta(RoundReturnTable.Meta):
         sequence = ("period", "agency", "deadline", "status", "entered", "asked", "submitted_at", "overdue")
-        exclude = ("validated_at",)
+        exclude = ("validated_at", "last_reminded", "remind")
         order_by = ("-period",)
         empty_text = "Your agency has not been asked for any returns yet."
 

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.utils import timezone
+from django.utils.html import escape
 from pydantic import ValidationError
 
 from .blocks import BlockData, compute_block
@@ -25,6 +26,7 @@ logger = logging.getLogger(__name__)
 LANGUAGE = "en-GB"
 _YEAR = re.compile(r"(\d{4})-\d{2}")  # a financial year, e.g. 2014-15
 NOT_COMPUTED = "The figures for this part of the report could not be worked out."
+OMITTED = "This section is left out of this report."
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,7 @@ class DocumentSection:
     title: str
     narrative_html: str
     blocks: list[BlockData] = field(default_factory=list)
+    omitted: bool = False
 
     @property
     def anchor(self) -> str:
@@ -56,6 +59,7 @@ class Document:
     as_at: dt.datetime
     is_published: bool
     sections: list[DocumentSection]
+    edition: int = 1
 
     @property
     def as_at_text(self) -> str:
@@ -70,9 +74,9 @@ class Document:
 
     @property
     def status_text(self) -> str:
-        if self.is_published:
-            return f"Published {self.as_at_text}"
-        return f"Draft as at {self.as_at_text}"
+        status = f"published {self.as_at_text}" if self.is_published else f"draft as at {self.as_at_text}"
+        # A corrected edition says which it is; the first says nothing, as it always has.
+        return f"Edition {self.edition}, {status}" if self.edition > 1 else status[0].upper() + status[1:]
 
     @property
     def chart_count(self) -> int:
@@ -96,6 +100,7 @@ def document_for(report: Report, *, now: dt.datetime | None = None) -> Document:
         language=LANGUAGE,
         as_at=as_at,
         is_published=report.is_published,
+        edition=report.edition,
         sections=[
             DocumentSection(
                 number=numbers[section.pk],
@@ -107,8 +112,23 @@ def document_for(report: Report, *, now: dt.datetime | None = None) -> Document:
                     for block in blocks_by_section.get(section.pk, [])
                 ],
             )
+            if not section.is_omitted
+            else _omitted(section, numbers[section.pk])
             for section in sections
         ],
+    )
+
+
+def _omitted(section: Section, number: str) -> DocumentSection:
+    """A section deliberately left out keeps its heading (readers find every number of the
+    contents) and says, in place of its text and figures, that it is left out and why."""
+    reason = escape(section.omitted_reason)
+    return DocumentSection(
+        number=number,
+        level=number.count(".") + 1,
+        title=section.title,
+        narrative_html=f"<p><em>{OMITTED}</em> {reason}</p>",
+        omitted=True,
     )
 
 

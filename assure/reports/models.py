@@ -49,12 +49,26 @@ class Report(models.Model):
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    edition = models.PositiveSmallIntegerField(
+        default=1, help_text="1 for the report as first published; a corrected edition is the next number."
+    )
+    corrects = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="correction",
+        help_text="The published edition this edition corrects.",
+    )
+    correction_note = models.TextField(
+        blank=True, help_text="What the corrected edition changed, given when it is published."
+    )
 
     class Meta:
         ordering = ["-created_at"]
         constraints = [
             models.UniqueConstraint(
-                fields=["partnership", "year"],
+                fields=["partnership", "year", "edition"],
                 condition=models.Q(kind="annual"),
                 name="report_one_annual_per_year",
             )
@@ -70,6 +84,13 @@ class Report(models.Model):
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
 
+    @property
+    def edition_label(self) -> str:
+        """ "Edition 2, published 3 July 2015" (a draft edition: "Edition 2, draft")."""
+        if self.is_published and self.published_at:
+            return f"Edition {self.edition}, published {timezone.localtime(self.published_at):%-d %B %Y}"
+        return f"Edition {self.edition}, draft"
+
     def trail_partnership_ids(self) -> list[int]:
         return [self.partnership_id]
 
@@ -80,8 +101,10 @@ class Section(models.Model):
     class Status(models.TextChoices):
         NOT_STARTED = "not_started", "Not started"
         REQUESTED = "requested", "Requested from an agency"
+        DRAFTING = "drafting", "Being drafted"
         WRITTEN = "written", "Written"
         ACCEPTED = "accepted", "Accepted"
+        OMITTED = "omitted", "Deliberately omitted"
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="sections")
     parent = models.ForeignKey("self", on_delete=models.CASCADE, null=True, blank=True, related_name="children")
@@ -125,6 +148,13 @@ class Section(models.Model):
     returned_reason = models.TextField(
         blank=True, help_text="Why the business unit last sent the section back to the agency lead."
     )
+    omitted_reason = models.TextField(
+        blank=True, help_text="Why the business unit left the section out of the report; shown in its place."
+    )
+    omitted_at = models.DateTimeField(null=True, blank=True)
+    omitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["report", "position"]
@@ -133,10 +163,33 @@ class Section(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    # Asked of an agency and not yet sent to the business unit: the agency lead has it to write.
+    WITH_AGENCY = ("requested", "drafting")
+
+    @property
+    def is_with_agency(self) -> bool:
+        return self.requested_from_id is not None and self.status in self.WITH_AGENCY
+
     @property
     def is_overdue(self) -> bool:
         """Asked of an agency, past its due date and not yet written."""
-        return self.status == self.Status.REQUESTED and self.due_on is not None and self.due_on < timezone.localdate()
+        return self.is_with_agency and self.due_on is not None and self.due_on < timezone.localdate()
+
+    @classmethod
+    def with_agency_q(cls) -> models.Q:
+        """``is_with_agency`` as a filter."""
+        return models.Q(requested_from__isnull=False, status__in=cls.WITH_AGENCY)
+
+    @property
+    def is_omitted(self) -> bool:
+        return self.status == self.Status.OMITTED
+
+    @property
+    def holds_template_wording(self) -> bool:
+        """The narrative still holds the template's guidance, word for word (pasted in as a start
+        and left): the report would print instructions to its writer instead of the section."""
+        guidance = " ".join(self.guidance.split()).casefold()
+        return bool(guidance) and guidance in " ".join(self.body.split()).casefold()
 
     def trail_partnership_ids(self) -> list[int]:
         return [self.report.partnership_id]

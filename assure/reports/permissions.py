@@ -10,7 +10,8 @@ narrow them to records:
 - the business unit, board members and auditors read every report of the partnership, drafts
   included; only the business unit changes one;
 - an agency lead reads published reports, and of a draft only the sections asked of their
-  agency; they write those sections while they are requested or written, never once accepted;
+  agency; they write those sections while they are requested, being drafted or written, never
+  once accepted or left out;
 - nobody outside the partnership reads any of it: another partnership's report answers 404
   (``selectors/access.py`` narrows the queries);
 - a published report is frozen: nobody changes it.
@@ -83,10 +84,21 @@ def may_write_in(*, user, report: Report) -> Callable[[Section], bool]:
     if report.is_published:
         return lambda section: False
     if can_manage(user=user, partnership=report.partnership):
-        return lambda section: True
+        # A section left out is put back into the report before anyone writes it.
+        return lambda section: section.status != Section.Status.OMITTED
     agencies = contributes_for(user=user, partnership=report.partnership)
     return lambda section: (
         section.requested_from_id is not None
         and section.agency_id in agencies
-        and section.status in (Section.Status.REQUESTED, Section.Status.WRITTEN)
+        and section.status in (Section.Status.REQUESTED, Section.Status.DRAFTING, Section.Status.WRITTEN)
+    )
+
+
+def may_correct(*, user, report: Report) -> bool:
+    """The user may start a corrected edition of the report now: the business unit, of a
+    published edition not corrected already."""
+    return (
+        report.is_published
+        and can_manage(user=user, partnership=report.partnership)
+        and not Report.objects.filter(corrects=report).exists()
     )

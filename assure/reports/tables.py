@@ -33,10 +33,11 @@ class ReportTable(tables.Table):
 
     def render_title(self, record: Report, value) -> str:
         href = partnership_url("reports:report_detail", self.partnership, pk=record.pk)
-        return format_html('<a class="govuk-link" href="{}">{}</a>', href, value)
+        return format_html('<a class="govuk-link" href="{}">{}</a>', href, self.value_title(record, value))
 
-    def value_title(self, value) -> str:
-        return str(value)
+    def value_title(self, record: Report, value) -> str:
+        # Editions share their title: a corrected one says which it is.
+        return f"{value} (edition {record.edition})" if record.edition > 1 else str(value)
 
     def render_kind(self, record: Report) -> str:
         return record.get_kind_display()

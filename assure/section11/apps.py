@@ -8,13 +8,16 @@ class Section11Config(AppConfig):
 
     def ready(self) -> None:
         from assure.core.computations import Parameter, register_computation
-        from assure.core.daily import register_daily
         from assure.core.menu import Part, register
+        from assure.core.waiting import register_waiting
+        from assure.notifications.reminders import register_reminder_source
         from assure.partnerships.hooks import on_partnership_changed
 
         from .cache import bump_partnership_cycles
         from .computations import compliance_percent
         from .selectors.cycles import section11_waiting
+        from .services.reminders import reminders_due
+        from .waiting import WAITING_KINDS
 
         register(
             Part(
@@ -28,7 +31,11 @@ class Section11Config(AppConfig):
                 waiting=section11_waiting,
             )
         )
-        register_daily("section11_reminders")
+        # What waits for each person on their home page: returns and challenges to answer,
+        # answers to review, returns overdue to chase.
+        register_waiting(*WAITING_KINDS)
+        # Returns not handed in, reminded by the daily reminders on the cycle's reminder days.
+        register_reminder_source("section11-return", reminders_due)
         # A cycle's cached pages show its partnerships' agencies: a change to them moves the cycles on.
         on_partnership_changed(bump_partnership_cycles)
         # Figures the core dataset counts from the returns rather than has typed in.

@@ -11,15 +11,17 @@ its key carries:
 - the cycle's version (``CycleVersion``), moved on by ``bump_cycle(cycle_id)`` inside the
   transaction of every service that changes what its pages show: an answer saved, evidence
   that starts a return, a return submitted, challenged, answered, moderated, accepted or
-  reopened, a reminder sent, the cycle changed or closed; and by ``bump_partnership_cycles``
-  for every cycle of a partnership whose agencies change (the ``partnership_changed`` hook);
+  reopened, a reminder sent by the business unit, the cycle changed or closed; and by
+  ``bump_partnership_cycles`` for every cycle of a partnership whose agencies change (the
+  ``partnership_changed`` hook);
 - the previous cycle's version, as the analysis compares the two;
 - the library: the newest library document (a new version of a rating scale);
 - what the page shows of the person looking: the permissions their roles grant in the
   partnership (which returns are links, which buttons show) and, for a role that acts for an
   agency, the agencies, so one person's view never reaches another's;
 - whatever else the caller names: today's date for the cycle's page (a return becomes overdue
-  overnight);
+  overnight) and the newest reminder of a return (``_reminder_version``: the daily reminders are
+  sent outside Section 11's services, so they cannot bump the cycle);
 - the code: a digest of the Section 11 app and the core templates and URLs the parts are
   rendered with, so a deployment never serves markup an earlier release wrote to a shared cache.
 
@@ -41,6 +43,7 @@ from django.utils.safestring import SafeString
 
 from assure.accounts.permissions import agencies_of, is_agency_scoped, permissions_of
 from assure.library.models import LibraryDocument
+from assure.notifications.models import Reminder
 from assure.partnerships.models import Partnership
 
 from .models import Cycle, CycleVersion
@@ -92,12 +95,22 @@ _VERSIONS = {
     "_cycle_version": Subquery(CycleVersion.objects.filter(cycle=OuterRef("pk")).values("version")[:1]),
     "_previous_version": Subquery(CycleVersion.objects.filter(cycle=OuterRef("previous")).values("version")[:1]),
     "_library_version": Subquery(LibraryDocument.objects.order_by("-pk").values("pk")[:1]),
+    # The newest reminder of a Section 11 return: the cycle's page shows when each return was last
+    # reminded, and the daily reminders are sent by notifications, which knows nothing of cycles.
+    # Any cycle's reminders move every cycle's page on (a day's reminders at most once each):
+    # narrowing it to the cycle's own would read its returns on every visit.
+    "_reminder_version": Subquery(
+        Reminder.objects.filter(target_type__app_label="section11", target_type__model="return")
+        .order_by("-pk")
+        .values("pk")[:1]
+    ),
 }
 
 
 def with_versions(cycles: QuerySet[Cycle]) -> QuerySet[Cycle]:
     """``cycles`` with what a cached part is keyed by, read in the same query as each cycle: its
-    version, its previous cycle's, and the newest library document."""
+    version, its previous cycle's, the newest library document, and the newest reminder of a
+    return (which the cycle's own part adds to its key)."""
     return cycles.annotate(**_VERSIONS)
 
 

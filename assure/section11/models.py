@@ -94,7 +94,6 @@ class Return(models.Model):
     accepted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    reminded_at = models.DateTimeField(null=True, blank=True, help_text="When the last reminder was sent.")
     # The last time a moderator gave the return back to the agency, and why; kept after it is
     # submitted again, as the return's page shows every reopening.
     reopened_at = models.DateTimeField(null=True, blank=True)
@@ -207,6 +206,14 @@ class EvidenceFile(models.Model):
     people who can see the return."""
 
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="files")
+    message = models.ForeignKey(
+        ChallengeMessage,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="files",
+        help_text="The answer to a challenge the file came with, if it did.",
+    )
     token = models.CharField(max_length=64, unique=True, help_text="Random name of the stored file.")
     file = models.FileField(upload_to=evidence_path, max_length=300)
     original_name = models.CharField(max_length=255)

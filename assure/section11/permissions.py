@@ -78,3 +78,9 @@ def may_moderate(*, user, partnership: Partnership, return_record: Return) -> bo
 def may_reopen(*, user, partnership: Partnership, return_record: Return) -> bool:
     """The user may give a handed-in return back to its agency now."""
     return return_record.status in Return.HANDED_IN and can_moderate(user=user, partnership=partnership)
+
+
+def may_remind(*, user, partnership: Partnership, return_record: Return) -> bool:
+    """The business unit may chase the return's agency now: it is not handed in, and its cycle
+    is open."""
+    return return_record.is_editable and can_manage(user=user, partnership=partnership)

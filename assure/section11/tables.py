@@ -3,6 +3,8 @@ tracking), each exportable to CSV and XLSX."""
 
 import django_filters
 import django_tables2 as tables
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 
 from assure.core.navigation import partnership_url
@@ -82,17 +84,18 @@ class CycleReturnTable(tables.Table):
     )
     status = tables.Column(verbose_name="Status", empty_values=())
     submitted_at = tables.DateTimeColumn(verbose_name="Submitted", format="j M Y", default="Not yet")
-    reminded_at = tables.DateTimeColumn(verbose_name="Last reminded", format="j M Y", default="Never")
+    reminded = tables.Column(verbose_name="Last reminded", empty_values=(), orderable=False)
 
     class Meta:
         model = Return
         fields = ()
-        sequence = ("agency", "agency_type", "status", "submitted_at", "reminded_at")
+        sequence = ("agency", "agency_type", "status", "submitted_at", "reminded")
         empty_text = "No returns match."
 
-    def __init__(self, *args, partnership, visible_ids: set[int], **kwargs):
+    def __init__(self, *args, partnership, visible_ids: set[int], reminded: dict | None = None, **kwargs):
         self.partnership = partnership
         self.visible_ids = visible_ids
+        self.reminded = reminded or {}  # return id as text → when it was last reminded
         super().__init__(*args, **kwargs)
 
     def render_agency(self, record: Return, value) -> str:
@@ -110,6 +113,13 @@ class CycleReturnTable(tables.Table):
 
     def render_status(self, record: Return) -> str:
         return status_tag(record)
+
+    def render_reminded(self, record: Return) -> str:
+        when = self.reminded.get(str(record.pk))
+        return date_format(timezone.localtime(when), "j M Y") if when else "Never"
+
+    def value_reminded(self, record: Return) -> str:
+        return self.render_reminded(record)
 
     def value_status(self, record: Return) -> str:
         label = record.get_status_display()

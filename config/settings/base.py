@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "assure.partnerships",
     "assure.actions",
     "assure.audit",
+    "assure.notifications",
     "assure.performance",
     "assure.section11",
     "assure.reports",
@@ -189,6 +190,9 @@ if os.environ.get("ASSURE_SMTP_HOST"):
 else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "assure@localhost")
+# The address people reach this installation at: e-mails link to it (no request is at hand on
+# the task worker).
+ASSURE_SITE_URL = os.environ.get("ASSURE_SITE_URL", "http://localhost:8000")
 
 SECURE_CSP = {
     "default-src": [CSP.SELF],
@@ -263,6 +267,7 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
     "accounts.RestrictedGrant",
     "actions.Action",
     "actions.ActionUpdate",
+    "actions.CancellationProposal",
     "performance.Observation",
     "performance.ReturnRound",
     {"model": "performance.DataReturn", "m2m_fields": {"indicators"}},

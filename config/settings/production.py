@@ -18,6 +18,13 @@ DEBUG = False
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# E-mails link to the site people reach Assure at: ASSURE_SITE_URL, or the first of the allowed
+# host names over HTTPS. A plain-HTTP address would send people's sign-in over the network in the
+# clear, so it is refused.
+ASSURE_SITE_URL = os.environ.get("ASSURE_SITE_URL") or f"https://{ALLOWED_HOSTS[0]}"  # noqa: F405
+if not ASSURE_SITE_URL.startswith("https://"):
+    raise ImproperlyConfigured("Set ASSURE_SITE_URL to the site's https:// address, e.g. https://assure.example.org.")
+
 SECURE_SSL_REDIRECT = os.environ.get("ASSURE_SSL_REDIRECT", "1") == "1"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # The proxy's health check may ask over plain HTTP on the private side; it gets its answer, not a

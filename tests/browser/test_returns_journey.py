@@ -58,3 +58,36 @@ def test_agency_lead_corrects_and_submits_a_return_the_business_unit_validates_a
     line = board.locator("tr", has_text=indicator("csc-rereferrals-percent").definition.title)
     expect(line).to_contain_text("18")
     expect(line).to_contain_text(re.compile("green", re.I))
+
+
+def test_business_unit_asks_a_sector_for_figures_in_bulk_then_reminds_an_agency(
+    pages, business_unit, agency_lead, partnership, agency
+):
+    from assure.notifications.models import Reminder
+    from assure.performance.tests.factories import ReturnRoundFactory
+
+    round = ReturnRoundFactory(partnership=partnership)
+    slug = partnership.slug
+    pages.sign_in_as(business_unit)
+    page = pages.goto(reverse("performance:round_assign", kwargs={"partnership": slug, "pk": round.pk}))
+    page.get_by_role("button", name="Ask agencies for figures in bulk").click()
+    pages.check()
+
+    # Nothing chosen: the problems are named, and the page is still accessible.
+    page.get_by_role("button", name="Ask these agencies for these figures").click()
+    pages.check()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Choose at least one indicator")
+
+    page.get_by_label(re.compile(r"\(csc-referrals\)")).check()
+    page.get_by_label(re.compile(r"^Police \(")).check()  # the sector of the agency lead's agency
+    page.get_by_role("button", name="Ask these agencies for these figures").click()
+    pages.check()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("1 figure added to what 1 agency is asked for")
+    data_return = DataReturn.objects.get(round=round, agency=agency)
+    assert list(data_return.indicators.values_list("code", flat=True)) == ["csc-referrals"]
+
+    pages.goto(reverse("performance:round_detail", kwargs={"partnership": slug, "pk": round.pk}))
+    page.get_by_role("button", name=re.compile("Send a reminder")).click()
+    pages.check()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Reminder sent to 1 person")
+    assert Reminder.objects.filter(target_id=str(data_return.pk)).exists()

@@ -57,7 +57,7 @@ def _demo(url: str) -> Demo:
     shropshire = Partnership.objects.get(slug=SHROPSHIRE)
     cycle = Cycle.objects.get(title="West Mercia Section 11 audit 2014-15")
     attended = Attendance.objects.filter(meeting__partnership=shropshire).select_related("meeting").first()
-    annual = Report.objects.get(partnership=shropshire, kind=Report.Kind.ANNUAL)
+    annual = Report.objects.get(partnership=shropshire, kind=Report.Kind.ANNUAL, year="2014-15")
     with_tables = next(
         section
         for section in Section.objects.filter(report=annual).prefetch_related("blocks").order_by("position")
@@ -208,7 +208,10 @@ def test_on_a_phone_wide_tables_scroll_inside_their_region_not_the_page(pages, d
                 wrapper.focus()
                 page.keyboard.press("ArrowRight")
                 page.wait_for_function("el => el.scrollLeft > 0", arg=wrapper.element_handle())
-        assert scrolling >= 1, f"no table of {path} is wider than a phone: the check shows nothing there"
+        # On a phone the scorecard is a card per indicator (tests/browser/test_scorecard_board.py):
+        # it may have no table to scroll.
+        if path != SCORECARD:
+            assert scrolling >= 1, f"no table of {path} is wider than a phone: the check shows nothing there"
 
 
 def test_on_a_phone_no_page_with_a_table_scrolls_sideways(pages, demo):
@@ -254,11 +257,10 @@ def test_on_a_phone_the_documents_of_a_report_fit(pages, demo):
 
 
 def test_on_a_phone_an_agencys_sections_to_write_fit(pages, demo):
-    # The demo's one request of an agency was written and accepted: the business unit asks again,
-    # for a section of the draft board pack.
+    # The business unit also asks the lead for a section of the draft board pack of March 2015.
     lead, shropshire = _person("agency-lead"), Partnership.objects.get(slug=SHROPSHIRE)
     [agency_id] = agencies_of(user=lead, partnership=shropshire)
-    pack = Report.objects.get(partnership=shropshire, kind=Report.Kind.BOARD_PACK)
+    pack = Report.objects.get(partnership=shropshire, kind=Report.Kind.BOARD_PACK, meeting__held_on="2015-03-19")
     section_request(
         section=pack.sections.exclude(status=Section.Status.ACCEPTED).order_by("position").first(),
         agency=Agency.objects.get(pk=agency_id),

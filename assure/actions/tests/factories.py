@@ -3,7 +3,7 @@ import datetime as dt
 import factory
 from factory.django import DjangoModelFactory
 
-from assure.actions.models import Action, ActionUpdate
+from assure.actions.models import Action, ActionUpdate, CancellationProposal
 
 
 class ActionFactory(DjangoModelFactory):
@@ -25,3 +25,12 @@ class ActionUpdateFactory(DjangoModelFactory):
     action = factory.SubFactory(ActionFactory)
     text = "Procedure revised and circulated to staff."
     author = factory.SubFactory("assure.accounts.tests.factories.UserFactory")
+
+
+class CancellationProposalFactory(DjangoModelFactory):
+    class Meta:
+        model = CancellationProposal
+
+    action = factory.SubFactory(ActionFactory)
+    reason = "The new multi-agency procedure replaces this work."
+    proposed_by = factory.SubFactory("assure.accounts.tests.factories.UserFactory")

@@ -152,7 +152,7 @@ def test_agency_lead_cannot_edit_an_action(agency_lead, own_action):
 def test_pipeline_allows_moving_forward(business_unit, own_action, start, to):
     Action.objects.filter(pk=own_action.pk).update(status=start)
     own_action.refresh_from_db()
-    action_transition(actor=business_unit, action=own_action, to_status=to)
+    action_transition(actor=business_unit, action=own_action, to_status=to, reason="No longer needed")
     own_action.refresh_from_db()
     assert own_action.status == to
 
@@ -204,7 +204,7 @@ def test_reopening_clears_the_completion_date_and_keeps_the_reason(business_unit
 
 
 def test_a_transition_records_its_event(business_unit, own_action):
-    action_transition(actor=business_unit, action=own_action, to_status=Status.CANCELLED)
+    action_transition(actor=business_unit, action=own_action, to_status=Status.CANCELLED, reason="Merged into A-0002")
     event = Event.objects.get(verb="action.cancelled")
     assert event.data["from"] == Status.OPEN
     assert event.data["to"] == Status.CANCELLED
@@ -212,7 +212,7 @@ def test_a_transition_records_its_event(business_unit, own_action):
 
 def test_transition_is_checked_against_the_status_saved_not_the_one_in_hand(business_unit, own_action):
     stale = Action.objects.get(pk=own_action.pk)
-    action_transition(actor=business_unit, action=own_action, to_status=Status.CANCELLED)
+    action_transition(actor=business_unit, action=own_action, to_status=Status.CANCELLED, reason="Duplicate")
     with pytest.raises(ValidationError):
         action_transition(actor=business_unit, action=stale, to_status=Status.IN_PROGRESS)
 

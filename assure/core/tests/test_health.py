@@ -14,7 +14,7 @@ DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 def _task(**fields) -> DBTaskResult:
     result = DBTaskResult.objects.create(
         args_kwargs={"args": [], "kwargs": {}},
-        task_path="assure.section11.tasks.section11_reminders",
+        task_path="assure.notifications.tasks.reminders_send",
         backend_name="default",
         run_after=fields.pop("run_after", get_date_max()),
         **fields,

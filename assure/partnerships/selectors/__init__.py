@@ -4,6 +4,7 @@ returns only records of the partnership it is given, and only if the user may se
 from .agencies import agency_link, agency_links_of, classification_choices, partnership_agencies
 from .attendance import BOARD, NO_FIGURE, AttendanceRow, attendance_by_agency
 from .budget import Budget, BudgetLine, budget_for_year, budget_years, contributions_of, expenditure_of
+from .home import home_of
 from .meetings import (
     AttendanceLine,
     agency_attendance,
@@ -52,6 +53,7 @@ __all__ = [
     "expected_agencies",
     "expenditure_of",
     "first_steps_of",
+    "home_of",
     "managed_partnerships",
     "meeting_years",
     "meetings_of",

@@ -1,5 +1,7 @@
 """Changes to the partnership's budget: partners' contributions and expenditure lines, each for
-one financial year. Amounts are pounds and must be more than zero."""
+one financial year. Amounts are pounds: a contribution more than zero; an expenditure line's
+spending so far zero or more, with its planned amount and the business unit's forecast for the
+year where it gives them."""
 
 from decimal import Decimal, InvalidOperation
 
@@ -14,22 +16,25 @@ from ..permissions import ensure_can_manage
 from ..years import financial_year_problem
 
 
-def _year_and_amount_errors(year: str, amount) -> dict[str, str]:
+def _year_and_amount_errors(year: str, amount, *, zero_allowed: bool = False) -> dict[str, str]:
     errors = {}
     problem = financial_year_problem((year or "").strip())
     if problem:
         errors["year"] = problem
+    errors |= _money_errors("amount", amount, required=True, zero_allowed=zero_allowed)
+    return errors
+
+
+def _money_errors(field: str, amount, *, required: bool, zero_allowed: bool) -> dict[str, str]:
     try:
         value = Decimal(amount) if amount is not None and amount != "" else None
     except (InvalidOperation, TypeError, ValueError):
-        value = None
-        errors["amount"] = "Enter the amount in pounds, like 1250.50."
-    if "amount" not in errors:
-        if value is None:
-            errors["amount"] = "Enter the amount."
-        elif value <= 0:
-            errors["amount"] = "Enter an amount greater than £0."
-    return errors
+        return {field: "Enter the amount in pounds, like 1250.50."}
+    if value is None:
+        return {field: "Enter the amount."} if required else {}
+    if value < 0 or (value == 0 and not zero_allowed):
+        return {field: "Enter an amount of £0 or more." if zero_allowed else "Enter an amount greater than £0."}
+    return {}
 
 
 def _contributor_errors(partnership: Partnership, agency: Agency | None, source: str) -> dict[str, str]:
@@ -128,8 +133,10 @@ def contribution_delete(*, actor, contribution: Contribution) -> None:
     contribution.delete()
 
 
-def _expenditure_errors(year: str, line: str, amount) -> dict[str, str]:
-    errors = _year_and_amount_errors(year, amount)
+def _expenditure_errors(year: str, line: str, amount, planned, forecast) -> dict[str, str]:
+    errors = _year_and_amount_errors(year, amount, zero_allowed=True)
+    errors |= _money_errors("planned", planned, required=False, zero_allowed=True)
+    errors |= _money_errors("forecast", forecast, required=False, zero_allowed=True)
     if not line:
         errors["line"] = "Enter what the money was spent on."
     return errors
@@ -137,15 +144,33 @@ def _expenditure_errors(year: str, line: str, amount) -> dict[str, str]:
 
 @transaction.atomic
 def expenditure_create(
-    *, actor, partnership: Partnership, year: str, line: str, amount: Decimal, note: str = ""
+    *,
+    actor,
+    partnership: Partnership,
+    year: str,
+    line: str,
+    amount: Decimal,
+    planned: Decimal | None = None,
+    forecast: Decimal | None = None,
+    note: str = "",
 ) -> Expenditure:
-    """Add a line of spending to the partnership's budget for a financial year."""
+    """Add a line of spending to the partnership's budget for a financial year: what has been
+    spent so far (``amount``, £0 or more), what was planned and, if the business unit gives one,
+    its forecast for the whole year."""
     ensure_can_manage(user=actor, partnership=partnership)
     year, line = (year or "").strip(), (line or "").strip()
-    errors = _expenditure_errors(year, line, amount)
+    errors = _expenditure_errors(year, line, amount, planned, forecast)
     if errors:
         raise ValidationError(errors)
-    expenditure = Expenditure(partnership=partnership, year=year, line=line, amount=amount, note=note)
+    expenditure = Expenditure(
+        partnership=partnership,
+        year=year,
+        line=line,
+        amount=amount,
+        planned=planned,
+        forecast=forecast,
+        note=note,
+    )
     expenditure.full_clean()
     expenditure.save()
     event_record(
@@ -160,19 +185,28 @@ def expenditure_create(
 
 @transaction.atomic
 def expenditure_update(
-    *, actor, expenditure: Expenditure, year: str, line: str, amount: Decimal, note: str = ""
+    *,
+    actor,
+    expenditure: Expenditure,
+    year: str,
+    line: str,
+    amount: Decimal,
+    planned: Decimal | None = None,
+    forecast: Decimal | None = None,
+    note: str = "",
 ) -> Expenditure:
-    """Correct an expenditure line: its year, description, amount or note."""
+    """Correct or bring up to date an expenditure line: its year, description, spending so far,
+    planned amount, forecast for the year or note."""
     partnership = expenditure.partnership
     ensure_can_manage(user=actor, partnership=partnership)
     year, line = (year or "").strip(), (line or "").strip()
-    errors = _expenditure_errors(year, line, amount)
+    errors = _expenditure_errors(year, line, amount, planned, forecast)
     if errors:
         raise ValidationError(errors)
     model_update(
         instance=expenditure,
-        fields=["year", "line", "amount", "note"],
-        data={"year": year, "line": line, "amount": amount, "note": note},
+        fields=["year", "line", "amount", "planned", "forecast", "note"],
+        data={"year": year, "line": line, "amount": amount, "planned": planned, "forecast": forecast, "note": note},
     )
     event_record(
         actor=actor,

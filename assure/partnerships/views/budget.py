@@ -48,7 +48,7 @@ def budget(request: HttpRequest) -> HttpResponse:
             figures.contributions, partnership=partnership, may_manage=may_manage, prefix="contributions-"
         ),
         "expenditure": ExpenditureTable(
-            figures.expenditure, partnership=partnership, may_manage=may_manage, prefix="expenditure-"
+            figures.expenditure, budget=figures, partnership=partnership, may_manage=may_manage, prefix="expenditure-"
         ),
     }
     context = {

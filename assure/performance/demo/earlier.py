@@ -5,18 +5,25 @@ its tables and charts going back further come out of the data:
   2014-15 (§5.38): police cell 15, 13 and 12; the 136 suite not in use in 2010-11, then 7 and 12.
   Each year's total is the two places added together;
 - the rate of children subject of a child protection plan per 10,000 children in 2011-12, 18.7,
-  which the report sets beside 50 in 2013-14 and 55.5 at the end of 2014-15 (§5.99)."""
+  which the report sets beside 50 in 2013-14 and 55.5 at the end of 2014-15 (§5.99);
+- independent schools attending the council's child protection training, 2 (8%) in 2005-06 and
+  6 (25%) in 2011-12, which the report sets beside 19 (75%) in 2014-15 (§5.46)."""
 
 import datetime as dt
 
-from .shropshire import CSC, MENTAL_HEALTH, Figure
+from .shropshire import CSC, EDUCATION, MENTAL_HEALTH, Figure
 
 NOT_IN_USE = "The health-based place of safety (136 suite) was not in use yet."
 TOTAL = "Police cells and the 136 suite added together."
 
-YEARS = ("2010-11", "2011-12", "2012-13")
+YEARS = ("2005-06", "2010-11", "2011-12", "2012-13")
+_INDEPENDENT = "Independent schools attending the council's child protection training."
 
 FIGURES: dict[str, tuple[Figure, ...]] = {
+    "2005-06": (
+        Figure("edu-independent-schools-training-percent", EDUCATION, "8", _INDEPENDENT, "§5.46"),
+        Figure("edu-independent-schools-trained", EDUCATION, "2", _INDEPENDENT, "§5.46"),
+    ),
     "2010-11": (
         Figure("s136-police-custody", MENTAL_HEALTH, "15", section="§5.38"),
         Figure("s136-health-place-of-safety", MENTAL_HEALTH, None, NOT_IN_USE, "§5.38"),
@@ -33,6 +40,8 @@ FIGURES: dict[str, tuple[Figure, ...]] = {
             "Before the rate rose more quickly than comparators' (50 in 2013-14).",
             "§5.99",
         ),
+        Figure("edu-independent-schools-training-percent", EDUCATION, "25", _INDEPENDENT, "§5.46"),
+        Figure("edu-independent-schools-trained", EDUCATION, "6", _INDEPENDENT, "§5.46"),
     ),
     "2012-13": (
         Figure("s136-police-custody", MENTAL_HEALTH, "12", section="§5.38"),

@@ -1,10 +1,12 @@
 """Shropshire's exception report for its board meeting of 19 March 2015, made by the exception
 rules from the 2014-15 scorecard, with children's social care's commentary on re-referrals (in
-the words of the annual report, §5.92-5.93)."""
+the words of the annual report, §5.92-5.93); and the exception report for the board's next
+meeting, relative to the day the demo is loaded, made from the newest validated figures, its
+owning agencies asked for their commentary and none written yet."""
 
 import datetime as dt
 
-from assure.demo import region
+from assure.demo import meetings, region
 from assure.partnerships.models import Meeting
 
 from ..periods import period_for_year
@@ -35,4 +37,18 @@ def exception_report_load(*, partnership, agencies, users) -> int:
     item = report.items.filter(indicator__code=COMMENTED).first()
     if item is not None:
         exception_commentary_write(actor=business_unit, item=item, commentary=COMMENTARY)
+    return report.items.count()
+
+
+def next_meeting_report_load(*, partnership, users, today: dt.date) -> int:
+    """Make the exception report for the board's next meeting from the newest validated figures
+    (2014-15's: the current year's returns are not validated yet); making it asks each owning
+    agency's leads for their commentary. Returns how many items it holds."""
+    business_unit = users[(region.SHROPSHIRE, "business-unit")]
+    meeting = Meeting.objects.get(
+        partnership=partnership, subgroup=None, held_on=today + dt.timedelta(days=meetings.NEXT_MEETING_IN_DAYS)
+    )
+    report = exception_report_create(
+        actor=business_unit, partnership=partnership, period=period_for_year(shropshire.YEAR), meeting=meeting
+    )
     return report.items.count()

@@ -6,7 +6,10 @@
    report gives), its agencies' figures from the report, entered, submitted and validated;
 3. Shropshire's scorecard: its priorities and the indicators under them, with targets;
 4. invented returns for the other three partnerships, each figure labelled as invented;
-5. Shropshire's exception report for its March 2015 board meeting, with one commentary.
+5. Shropshire's exception report for its March 2015 board meeting, with one commentary;
+6. the current year's live work, relative to the day the demo is loaded: an open round of returns
+   past its deadline with some returns overdue, and the exception report for the next board
+   meeting, its owning agencies asked for their commentary.
 """
 
 import datetime as dt
@@ -27,7 +30,7 @@ from ..periods import period_for_year
 from ..services.returns import return_assign, return_save_values, return_submit, return_validate, round_open
 from ..services.setup import priority_create, scorecard_line_create
 from ..validation import Entry
-from . import earlier, exceptions, invented, scorecard, shropshire
+from . import current, earlier, exceptions, invented, scorecard, shropshire
 
 
 class PerformanceDemoFailed(Exception):
@@ -87,6 +90,9 @@ def performance_demo_load(
     report.exception_items = exceptions.exception_report_load(
         partnership=partnerships[region.SHROPSHIRE], agencies=agencies, users=users
     )
+    if today is not None:
+        writer.write_current(slug=region.SHROPSHIRE, today=today)
+        exceptions.next_meeting_report_load(partnership=partnerships[region.SHROPSHIRE], users=users, today=today)
     return report
 
 
@@ -162,6 +168,38 @@ class _ReturnsWriter:
             self.report.returns += 1
             self.report.figures += saved.saved
             self.report.warnings += saved.warnings
+
+    def write_current(self, *, slug: str, today: dt.date) -> None:
+        """The current year's round: opened weeks ago, its deadline just passed; each return in
+        the state ``current.RETURNS`` gives it, none validated yet."""
+        partnership = self.partnerships[slug]
+        business_unit = self.users[(slug, "business-unit")]
+        round_ = round_open(
+            actor=business_unit,
+            partnership=partnership,
+            period=period_for_year(region.current_year(today)),
+            deadline=today - dt.timedelta(days=current.DEADLINE_DAYS_AGO),
+            opens_on=today - dt.timedelta(days=current.OPENED_DAYS_AGO),
+        )
+        for spec in current.RETURNS:
+            indicators = [self.indicators[code] for code in spec.figures]
+            data_return = return_assign(
+                actor=business_unit, round=round_, agency=self.agencies[spec.agency], indicators=indicators
+            )
+            if spec.state == "not_started":
+                continue
+            enterer = self._lead(slug, spec.agency) or business_unit
+            entries = {code: _current_entry(value) for code, value in spec.figures.items() if value}
+            try:
+                return_save_values(actor=enterer, data_return=data_return, entries=entries)
+                if spec.state == "submitted":
+                    return_submit(actor=enterer, data_return=data_return)
+            except Exception as refused:  # noqa: BLE001 -- the message names the agency
+                raise PerformanceDemoFailed(f"{spec.agency} current year in {slug}: {refused}") from refused
+
+
+def _current_entry(value: str) -> Entry:
+    return Entry(value=value, comment=current.NOTE)
 
 
 def _scorecard(partnership: Partnership, agencies, business_unit: User, report: PerformanceDemoReport) -> None:

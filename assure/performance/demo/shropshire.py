@@ -19,6 +19,7 @@ POLICE = "police"
 PROBATION = "probation"
 MENTAL_HEALTH = "sssft"
 PUBLIC_HEALTH = "shropshire-public-health"
+CCG = "shropshire-ccg"
 # The Board's business unit is hosted by the council: its training figures come in the council's
 # children's services return (the region has no agency for the business unit itself).
 BUSINESS_UNIT_HOST = CSC
@@ -62,6 +63,13 @@ FIGURES: dict[str, tuple[Figure, ...]] = {
         Figure("csc-s47-rate", CSC, "74", section="§2"),
         Figure("csc-cp-plans-rate", CSC, "50", section="§5.99"),
         Figure("csc-cp-plans-second-2-years-percent", CSC, "13", section="§2"),
+        Figure(
+            "csc-cp-plans-second-2-years",
+            CSC,
+            "40",
+            "In March 2014, from 2 in June 2013: the rise the Board's multi-agency audit looked into.",
+            "§5.13",
+        ),
         Figure("csc-lac", CSC, "271", "At 31 March 2014.", "§2"),
         Figure("csc-lac-section-20-percent", CSC, "40", "In April 2014.", "§5.99"),
         Figure("cpc-conferences", CSC, "371", _CPC, "§5.8"),
@@ -293,6 +301,24 @@ FIGURES: dict[str, tuple[Figure, ...]] = {
             "1 July 2013 to 30 June 2014: 3 charged, 34 cautioned, 2 community resolutions.",
             "§5.83",
         ),
+        Figure("police-young-sexual-offence-charged", POLICE, "3", "1 July 2013 to 30 June 2014.", "§5.83"),
+        Figure("police-young-sexual-offence-cautioned", POLICE, "34", "1 July 2013 to 30 June 2014.", "§5.83"),
+        Figure("police-young-sexual-offence-resolutions", POLICE, "2", "1 July 2013 to 30 June 2014.", "§5.83"),
+        Figure(
+            "police-young-sexual-offence-repeat",
+            POLICE,
+            "3",
+            "Each suspected of two offences, 1 July 2013 to 30 June 2014.",
+            "§5.83",
+        ),
+        Figure(
+            "police-children-in-care-homes",
+            POLICE,
+            "400",
+            "More than 400, placed from across the United Kingdom: the count the policing area plans its work with "
+            "care homes on.",
+            "§5.71",
+        ),
         Figure("marac-cases", POLICE, "175", "Cases of domestic abuse discussed at MARAC.", "§5.89"),
         Figure("marac-repeat-cases", POLICE, "26", section="§5.89"),
         Figure("marac-children", POLICE, "207", "Children affected.", "§5.89"),
@@ -342,7 +368,26 @@ FIGURES: dict[str, tuple[Figure, ...]] = {
         # Education (§5.42-5.57).
         Figure("edu-cme", EDUCATION, "243", "On the register now; 13 of them are not Shropshire children.", "§5.52"),
         Figure("edu-cme-closed", EDUCATION, "13", section="§5.52"),
+        Figure(
+            "edu-cme-other-areas", EDUCATION, "13", "Tracked until the authority they live in takes them on.", "§5.52"
+        ),
+        Figure(
+            "edu-cme-cp-concerns",
+            EDUCATION,
+            "8",
+            "Among the cases of the year: none of them a looked-after child.",
+            "§5.52",
+        ),
+        Figure("edu-cme-grt", EDUCATION, "15", "Fewer than the year before.", "§5.52"),
+        Figure(
+            "edu-ehe-registered",
+            EDUCATION,
+            "200",
+            "Up to 200 is usual; more families are likely to home educate without registering.",
+            "§5.55",
+        ),
         Figure("edu-ehe-not-engaging", EDUCATION, "10", "Ten children in five families.", "§5.55"),
+        Figure("edu-ehe-not-engaging-families", EDUCATION, "5", section="§5.55"),
         Figure("edu-ehe-unsatisfactory", EDUCATION, "6", section="§5.57"),
         Figure("edu-school-attendance-orders", EDUCATION, "4", "In progress in the courts.", "§5.57"),
         Figure("edu-part-time-timetables", EDUCATION, "53", "Pupils on a reduced timetable now.", "§5.54"),
@@ -355,8 +400,23 @@ FIGURES: dict[str, tuple[Figure, ...]] = {
             "Parents replying at the 20 school inspections from April 2014 to February 2015.",
             "§5.42",
         ),
+        Figure("edu-schools-inspected", EDUCATION, "20", "April 2014 to February 2015.", "§5.42"),
+        Figure(
+            "edu-schools-behaviour-safety-ri",
+            EDUCATION,
+            "3",
+            "None inadequate; the issues were pupils' behaviour in lessons, with no safeguarding concern.",
+            "§5.42",
+        ),
         Figure("edu-schools-training-compliant-percent", EDUCATION, "100", section="§5.42"),
         Figure("edu-independent-schools-training-percent", EDUCATION, "75", "19 independent schools.", "§5.46"),
+        Figure(
+            "edu-independent-schools-trained",
+            EDUCATION,
+            "19",
+            "Some independent schools also train in house or through other agencies.",
+            "§5.46",
+        ),
         Figure("edu-schools-audit-compliant-percent", EDUCATION, "98", section="§5.43"),
         Figure("edu-early-years-audit-compliant-percent", EDUCATION, "42", section="§5.43"),
         # The area and its children (§2): the latest figures the council holds.
@@ -400,7 +460,16 @@ FIGURES: dict[str, tuple[Figure, ...]] = {
         Figure("context-secondary-academies", EDUCATION, "13", section="§2"),
         Figure("context-special-academies", EDUCATION, "1", section="§2"),
         Figure("context-free-schools", EDUCATION, "1", section="§2"),
+        # Health commissioning (§5.25).
+        Figure("ccg-gp-practices", CCG, "44", "Member practices of the clinical commissioning group.", "§5.25"),
         # Child deaths (§5.4) and training (§3.30, §4).
+        Figure(
+            "cdop-meetings",
+            PUBLIC_HEALTH,
+            "5",
+            "The panel shared with Telford & Wrekin.",
+            "§5.4",
+        ),
         Figure(
             "cdop-reviews",
             PUBLIC_HEALTH,

@@ -15,7 +15,8 @@ class ExceptionReportForm(forms.Form):
     meeting = forms.ModelChoiceField(
         queryset=None,
         required=False,
-        label="Board meeting (optional)",
+        label="Board meeting",
+        help_text="A board meeting has one exception report: choosing one that has a report already opens it.",
         empty_label="Not for a particular meeting",
     )
 

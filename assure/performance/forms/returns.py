@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from assure.core.forms import DateInput
 
-from ..models import Period
+from ..models import Indicator, Period
 from ..periods import year_label
 from ..validation import COMMENT_MAX, Entry, field_key
 
@@ -193,3 +193,52 @@ class SendBackForm(forms.Form):
         max_length=2000,
         error_messages={"required": "Say what the agency needs to correct."},
     )
+
+
+class BulkAssignForm(forms.Form):
+    """Indicators to ask for (shown under their themes), and the agencies to ask, chosen by their
+    agency type or sector. The agencies themselves are found by the view from the groups."""
+
+    indicators = forms.ModelMultipleChoiceField(
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        label="Indicators to ask for",
+        error_messages={"required": "Choose at least one indicator to ask for."},
+    )
+    agency_types = forms.MultipleChoiceField(
+        label="Agencies of these types",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    sectors = forms.MultipleChoiceField(
+        label="Agencies of these sectors",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="An agency of any type or sector chosen is asked.",
+    )
+
+    def __init__(self, *args, themes, agency_types, sectors, **kwargs) -> None:
+        """``themes``: (title, indicators) pairs; ``agency_types`` and ``sectors``: AgencyGroups."""
+        super().__init__(*args, **kwargs)
+        self.themes = themes
+        field = self.fields["indicators"]
+        field.queryset = Indicator.objects.filter(pk__in=[i.pk for _, group in themes for i in group]).select_related(
+            "definition"
+        )
+        field.label_from_instance = lambda indicator: f"{indicator.definition.title} ({indicator.code})"
+        self.fields["agency_types"].choices = [(group.code, group.label) for group in agency_types]
+        self.fields["sectors"].choices = [(group.code, group.label) for group in sectors]
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if not cleaned.get("agency_types") and not cleaned.get("sectors") and "agency_types" not in self.errors:
+            self.add_error("agency_types", "Choose at least one agency type or sector to ask.")
+        return cleaned
+
+    def indicator_groups(self) -> list[tuple[str, list]]:
+        """Each theme's title with the checkboxes of its indicators, in the library's order."""
+        options = {str(option.data["value"]): option for option in self["indicators"].subwidgets}
+        return [
+            (title, [options[str(i.pk)] for i in indicators if str(i.pk) in options])
+            for title, indicators in self.themes
+        ]

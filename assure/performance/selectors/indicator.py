@@ -132,9 +132,9 @@ class IndicatorHistory:
         return [
             {
                 "period": row.period,
-                "local": self.text(row.local.value, row.local.missing) if row.local else NO_FIGURE,
+                "local": row.local.text(unit=self.unit, decimals=self.decimals) if row.local else NO_FIGURE,
                 "local_source": row.local.provenance if row.local and row.local.computed else "",
-                "returned": self.text(row.local.returned.value, row.local.returned.missing)
+                "returned": row.local.returned.text(unit=self.unit, decimals=self.decimals)
                 if row.local and row.local.returned
                 else NO_FIGURE,
                 "returned_source": row.local.returned.source if row.local and row.local.returned else "",

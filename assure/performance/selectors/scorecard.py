@@ -20,6 +20,8 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.safestring import SafeString
 from django.utils.text import capfirst
 
@@ -30,9 +32,9 @@ from .. import calculations
 from ..areas import area_of_partnership
 from ..benchmarks import Benchmark, benchmarks_for_many
 from ..cache import remembered
-from ..charts import NO_FIGURE, figure_text, sparkline_svg
+from ..charts import NO_FIGURE, RATIO_UNITS, figure_text, sparkline_svg
 from ..imports.selectors import local_observations_for
-from ..models import Area, Indicator, Observation, Period
+from ..models import Area, ExceptionItem, Indicator, Observation, Period
 from ..permissions import can_view_performance
 from ..validation import ratio_value
 from .catalogue import indicator_pairings, scorecard_lines
@@ -67,6 +69,13 @@ class LocalFigure:
     provenance: str = ""
     returned_by: str = ""
     returned: "LocalFigure | None" = None
+    without_parts: bool = False  # a ratio given as a figure alone: no numerator or denominator
+
+    def text(self, *, unit: str, decimals: int = 0) -> str:
+        """The figure as tables show it, saying so when a ratio came without its numbers."""
+        return figure_text(
+            self.value, unit=unit, decimals=decimals, missing=self.missing, without_parts=self.without_parts
+        )
 
     @property
     def source(self) -> str:
@@ -101,7 +110,8 @@ def combine(
             value = ratio_value(indicator=definition, numerator=numerator, denominator=denominator)
             return LocalFigure(value, "", len(given))
     if len(given) == 1:
-        return LocalFigure(given[0][0], "", 1)
+        value, numerator, denominator = given[0][:3]
+        return LocalFigure(value, "", 1, without_parts=numerator is None or denominator is None)
     return LocalFigure(None, "", len(given))
 
 
@@ -141,14 +151,32 @@ def local_figures(
         for key, found in grouped.items()
     }
     imported = local_observations_for(user=user, partnership=partnership, indicators=indicators, periods=periods)
-    columns = ("indicator_id", "period_id", "value", "missing")
-    for indicator_id, period_id, value, missing in imported.values_list(*columns):
-        figures.setdefault((indicator_id, period_id), LocalFigure(value, missing, 0, imported=True))
+    columns = ("indicator_id", "period_id", "value", "missing", "numerator", "denominator")
+    for indicator_id, period_id, value, missing, numerator, denominator in imported.values_list(*columns):
+        alone = _alone(definitions[indicator_id], value, numerator, denominator)
+        figures.setdefault(
+            (indicator_id, period_id), LocalFigure(value, missing, 0, imported=True, without_parts=alone)
+        )
     computed = computed_observations(user=user, partnership=partnership, indicators=indicators, periods=periods)
-    for indicator_id, period_id, value, missing, provenance in computed.values_list(*columns, "provenance"):
+    for indicator_id, period_id, value, missing, numerator, denominator, provenance in computed.values_list(
+        *columns, "provenance"
+    ):
         key = (indicator_id, period_id)
-        figures[key] = LocalFigure(value, missing, 0, computed=True, provenance=provenance, returned=figures.get(key))
+        figures[key] = LocalFigure(
+            value,
+            missing,
+            0,
+            computed=True,
+            provenance=provenance,
+            returned=figures.get(key),
+            without_parts=_alone(definitions[indicator_id], value, numerator, denominator),
+        )
     return figures
+
+
+def _alone(definition: dict, value, numerator, denominator) -> bool:
+    """Whether a ratio's figure was given without its numerator or denominator."""
+    return value is not None and definition.get("unit") in RATIO_UNITS and (numerator is None or denominator is None)
 
 
 def published_series(
@@ -244,6 +272,46 @@ def period_asked(value: str | None) -> Period | None:
     return found
 
 
+# --- the owning agency's commentary ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Commentary:
+    """The newest commentary an owning agency wrote on an indicator in an exception report: what
+    it says, who wrote it for which agency, when, and the report's period and address."""
+
+    text: str
+    agency: str
+    written_on: str
+    period: str
+    url: str
+
+
+def latest_commentary(*, user, partnership: Partnership, indicator_ids: Iterable[int]) -> dict[int, Commentary]:
+    """Indicator id → the newest commentary written on it in the partnership's exception
+    reports, for a member who may see its performance. One query."""
+    if not can_view_performance(user=user, partnership=partnership):
+        return {}
+    items = (
+        ExceptionItem.objects.filter(report__partnership=partnership, indicator_id__in=list(indicator_ids))
+        .exclude(commentary="")
+        .select_related("report__period", "report__partnership", "owner_agency")
+        .order_by("indicator_id", "-commentary_at", "-pk")
+    )
+    found: dict[int, Commentary] = {}
+    for item in items:
+        if item.indicator_id in found:
+            continue
+        found[item.indicator_id] = Commentary(
+            text=item.commentary,
+            agency=item.owner_agency.name if item.owner_agency_id else "",
+            written_on=date_format(timezone.localtime(item.commentary_at), "j F Y") if item.commentary_at else "",
+            period=item.report.period.label,
+            url=item.get_absolute_url(),
+        )
+    return found
+
+
 # --- the scorecard ---------------------------------------------------------------------------
 
 
@@ -287,13 +355,14 @@ class ScorecardRow:
     benchmark: Benchmark | None
     trend: list[tuple[str, Decimal | None]]
     sparkline: SafeString = field(default_factory=lambda: SafeString(""))
+    commentary: Commentary | None = None
 
     def text(self, value: Decimal | None, missing: str = "") -> str:
         return figure_text(value, unit=self.unit, decimals=self.decimals, missing=missing)
 
     @property
     def local_text(self) -> str:
-        return self.text(self.local.value, self.local.missing) if self.local else NO_FIGURE
+        return self.local.text(unit=self.unit, decimals=self.decimals) if self.local else NO_FIGURE
 
     @property
     def local_source(self) -> str:
@@ -311,7 +380,7 @@ class ScorecardRow:
 
     @property
     def returned_text(self) -> str:
-        return self.text(self.returned.value, self.returned.missing) if self.returned else NO_FIGURE
+        return self.returned.text(unit=self.unit, decimals=self.decimals) if self.returned else NO_FIGURE
 
     @property
     def published_text(self) -> str:
@@ -319,6 +388,8 @@ class ScorecardRow:
 
     @property
     def value_text(self) -> str:
+        if self.local is not None and self.value_source != PUBLISHED_SOURCE and self.value == self.local.value:
+            return self.local_text
         return self.text(self.value)
 
     @property
@@ -358,6 +429,7 @@ class ScorecardSection:
     title: str
     description: str
     rows: list[ScorecardRow]
+    pk: int = 0
 
 
 @dataclass
@@ -434,6 +506,7 @@ def build_scorecard(*, user, partnership: Partnership, period: Period | None = N
         else {}
     )
     rule = rag_rule()
+    commentary = latest_commentary(user=user, partnership=partnership, indicator_ids=[i.pk for i in indicators])
     rows = {}
     for line in lines:
         twin = paired.get(line.indicator_id)
@@ -447,6 +520,7 @@ def build_scorecard(*, user, partnership: Partnership, period: Period | None = N
             twin=twin,
             benchmark=benchmarks.get((twin.pk, year.pk)) if twin is not None and year is not None else None,
             rule=rule,
+            commentary=commentary.get(line.indicator_id),
         )
     return Scorecard(
         PeriodRef(period.pk, period.label, period.kind),
@@ -472,14 +546,14 @@ def _sections(lines, rows: dict) -> list[ScorecardSection]:
     sections: dict[int, ScorecardSection] = {}
     for line in lines:
         section = sections.setdefault(
-            line.priority_id, ScorecardSection(line.priority.title, line.priority.description, [])
+            line.priority_id, ScorecardSection(line.priority.title, line.priority.description, [], line.priority_id)
         )
         if line.pk in rows:
             section.rows.append(rows[line.pk])
     return list(sections.values())
 
 
-def _row(line, *, series, years, year, local, published, twin, benchmark, rule) -> ScorecardRow:
+def _row(line, *, series, years, year, local, published, twin, benchmark, rule, commentary=None) -> ScorecardRow:
     indicator = line.indicator
     data = indicator.data
     unit, polarity, decimals = data.get("unit", "count"), data.get("polarity", "neither"), int(data.get("decimals", 0))
@@ -529,4 +603,5 @@ def _row(line, *, series, years, year, local, published, twin, benchmark, rule) 
         benchmark=benchmark,
         trend=list(zip(labels, values, strict=True)),
         sparkline=sparkline_svg(list(zip(labels, values, strict=True)), unit=unit, decimals=decimals),
+        commentary=commentary,
     )

@@ -31,6 +31,7 @@ from ..selectors.returns import (
     return_rows,
 )
 from ..validation import Checked, Entry, check_entry, field_key
+from .notices import return_sent_back_notify, returns_requested_notify
 
 Status = DataReturn.Status
 
@@ -89,7 +90,8 @@ def return_assign(
     """Set which indicators an agency is asked for in a round, making its return on first use.
 
     Only while the return is with the agency (draft or sent back): figures already entered for an
-    indicator no longer asked for are removed with it. Asking for nothing removes a draft return
+    indicator no longer asked for are removed with it. When the return is made, the agency's leads
+    are told by e-mail. Asking for nothing removes a draft return
     altogether (and returns None). Needs ``performance.manage``; the agency must belong to the
     partnership and the indicators must be agency-return indicators of the library."""
     partnership = round.partnership
@@ -111,6 +113,7 @@ def return_assign(
     if problems:
         raise ValidationError(problems)
 
+    made = data_return is None
     if data_return is None:
         if not chosen:
             return None
@@ -140,6 +143,9 @@ def return_assign(
         summary=f"{agency} asked for {len(chosen)} figure{'s' if len(chosen) != 1 else ''} for {round.period}",
         data={"added": sorted(chosen[pk].code for pk in set(chosen) - before), "removed": len(removed)},
     )
+    if made:
+        # The agency's leads learn of it by e-mail, with a link to the return.
+        returns_requested_notify(requested=[(data_return, len(chosen))])
     return data_return
 
 
@@ -373,11 +379,13 @@ def return_validate(*, actor: User, data_return: DataReturn) -> DataReturn:
 
 @transaction.atomic
 def return_send_back(*, actor: User, data_return: DataReturn, reason: str) -> DataReturn:
-    """Send a submitted return back to its agency for correction, saying what to correct; the
-    agency can then change its figures and submit again. Needs ``performance.manage``."""
+    """Send a submitted return back to its agency for correction, saying what to correct (the
+    agency's leads are told by e-mail); the agency can then change its figures and submit again.
+    Needs ``performance.manage``."""
     if not can_moderate_returns(user=actor, partnership=data_return.round.partnership):
         raise PermissionDenied
     current = _locked(data_return)
     _transition(actor=actor, data_return=current, to_status=Status.RETURNED, reason=reason)
     bump_partnership(current.round.partnership_id)
+    return_sent_back_notify(data_return=current)
     return _refresh(data_return, current)

@@ -130,3 +130,31 @@ def test_a_journey_spec_has_a_bar_per_step_and_year_with_its_figure_as_a_label()
     assert len(spec["data"]["values"]) == 3
     assert [layer["mark"]["type"] for layer in spec["layer"]] == ["bar", "text"]
     assert spec["encoding"]["x"]["sort"] == ["Referrals", "Plans"]
+
+
+def test_a_percentage_without_its_numbers_says_so():
+    assert figure_text(D("72"), unit="percentage", without_parts=True) == "72% (numbers not given)"
+
+
+def test_a_count_never_says_its_numbers_are_missing():
+    assert figure_text(D("72"), unit="count", without_parts=True) == "72"
+
+
+def test_a_history_of_noughts_has_a_readable_percentage_axis():
+    # Private fostering's visits within 7 days: 0% in each year.
+    spec = history_spec(
+        title="Visited within 7 days",
+        unit="percentage",
+        decimals=0,
+        periods=["2013-14", "2014-15"],
+        series={"Local": [D(0), D(0)]},
+    )
+    assert spec["encoding"]["y"]["scale"] == {"domain": [0, 100]}
+    assert spec["encoding"]["y"]["axis"]["format"] == ",.0~f"
+
+
+def test_a_history_of_counts_ticks_at_whole_numbers():
+    spec = history_spec(
+        title="Notifications", unit="count", decimals=0, periods=["2013-14", "2014-15"], series={"Local": [D(8), D(5)]}
+    )
+    assert spec["encoding"]["y"]["axis"]["tickMinStep"] == 1

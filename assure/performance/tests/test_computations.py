@@ -188,7 +188,8 @@ def test_the_computed_figure_is_the_one_the_board_reads(board_member, partnershi
 
 def test_a_returned_figure_for_the_same_thing_stands_beside_it_labelled(board_member, partnership, agency, both):
     [row] = scorecard(user=board_member, partnership=partnership).rows
-    assert row.returned_text == "75.0%"
+    # The agency typed the percentage alone: the board is told its numbers were not given.
+    assert row.returned_text == "75.0% (numbers not given)"
     assert row.returned.source == f"returned by {agency.name}"
 
 
@@ -215,7 +216,7 @@ def test_an_exception_report_keeps_both_figures(board_member, partnership, agenc
     assert candidate.figures["value"] == "50.0%"
     assert candidate.figures["source"].startswith("Computed from the attendance recorded")
     assert (candidate.figures["returned"], candidate.figures["returned_source"]) == (
-        "75.0%",
+        "75.0% (numbers not given)",
         f"returned by {agency.name}",
     )
 

@@ -2,16 +2,19 @@
 scorecard and exception report, and invented returns, labelled as such, for the rest of West
 Mercia."""
 
+import datetime as dt
 from decimal import Decimal
 
 import pytest
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 
-from assure.accounts.models import User
+from assure.accounts.models import Membership, User
 from assure.accounts.services import api_token_create
 from assure.audit.models import Event
 from assure.demo.load import demo_load
+from assure.demo.region import current_year
 from assure.partnerships.models import Partnership
 from assure.performance.demo import invented, shropshire
 from assure.performance.models import (
@@ -21,7 +24,9 @@ from assure.performance.models import (
     Observation,
     Priority,
     Publication,
+    ReturnRound,
 )
+from assure.performance.selectors.returns import overdue_q
 from assure.performance.selectors.scorecard import build_scorecard
 from tests.real_names import real_names_in
 
@@ -129,15 +134,17 @@ class TestTheDemosCoreDataset:
                 assert observation.data_return.status == DataReturn.Status.VALIDATED
 
     def test_shropshires_figures_name_their_source(self, demo):
-        returned = Observation.objects.filter(partnership__slug="shropshire").exclude(
-            source=Observation.Source.COMPUTED
-        )
+        returned = Observation.objects.filter(partnership__slug="shropshire", data_return__status="validated")
         comments = returned.values_list("comment", flat=True)
         assert all(shropshire.SOURCE in comment for comment in comments)
 
     def test_returns_went_through_the_pipeline(self, demo):
         validated = Event.objects.filter(verb="return.validated", partnership=partnership()).count()
-        assert validated == DataReturn.objects.filter(round__partnership=partnership()).count()
+        assert validated == DataReturn.objects.filter(round__partnership=partnership(), status="validated").count()
+
+    def test_only_the_current_years_returns_wait_for_validation(self, demo):
+        waiting = DataReturn.objects.filter(round__partnership=partnership()).exclude(status="validated")
+        assert {r.round.period.label for r in waiting} == {current_year(timezone.localdate())}
 
     def test_a_return_is_entered_by_the_agencys_own_lead_where_the_demo_has_one(self, demo):
         police_return = local("marac-cases", "2014-15").data_return
@@ -201,7 +208,8 @@ class TestTheDemosCoreDataset:
         card = build_scorecard(user=board_member(), partnership=partnership())
         row = next(row for row in card.rows if row.code == "edu-early-years-audit-compliant-percent")
         assert row.value_text == "42.2%" and row.value_source.startswith("Computed from 6 Section 11 returns on ")
-        assert row.returned_text == "42.0%"
+        # Education returned the percentage alone, without the counts it is worked out from.
+        assert row.returned_text.startswith("42.0%")
         assert row.returned.source == "returned by Shropshire Council Education Access Service"
 
     def test_no_real_person_is_named(self, demo):
@@ -232,15 +240,43 @@ def test_invented_figures_differ_between_partnerships():
     assert [f.value for f in first] != [f.value for f in second]
 
 
+class TestTheCurrentYearsReturns:
+    """The live work of the current year, relative to the day the demo is loaded."""
+
+    def test_the_current_round_is_open_and_past_its_deadline(self, demo):
+        round_ = ReturnRound.objects.get(partnership=partnership(), period__label=current_year(timezone.localdate()))
+        assert round_.opens_on < round_.deadline < timezone.localdate()
+
+    def test_some_returns_are_overdue_one_from_an_agency_without_a_lead_account(self, demo):
+        overdue = DataReturn.objects.filter(round__partnership=partnership()).filter(overdue_q())
+        agencies = {r.agency.name for r in overdue}
+        assert {"Shropshire Council Education Access Service", "West Mercia Police"} <= agencies
+        assert not Membership.objects.filter(
+            partnership=partnership(), role="agency-lead", agency__name="Shropshire Council Education Access Service"
+        ).exists()
+
+    def test_the_scorecard_still_shows_the_last_validated_year(self, demo):
+        assert build_scorecard(user=board_member(), partnership=partnership()).period.label == "2014-15"
+
+
 class TestTheDemosExceptionReport:
     def test_shropshire_has_an_exception_report_for_its_march_2015_board(self, demo):
-        report = ExceptionReport.objects.get(partnership=partnership())
+        report = ExceptionReport.objects.get(partnership=partnership(), meeting__held_on=dt.date(2015, 3, 19))
         assert report.meeting.held_on.isoformat() == "2015-03-19"
         assert report.period.label == "2014-15"
         assert report.items.exists()
 
+    def test_the_next_board_meeting_has_its_exception_report_awaiting_commentary(self, demo):
+        report = ExceptionReport.objects.get(partnership=partnership(), meeting__held_on__gt=timezone.localdate())
+        assert report.items.exists()
+        assert not report.items.exclude(commentary="").exists()
+
     def test_re_referrals_carry_childrens_social_cares_commentary(self, demo):
-        item = ExceptionItem.objects.get(report__partnership=partnership(), indicator__code="csc-rereferrals-percent")
+        item = ExceptionItem.objects.get(
+            report__partnership=partnership(),
+            report__meeting__held_on=dt.date(2015, 3, 19),
+            indicator__code="csc-rereferrals-percent",
+        )
         assert "professional conversation" in item.commentary
         assert item.commentary_by is not None
         assert item.owner_agency.name == "Shropshire Council Children's Social Care"

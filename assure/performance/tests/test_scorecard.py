@@ -126,6 +126,21 @@ def test_one_agencys_ratio_stands_alone():
     assert combine([(D(25), None, None, "")], {"unit": "percentage"}).value == D(25)
 
 
+def test_one_agencys_ratio_without_its_numbers_is_marked_so():
+    assert combine([(D(72), None, None, "")], {"unit": "percentage"}).without_parts
+    assert not combine([(D(25), D(25), D(100), "")], {"unit": "percentage"}).without_parts
+
+
+def test_the_page_says_a_percentage_came_without_its_numbers(signed_in, partnership, indicators, agency, years):
+    priority = PriorityFactory(partnership=partnership, title="Early help")
+    ScorecardLineFactory(priority=priority, indicator=indicators["sc-rereferrals"])
+    validated_figures(
+        partnership=partnership, agency=agency, period=years["2014-15"], figures={indicators["sc-rereferrals"]: 72}
+    )
+    page = signed_in.get(u("scorecard", partnership)).content.decode()
+    assert "72.0% (numbers not given)" in page
+
+
 def test_a_figure_no_agency_gave_keeps_its_reason():
     combined = combine([(None, None, None, "x")], {"unit": "count"})
     assert combined.value is None and combined.missing == "x"

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 
 from assure.actions.forms import ActionForm
 from assure.actions.selectors import action_agency_choices, action_owner_choices
@@ -18,6 +19,7 @@ from ..permissions import can_manage_exceptions, may_comment
 from ..selectors.exceptions import (
     actions_raised,
     exception_items,
+    exception_report_for_meeting,
     exception_reports,
     report_meetings,
     report_periods,
@@ -56,6 +58,17 @@ def exception_create(request: HttpRequest) -> HttpResponse:
         meetings=report_meetings(user=request.user, partnership=partnership),
     )
     if request.method == "POST" and form.is_valid():
+        meeting = form.cleaned_data.get("meeting")
+        # A meeting has one report: asking again opens it, with its commentary, rather than
+        # making another.
+        existing = exception_report_for_meeting(user=request.user, partnership=partnership, meeting=meeting)
+        if existing is not None:
+            messages.info(
+                request,
+                f"There is already an exception report for the {meeting}, made on "
+                f"{timezone.localtime(existing.created_at):%-d %B %Y}: here it is, with the commentary written so far.",
+            )
+            return redirect(existing)
         try:
             report = exception_report_create(actor=request.user, partnership=partnership, **form.cleaned_data)
         except ValidationError as error:

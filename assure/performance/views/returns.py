@@ -4,6 +4,7 @@ another agency's return answers 404 to an agency lead, and calls one service to 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
@@ -12,10 +13,11 @@ from assure.core.access import requires
 from assure.core.forms import attach
 from assure.core.navigation import Crumb, crumbs, partnership_url
 from assure.core.tables import register_response
+from assure.notifications.selectors import last_reminded
 
 from ..forms.returns import AssignForm, FiguresForm, RoundForm, SendBackForm, UploadForm
 from ..models import DataReturn, ReturnRound
-from ..permissions import can_moderate_returns, may_enter_return
+from ..permissions import can_moderate_returns, can_remind_returns, may_enter_return
 from ..pipeline import next_steps
 from ..returns_xlsx import problems_summary, template_workbook
 from ..selectors.returns import (
@@ -132,9 +134,16 @@ def round_create(request: HttpRequest) -> HttpResponse:
 def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
     round = _round(request, pk)
     returns = round_returns(user=request.user, round=round)
+    may_remind = can_remind_returns(user=request.user, partnership=request.partnership)
+    table = RoundReturnTable(
+        returns,
+        partnership=request.partnership,
+        reminded=last_reminded(model=DataReturn, ids=returns.values_list("pk", flat=True)),
+        remind_token=get_token(request) if may_remind else "",
+    )
     return register_response(
         request,
-        table=RoundReturnTable(returns, partnership=request.partnership),
+        table=table,
         template="performance/returns/round_detail.html",
         context={
             "round": round,

@@ -11,8 +11,10 @@ from assure.core.tables import EXPORT_FORMATS, export_response, plain_figure
 
 from ..cache import figures_version, remembered
 from ..charts import NO_FIGURE
+from ..forms.scorecard import ScorecardFilterForm
 from ..models import Period
 from ..selectors.scorecard import Scorecard, period_asked, scorecard
+from ..selectors.scorecard_filters import filter_choices, filter_query, scorecard_filtered, scorecard_summary
 
 DIRECTION_WORDS = {"improving": "Improving", "worsening": "Worsening", "no_change": "No change"}
 RAG_WORDS = {"green": "Green", "amber": "Amber", "red": "Red"}
@@ -94,14 +96,18 @@ def scorecard_view(request: HttpRequest) -> HttpResponse:
         headers, rows = _export_rows(card)
         label = card.period.label.replace(" ", "-") if card.period else "no-period"
         return export_response(headers=headers, rows=rows, name=f"scorecard-{label}", export_format=export_format)
+    form = ScorecardFilterForm(request.GET, choices=filter_choices(card))
+    filters = form.filters()
+    shown = scorecard_filtered(card, filters)
+    period_pk = card.period.pk if card.period else None
     # A hundred lines take longer to write out than to fetch: the tables are kept as written,
-    # under the same versions as the figures they show.
+    # under the same versions as the figures they show (one entry for each filtering asked for).
     sections = remembered(
         partnership=partnership,
-        name=f"scorecard-tables:{card.period.pk if card.period else 'none'}",
+        name=f"scorecard-tables:{period_pk or 'none'}:{filters.key()}",
         version=version,
         compute=lambda: render_to_string(
-            "performance/scorecard/_sections.html", {"card": card, "slug": partnership.slug, "no_figure": NO_FIGURE}
+            "performance/scorecard/_sections.html", {"card": shown, "slug": partnership.slug, "no_figure": NO_FIGURE}
         ),
     )
     here = partnership_url("performance:scorecard", partnership)
@@ -110,6 +116,12 @@ def scorecard_view(request: HttpRequest) -> HttpResponse:
         "performance/scorecard/scorecard.html",
         {
             "card": card,
+            "shown": shown,
+            "summary": scorecard_summary(card),
+            "form": form,
+            "filters": filters,
+            "red_only": filter_query(period=period_pk, rating="red"),
+            "all_lines": filter_query(period=period_pk),
             "sections": mark_safe(sections),  # noqa: S308 - written by our own template just above
             "slug": partnership.slug,
             "crumbs": crumbs(partnership, ("Scorecard", here)),

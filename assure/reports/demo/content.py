@@ -1,4 +1,5 @@
-"""The demo's narratives for Shropshire's 2014-15 annual report and its March 2015 board pack.
+"""The demo's narratives for Shropshire's 2014-15 annual report, its March 2015 board pack and the
+pack for the board's next meeting.
 
 Written for the demo: they follow the themes of the published report but none of its sentences,
 and name no one. Every figure a narrative needs is in a data block beside it, computed from the
@@ -8,7 +9,15 @@ YEAR = "2014-15"
 BOARD_PACK_MEETING = "2015-03-19"
 # The agency whose section its own agency lead is asked to write (the demo's Shropshire lead).
 CONTRIBUTING_AGENCY = "shropshire-community-health"
-CONTRIBUTION_DUE_IN_DAYS = 21
+# When the 2014-15 report's sections were asked for and accepted, and when it was published:
+# after the board's development session of September 2015 that wrote its conclusion.
+CONTRIBUTION_DUE = "2015-07-31"
+ACCEPTED_ON = "2015-10-01"
+PUBLISHED_ON = "2015-10-15"
+
+# The current year's draft annual report: the agency sections asked of agency leads (agency key
+# → days from the day the demo is loaded to the due date; a negative one is overdue).
+CURRENT_REQUESTS = {"shropshire-community-health": 10, "police": -4}
 
 # Section key → narrative, for the sections written once.
 SECTIONS = {
@@ -213,23 +222,36 @@ EVIDENCE = {
     },
 }
 
-# The agency lead's own section, and the short narrative the business unit wrote with the
-# other agencies from their annual assurance reports.
+# The community health trust's section, written by its own agency lead; every other agency's
+# section is in agencies.py.
 CONTRIBUTION = (
     "## Our year\n\n"
-    "The trust appointed a nurse specialist for safeguarding children to support the named nurse, and "
-    "trained more of its community staff at the level their roles need.\n\n"
+    "A nurse specialist for safeguarding children joined the trust in November 2014 to support the named nurse, "
+    "and more of our community staff were trained at the level their roles need.\n\n"
+    "## Sharing information\n\n"
+    "The county is piloting the national child protection information sharing project, which tells our "
+    "unscheduled care staff when a child they see is on a plan or looked after, and lets the council know the "
+    "child was seen.\n\n"
     "## What our audits found\n\n"
     "- Health visitors recorded the voice of the child more consistently.\n"
     "- Information sharing with school nurses about children on plans needs to be quicker.\n\n"
     "## Next year\n\n"
-    "We will answer the board's challenge on our Section 11 return, on commissioning, with evidence from "
-    "our contracts, and take part in the national child protection information sharing project."
+    "Health visiting moves to the council's commissioning from October 2015: we will keep the service steady for "
+    "families through the change, and give the board evidence from our contracts of how we commission safely."
 )
-AGENCY_DEFAULT = (
-    "{agency} reported to the board on its safeguarding arrangements through its Section 11 return and its "
-    "annual assurance report. The board will ask it for evidence of impact in 2015-16."
-)
+
+NEXT_BOARD_PACK = {
+    "agenda": (
+        "1. Welcome, apologies and declarations of interest\n"
+        "2. Minutes of the last meeting and matters arising\n"
+        "3. The scorecard and the exception report, with the owning agencies' commentary *(for discussion)*\n"
+        "4. Section 11 returns still outstanding *(for decision: escalation to the agencies' chief officers)*\n"
+        "5. Data returns for the year so far *(for information)*\n"
+        "6. The draft annual report: sections still to come from agencies *(for information)*\n"
+        "7. Actions overdue *(for discussion)*\n"
+        "8. Any other business"
+    ),
+}
 
 BOARD_PACK = {
     "agenda": (

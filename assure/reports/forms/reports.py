@@ -60,8 +60,23 @@ class BoardPackForm(forms.Form):
 
 
 class PublishForm(forms.Form):
+    """Publishing; a corrected edition also says what it changed (``correcting``)."""
+
+    note = forms.CharField(
+        label="What this edition corrects",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        help_text="Readers see it with the list of editions, for example “Section 4.2: the number of "
+        "children on plans corrected from 294 to 249.”",
+        error_messages={"required": "Say what this edition corrects."},
+    )
     confirm = forms.BooleanField(
         label="Yes, publish the report",
         help_text="Its figures are refreshed one last time and then frozen. Nobody can change it afterwards.",
         error_messages={"required": "Tick the box to confirm you want to publish the report."},
     )
+
+    def __init__(self, *args, correcting: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not correcting:
+            del self.fields["note"]

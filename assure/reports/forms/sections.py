@@ -8,7 +8,8 @@ from ..services.sections import BODY_MAX
 
 FORMATTING_HELP = (
     "Write in plain text. Leave a blank line between paragraphs. For a sub-heading start a line with #; "
-    "for a list start each line with - (or 1. for a numbered list); for emphasis put *stars* around words; "
+    "for a list start each line with - (or 1. for a numbered list); for italics put *stars* around words, "
+    "for bold **two stars**; "
     "for a link write [the words](https://address). Other formatting, HTML included, shows as typed. "
     "Do not name children or families."
 )
@@ -17,7 +18,8 @@ FORMATTING_HELP = (
 class SectionWriteForm(forms.Form):
     body = forms.CharField(
         label="Text of the section",
-        widget=forms.Textarea(attrs={"rows": 16}),
+        # data-assure-editor: the formatting toolbar (static/reports/editor.mjs) enhances it.
+        widget=forms.Textarea(attrs={"rows": 16, "data-assure-editor": ""}),
         max_length=BODY_MAX,
         strip=False,
         help_text=FORMATTING_HELP,
@@ -116,6 +118,17 @@ class EvidenceForm(forms.Form):
         if len(chosen) != 1:
             raise forms.ValidationError("Choose one indicator, or one Section 11 cycle, or one action.")
         return data
+
+
+class SectionOmitForm(forms.Form):
+    reason = forms.CharField(
+        label="Why the section is left out",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=1000,
+        help_text="Readers of the report see this in the section's place, so write it for them: for example "
+        "“The panel did not meet this year; its work is reported under 5.3.”",
+        error_messages={"required": "Say why the section is left out of the report."},
+    )
 
 
 class ConfirmForm(forms.Form):

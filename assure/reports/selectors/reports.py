@@ -33,10 +33,20 @@ def reports_register_version(*, user, partnership: Partnership) -> str:
     rows = (
         reports_visible_to(user=user, partnership=partnership)
         .order_by("pk")
-        .values_list("pk", "kind", "title", "year", "meeting__held_on", "status", "published_at")
+        .values_list("pk", "kind", "title", "year", "meeting__held_on", "status", "published_at", "edition")
     )
     parts = (partnership.pk, partnership.slug, list(rows))
     return "reports-" + hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+def editions_of(*, user, report: Report) -> list[Report]:
+    """Every edition of the report the user may read (itself included), the first first: a
+    corrected edition is the same year's annual report, or the same meeting's pack, numbered on."""
+    return list(
+        reports_visible_to(user=user, partnership=report.partnership)
+        .filter(kind=report.kind, year=report.year, meeting=report.meeting)
+        .order_by("edition")
+    )
 
 
 def renderings_visible_to(*, user, partnership: Partnership) -> QuerySet[Rendering]:
@@ -118,6 +128,42 @@ def report_contents(*, user, report: Report) -> list[ContentsRow]:
     return rows
 
 
+@dataclass
+class PublishBlocker:
+    """A section that holds up publishing, and why, in words."""
+
+    row: ContentsRow
+    reason: str
+
+
+def _blocking_reason(section: Section) -> str:
+    if section.is_omitted:
+        return ""
+    if section.status != Section.Status.ACCEPTED:
+        waiting = {
+            Section.Status.NOT_STARTED: "not written yet",
+            Section.Status.REQUESTED: f"asked of {section.agency}, not written yet",
+            Section.Status.DRAFTING: f"being drafted by {section.requested_from or 'the business unit'}",
+            Section.Status.WRITTEN: "written, waiting to be accepted",
+        }
+        return f"Not accepted: {waiting.get(section.status, section.get_status_display().lower())}."
+    if section.holds_template_wording:
+        return "Still holds the template's guidance: replace it with what the section should say."
+    return ""
+
+
+def publish_blockers(*, rows: list[ContentsRow]) -> list[PublishBlocker]:
+    """Of a report's contents (``report_contents`` for the business unit, who reads every
+    section), the sections that hold up publishing: every section is accepted and written in
+    its own words, or deliberately left out."""
+    blockers = []
+    for row in rows:
+        reason = _blocking_reason(row.section)
+        if reason:
+            blockers.append(PublishBlocker(row=row, reason=reason))
+    return blockers
+
+
 def section_number(section: Section) -> str:
     return section_numbers(list(section.report.sections.order_by("position")))[section.pk]
 
@@ -128,6 +174,7 @@ class Contributions:
 
     rows: list[ContentsRow]
     asked: int
+    drafting: int
     written: int
     accepted: int
     overdue: int
@@ -139,6 +186,7 @@ def contributions(*, rows: list[ContentsRow]) -> Contributions:
     return Contributions(
         rows=rows,
         asked=len(rows),
+        drafting=sum(row.section.status == Section.Status.DRAFTING for row in rows),
         written=sum(row.section.status == Section.Status.WRITTEN for row in rows),
         accepted=sum(row.section.status == Section.Status.ACCEPTED for row in rows),
         overdue=sum(row.overdue for row in rows),
@@ -157,7 +205,7 @@ def sections_to_write(*, user, partnership: Partnership) -> QuerySet[Section]:
 
 def last_return_reason(section: Section) -> str:
     """Why the business unit last sent the section back, while it waits to be written again."""
-    if section.status != Section.Status.REQUESTED:
+    if not section.is_with_agency:
         return ""
     return section.returned_reason
 

@@ -11,6 +11,7 @@ from assure.partnerships.years import financial_year_of, financial_year_problem
 
 from ..models import Block, Report, Section
 from ..permissions import can_manage
+from ..selectors.reports import publish_blockers, report_contents
 from ..selectors.templates import section_specs
 from .blocks import compute_all
 from .common import require_managed_draft
@@ -110,13 +111,28 @@ def board_pack_create(*, meeting: Meeting, template: LibraryItem, actor) -> Repo
     )
 
 
+NOTE_MAX = 2000
+
+
 @transaction.atomic
-def report_publish(*, report: Report, actor) -> Report:
+def report_publish(*, report: Report, actor, note: str = "") -> Report:
     """Refresh every block one last time and freeze the report: from now on nothing in it
     changes, and it is generated again later with the same figures whatever the data become.
-    Refused while a block cannot be computed."""
+    Refused while any section is neither accepted in its own words nor deliberately left out
+    (each one named, with why), while a block cannot be computed, and for a corrected edition
+    without a note of what it changed."""
     Report.objects.select_for_update().filter(pk=report.pk).first()  # one publisher at a time
     require_managed_draft(actor, report)
+    blockers = publish_blockers(rows=report_contents(user=actor, report=report))
+    if blockers:
+        raise ValidationError(
+            "These sections hold up publishing: "
+            + "; ".join(f"{b.row.number} {b.row.section.title} ({b.reason.rstrip('.')})" for b in blockers)
+            + "."
+        )
+    note = note.strip()
+    if report.edition > 1 and not note:
+        raise ValidationError({"note": "Say what this edition corrects: readers see it beside the editions."})
     result = compute_all(report)
     if result.failed:
         raise ValidationError(
@@ -126,16 +142,19 @@ def report_publish(*, report: Report, actor) -> Report:
         )
     report.status = Report.Status.PUBLISHED
     report.published_at, report.published_by = timezone.now(), actor
-    report.save(update_fields=["status", "published_at", "published_by"])
+    report.correction_note = note[:NOTE_MAX] if report.edition > 1 else ""
+    report.save(update_fields=["status", "published_at", "published_by", "correction_note"])
     event_record(
         actor=actor,
         verb="reports.report_published",
         target=report,
         partnership=report.partnership,
-        summary=f"Report published: {report}",
+        summary=f"Report published: {report}" + (f" (edition {report.edition})" if report.edition > 1 else ""),
         data={
             "sections": report.sections.count(),
-            "not_accepted": report.sections.exclude(status=Section.Status.ACCEPTED).count(),
+            "omitted": report.sections.filter(status=Section.Status.OMITTED).count(),
+            "edition": report.edition,
+            "note": report.correction_note,
         },
     )
     return report

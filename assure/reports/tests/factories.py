@@ -174,5 +174,17 @@ class RenderingFactory(DjangoModelFactory):
     finished_at = factory.LazyFunction(timezone.now)
 
 
+def ready_to_publish(report: Report, actor) -> Report:
+    """Write (where it is not written) and accept every section not yet accepted or left out, as
+    the business unit: publishing waits for every section."""
+    from assure.reports.services.sections import section_accept, section_write
+
+    for section in report.sections.exclude(status__in=[Section.Status.ACCEPTED, Section.Status.OMITTED]):
+        if section.status != Section.Status.WRITTEN:
+            section_write(section=section, body=section.body or f"What {section.title} says.", actor=actor)
+        section_accept(section=section, actor=actor)
+    return report
+
+
 def due_date(days: int = 14) -> dt.date:
     return dt.date.today() + dt.timedelta(days=days)

@@ -12,7 +12,7 @@ from assure.reports.services.evidence import evidence_add
 from assure.reports.services.reports import report_create, report_publish
 from assure.reports.services.sections import section_accept, section_request, section_write
 
-from .factories import ReportTemplateFactory, due_date
+from .factories import ReportTemplateFactory, due_date, ready_to_publish
 
 pytestmark = pytest.mark.usefixtures("stand_in_kinds")
 
@@ -21,9 +21,10 @@ pytestmark = pytest.mark.usefixtures("stand_in_kinds")
 def report(partnership, business_unit, agency):
     PriorityFactory(partnership=partnership, title="Neglect")
     AttendanceFactory(meeting=MeetingFactory(partnership=partnership), agency=agency)
-    return report_create(
+    report = report_create(
         partnership=partnership, kind="annual", year="2014-15", template=ReportTemplateFactory(), actor=business_unit
     )
+    return ready_to_publish(report, business_unit)
 
 
 def _impact(report) -> dict:
@@ -57,7 +58,10 @@ def test_a_published_report_is_not_refreshed(report, business_unit):
 
 def test_a_published_reports_sections_are_not_written(report, business_unit, agency, agency_lead):
     section = report.sections.get(key="agencies")
+    section_write(section=section, body="Written by the business unit.", actor=business_unit)
     section_request(section=section, agency=agency, user=agency_lead, due_on=due_date(), actor=business_unit)
+    section_write(section=section, body="Written by the agency lead.", actor=agency_lead)
+    section_accept(section=section, actor=business_unit)
     report_publish(report=report, actor=business_unit)
     section.refresh_from_db()
     for actor in (business_unit, agency_lead):
@@ -74,13 +78,13 @@ def test_a_published_report_takes_no_new_evidence(report, business_unit, partner
         evidence_add(section=section, action=ActionFactory(partnership=partnership), actor=business_unit)
 
 
-def test_a_published_section_is_not_accepted(report, business_unit):
-    section = report.sections.get(key="conclusion")
-    section_write(section=section, body="The board is effective.", actor=business_unit)
+def test_a_published_section_is_not_left_out(report, business_unit):
+    from assure.reports.services.sections import section_omit
+
     report_publish(report=report, actor=business_unit)
-    section.refresh_from_db()
+    section = report.sections.get(key="conclusion")
     with pytest.raises(ValidationError):
-        section_accept(section=section, actor=business_unit)
+        section_omit(section=section, reason="Too late.", actor=business_unit)
 
 
 def test_a_report_is_published_once(report, business_unit):
@@ -132,6 +136,7 @@ def test_the_real_attendance_block_keeps_its_frozen_figures(partnership, busines
     report = report_create(
         partnership=partnership, kind="annual", year="2014-15", template=template, actor=business_unit
     )
+    ready_to_publish(report, business_unit)
     report_publish(report=report, actor=business_unit)
     frozen = Block.objects.get(section__report=report, kind="attendance").data
     later = MeetingFactory(partnership=partnership, held_on=dt.date(2014, 9, 12))

@@ -142,6 +142,72 @@ CHILDS_JOURNEY_FIGURES = [
     ("§5.99", PRIVATE_FOSTERING, "Scheduled visits to continuing arrangements made in time | 60% | 100%"),
 ]
 
+# Every figure the seed's §5 gives agency by agency: the agency's own section of the web document,
+# whose data blocks state it, as a table's row ("–" where the year before has no figure).
+POLICE_FORCE = "West Mercia Police"
+PROBATION = "National Probation Service"
+YOUTH_OFFENDING = "West Mercia Youth Offending Service"
+SOCIAL_CARE = "Shropshire Council Children's Social Care"
+EARLY_HELP_SERVICE = "Shropshire Council Early Help"
+EDUCATION = "Shropshire Council Education Access Service"
+PUBLIC_HEALTH = "Shropshire Council Public Health"
+CCG = "Shropshire Clinical Commissioning Group"
+MENTAL_HEALTH_TRUST = "South Staffordshire and Shropshire Healthcare NHS Foundation Trust"
+PRIMARY_SCHOOLS = "Shropshire primary schools (head teacher representative)"
+SECONDARY_SCHOOLS = "Shropshire secondary schools (head teacher representative)"
+VOLUNTARY = "Shropshire voluntary and community sector (representative)"
+AGENCY_FIGURES = [
+    ("§5.4", PUBLIC_HEALTH, "Meetings of the panel | – | 5"),
+    ("§5.4", PUBLIC_HEALTH, "Child deaths reviewed | – | 20"),
+    ("§5.13", SOCIAL_CARE, "Children on a second plan within two years, in March | 40 | –"),
+    ("§5.25", CCG, "GP practices in the group | – | 44"),
+    ("§5.30", CCG, "Conferences where professionals were not adequately represented | – | 243"),
+    ("§5.30", CCG, "Share of the absences that were GPs' | – | 44%"),
+    ("§5.38", MENTAL_HEALTH_TRUST, "Under-18s detained under section 136 | 25 | 27"),
+    ("§5.38", MENTAL_HEALTH_TRUST, "Followed up by CAMHS | – | 94%"),
+    ("§5.38", MENTAL_HEALTH_TRUST, "Taken to the place of safety by ambulance | – | 72%"),
+    ("§5.42", EDUCATION, "Schools inspected by Ofsted | – | 20"),
+    ("§5.42", EDUCATION, "Of them, requiring improvement in behaviour and safety | – | 3"),
+    ("§5.42", EDUCATION, "Parents replying who agreed their child is safe at school | – | 95%"),
+    ("§5.42", EDUCATION, "Schools meeting the training requirements | – | 100%"),
+    ("§5.43", PRIMARY_SCHOOLS, "Schools' safeguarding audit criteria met | – | 98%"),
+    ("§5.46", EDUCATION, "Independent schools attending child protection training | – | 19"),
+    ("§5.46", EDUCATION, "2005-06 | 8.0%"),
+    ("§5.46", EDUCATION, "2011-12 | 25.0%"),
+    ("§5.46", EDUCATION, "2014-15 | 75.0%"),
+    ("§5.48", EDUCATION, "Attendance, primary and secondary schools | – | 95.8%"),
+    ("§5.52", EDUCATION, "Children on the register | – | 243"),
+    ("§5.52", EDUCATION, "Of them, not Shropshire children | – | 13"),
+    ("§5.52", EDUCATION, "Cases closed during the year | – | 13"),
+    ("§5.52", EDUCATION, "Cases with child protection concerns | – | 8"),
+    ("§5.52", EDUCATION, "Gypsy, Roma and Traveller children | – | 15"),
+    ("§5.54", EDUCATION, "Pupils on a reduced timetable | – | 53"),
+    ("§5.54", EDUCATION, "Of them, primary-aged | – | 6"),
+    ("§5.54", PRIMARY_SCHOOLS, "Primary-aged pupils on a reduced timetable | – | 6"),
+    ("§5.55", EDUCATION, "Children on the elective home education register | – | 200"),
+    ("§5.55", EDUCATION, "Home-educating families who do not engage | – | 5"),
+    ("§5.55", EDUCATION, "Their children | – | 10"),
+    ("§5.57", EDUCATION, "Children whose home education is unsatisfactory | – | 6"),
+    ("§5.57", EDUCATION, "School attendance orders before the courts | – | 4"),
+    ("§5.57", SECONDARY_SCHOOLS, "School attendance orders before the courts | – | 4"),
+    ("§5.66", POLICE_FORCE, "Children held in custody overnight after charge | – | 4"),
+    ("§5.71", POLICE_FORCE, "Children placed in the county's care homes | – | 400"),
+    ("§5.83", YOUTH_OFFENDING, "Young people suspected | – | 48"),
+    ("§5.83", YOUTH_OFFENDING, "Of them, suspected of two offences | – | 3"),
+    ("§5.83", YOUTH_OFFENDING, "Charged | – | 3"),
+    ("§5.83", YOUTH_OFFENDING, "Cautioned | – | 34"),
+    ("§5.83", YOUTH_OFFENDING, "Given a community resolution | – | 2"),
+    ("§5.87", PROBATION, "MAPPA-eligible offenders, West Mercia at 31 March | 1,329 | –"),
+    ("§5.89", VOLUNTARY, "Cases discussed | – | 175"),
+    ("§5.89", VOLUNTARY, "Of them, repeat cases | – | 26"),
+    ("§5.89", VOLUNTARY, "Children in the households concerned | – | 207"),
+    ("§5.91", EARLY_HELP_SERVICE, "Children with a targeted early help plan | – | 960"),
+    ("§5.91", EARLY_HELP_SERVICE, "Early help and resource panel judged effective | 58.3% | 54%"),
+    ("§5.92", SOCIAL_CARE, "Re-referrals within 12 months | 21% | 27.2%"),
+    ("§5.99", SOCIAL_CARE, "Looked-after children at 31 March | 271 | 313"),
+    ("§5.99", SOCIAL_CARE, "New private fostering arrangements visited within 7 days | – | 0%"),
+]
+
 
 @pytest.fixture(scope="module")
 def rendered(django_db_setup, django_db_blocker):
@@ -219,6 +285,13 @@ def test_the_word_document_states_the_seeds_figure(outputs, figure):
     ids=[f"{seed} {stated}" for seed, _, stated in CHILDS_JOURNEY_FIGURES],
 )
 def test_the_web_document_states_each_childs_journey_figure_of_the_seed_in_a_data_block(outputs, seed, section, stated):
+    assert stated in outputs["web_blocks"][section], f"{seed}: {stated!r} not in {section}"
+
+
+@pytest.mark.parametrize(
+    ("seed", "section", "stated"), AGENCY_FIGURES, ids=[f"{seed} {stated}" for seed, _, stated in AGENCY_FIGURES]
+)
+def test_each_agencys_section_states_its_figures_of_the_seed_in_a_data_block(outputs, seed, section, stated):
     assert stated in outputs["web_blocks"][section], f"{seed}: {stated!r} not in {section}"
 
 

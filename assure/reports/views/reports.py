@@ -14,11 +14,20 @@ from assure.core.tables import remembered_register_response
 from assure.partnerships.selectors import meetings_of
 
 from ..forms.reports import AnnualReportForm, BoardPackForm, PublishForm
+from ..forms.sections import ConfirmForm
 from ..models import Report
-from ..permissions import can_contribute, can_manage, may_manage
-from ..selectors.reports import contributions, report_contents, reports_register_version, reports_visible_to
+from ..permissions import can_contribute, can_manage, may_correct, may_manage
+from ..selectors.reports import (
+    contributions,
+    editions_of,
+    publish_blockers,
+    report_contents,
+    reports_register_version,
+    reports_visible_to,
+)
 from ..selectors.templates import template_choices
 from ..services.blocks import blocks_refresh
+from ..services.editions import report_correct
 from ..services.reports import board_pack_create, report_create, report_publish
 from ..tables import ReportFilter, ReportTable
 from .common import find_report, posted, report_trail, reports_crumbs
@@ -131,7 +140,9 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "report": report,
             "rows": rows,
             "contributions": contributions(rows=rows),
+            "editions": editions_of(user=request.user, report=report),
             "may_manage": may_manage(user=request.user, report=report),
+            "may_correct": may_correct(user=request.user, report=report),
             # An agency lead reads of a draft only the sections asked of their agency.
             "narrowed": not report.is_published
             and not can_manage(user=request.user, partnership=request.partnership)
@@ -163,11 +174,14 @@ def report_refresh(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires("reports.manage")
 def report_publish_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Publishing: refused, section by section with why and a link to each, until every
+    section is accepted in its own words or deliberately left out."""
     report = find_report(request, pk)
-    form = PublishForm(posted(request)) if not report.is_published else None
+    correcting = report.edition > 1
+    form = PublishForm(posted(request), correcting=correcting) if not report.is_published else None
     if form is not None and request.method == "POST" and form.is_valid():
         try:
-            report_publish(report=report, actor=request.user)
+            report_publish(report=report, actor=request.user, note=form.cleaned_data.get("note", ""))
         except ValidationError as error:
             attach(form, error, field="confirm")
         else:
@@ -180,7 +194,37 @@ def report_publish_view(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "report": report,
             "form": form,
-            "not_accepted": [row for row in rows if row.section.status != "accepted"],
+            "blockers": publish_blockers(rows=rows) if not report.is_published else [],
+            "omitted": [row for row in rows if row.section.is_omitted],
+            "crumbs": reports_crumbs(request.partnership, *report_trail(request.partnership, report)),
+        },
+    )
+
+
+@requires("reports.manage")
+def report_correct_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Start a corrected edition of a published report (the published one stays as it is)."""
+    report = find_report(request, pk)
+    form = ConfirmForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            edition = report_correct(report=report, actor=request.user)
+        except ValidationError as error:
+            attach(form, error)
+        else:
+            messages.success(
+                request,
+                f"Edition {edition.edition} started as a draft copy of edition {report.edition}. "
+                "Correct it, then publish it with a note of what changed.",
+            )
+            return redirect(partnership_url("reports:report_detail", request.partnership, pk=edition.pk))
+    return render(
+        request,
+        "reports/report_correct.html",
+        {
+            "report": report,
+            "form": form,
+            "may_correct": may_correct(user=request.user, report=report),
             "crumbs": reports_crumbs(request.partnership, *report_trail(request.partnership, report)),
         },
     )

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
 
 from assure.actions.selectors import actions_visible_to
 from assure.core.access import requires
@@ -13,7 +14,14 @@ from assure.core.navigation import partnership_url
 from assure.partnerships.selectors import partnership_agencies
 from assure.section11.selectors.cycles import cycles_visible_to
 
-from ..forms.sections import ConfirmForm, EvidenceForm, SectionRequestForm, SectionReturnForm, SectionWriteForm
+from ..forms.sections import (
+    ConfirmForm,
+    EvidenceForm,
+    SectionOmitForm,
+    SectionRequestForm,
+    SectionReturnForm,
+    SectionWriteForm,
+)
 from ..models import Section
 from ..permissions import may_manage, may_write
 from ..richtext import to_html
@@ -27,29 +35,46 @@ from ..selectors.reports import (
 )
 from ..selectors.templates import section_specs
 from ..services.evidence import evidence_add, evidence_remove
-from ..services.sections import section_accept, section_request, section_return, section_write
+from ..services.sections import (
+    section_accept,
+    section_draft_save,
+    section_include,
+    section_omit,
+    section_request,
+    section_return,
+    section_write,
+)
 from .common import find_evidence, find_section, posted, report_trail, reports_crumbs, section_trail
+
+# What the writer's buttons do: keep a draft, send it as written, or show it as it will read.
+SAVES = {"draft": section_draft_save, "send": section_write}
 
 
 @requires("reports.view")
 def section_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """The section: its guidance, its narrative (a form for whoever may write it), its blocks
-    as computed, and the evidence linked to a priority section."""
+    """The section: its guidance, its narrative (a form for whoever may write it, with "Save
+    draft", "Send" and "Preview"), its blocks as computed, and the evidence linked to a priority
+    section."""
     section = find_section(request, pk)
     report = section.report
     writable = may_write(user=request.user, section=section)
     form = None
+    preview_html = None
     if writable:
         form = SectionWriteForm(posted(request), initial={"body": section.body})
-        if request.method == "POST" and form.is_valid():
+        action = request.POST.get("action", "send")
+        if request.method == "POST" and action == "preview":
+            # Shown as it will read, through the same conversion the report uses; nothing is saved.
+            preview_html = to_html(form.data.get("body", ""))
+            if request.htmx:
+                return render(request, "reports/section_detail.html#section-preview", {"preview_html": preview_html})
+        elif request.method == "POST" and form.is_valid():
             try:
-                section_write(section=section, body=form.cleaned_data["body"], actor=request.user)
+                SAVES.get(action, section_write)(section=section, body=form.cleaned_data["body"], actor=request.user)
             except ValidationError as error:
                 attach(form, error, field="body")
-            except PermissionDenied:
-                raise
             else:
-                messages.success(request, f"“{section.title}” saved.")
+                messages.success(request, _saved_message(section, action, request.user))
                 return redirect(partnership_url("reports:section_detail", request.partnership, pk=section.pk))
     elif request.method == "POST":
         raise PermissionDenied
@@ -64,6 +89,7 @@ def section_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "written_by": writer_of(section, spec.written_by if spec else "business_unit"),
             "overdue": section.is_overdue,
             "body_html": to_html(section.body),
+            "preview_html": preview_html,
             "blocks": section.blocks.all(),
             "evidence": section.evidence.select_related("indicator__definition", "cycle", "action"),
             "return_reason": last_return_reason(section),
@@ -72,6 +98,14 @@ def section_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "crumbs": reports_crumbs(request.partnership, *report_trail(request.partnership, report)),
         },
     )
+
+
+def _saved_message(section: Section, action: str, user) -> str:
+    if action == "draft":
+        return f"Draft of “{section.title}” saved. It shows as being drafted until it is sent."
+    if may_manage(user=user, report=section.report):
+        return f"“{section.title}” saved as written."
+    return f"“{section.title}” sent to the business unit."
 
 
 def _managed_section(request: HttpRequest, pk: int) -> Section:
@@ -153,6 +187,47 @@ def section_return_view(request: HttpRequest, pk: int) -> HttpResponse:
             "crumbs": reports_crumbs(request.partnership, *section_trail(request.partnership, section)),
         },
     )
+
+
+@requires("reports.manage")
+def section_omit_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Leave the section out of the report on purpose, with the reason readers will see."""
+    section = _managed_section(request, pk)
+    form = SectionOmitForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            section_omit(section=section, reason=form.cleaned_data["reason"], actor=request.user)
+        except ValidationError as error:
+            attach(form, error, field="reason")
+        else:
+            messages.success(request, f"“{section.title}” is left out of the report.")
+            return redirect(partnership_url("reports:report_detail", request.partnership, pk=section.report_id))
+    return render(
+        request,
+        "reports/section_omit.html",
+        {
+            "section": section,
+            "form": form,
+            "crumbs": reports_crumbs(request.partnership, *section_trail(request.partnership, section)),
+        },
+    )
+
+
+@requires("reports.manage")
+@require_http_methods(["GET", "POST"])
+def section_include_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Put a section left out back into the report (POST); a GET goes back to the section."""
+    section = find_section(request, pk)
+    if request.method == "POST":
+        try:
+            section_include(section=section, actor=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request, f"“{section.title}” is back in the report ({section.get_status_display().lower()})."
+            )
+    return redirect(partnership_url("reports:section_detail", request.partnership, pk=section.pk))
 
 
 @requires("reports.manage")

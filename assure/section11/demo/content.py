@@ -2,6 +2,7 @@
 early years settings whose audits reproduce Shropshire's reported compliance (schools 98%, early
 years settings 42%: annual report 2014-15, section 5.43). Every name here is invented."""
 
+import datetime as dt
 from dataclasses import dataclass
 
 from assure.demo import region
@@ -10,8 +11,16 @@ CLASSIC = "section11-classic-2007"
 SCHOOLS = "schools-175-157"
 EARLY_YEARS = "early-years-settings"
 
-# The state of each agency's 2014-15 return (keys of region.AGENCIES); agencies not named are
-# accepted. The deadline has passed, so the two not yet submitted are overdue.
+# The deadlines of the past years' cycles (the schools' and early years settings' audits of
+# 2014-15 share the regional cycle's), each in its own year.
+DEADLINES = {"2013-14": dt.date(2014, 1, 31), "2014-15": dt.date(2015, 1, 30)}
+# The current year's cycle closed for returns this many days before the demo is loaded.
+CURRENT_DEADLINE_DAYS_AGO = 7
+
+# The state of each agency's return in the current year's cycle (keys of region.AGENCIES);
+# agencies not named are accepted. The deadline has passed, so those not yet submitted are
+# overdue: two of them Shropshire's (the ambulance service and the voluntary sector, neither
+# with an agency lead account to answer).
 STATES = {
     "shropshire-community-health": "under_challenge",  # the Shropshire agency lead's own return
     "yos": "under_challenge",
@@ -43,9 +52,17 @@ CHALLENGES = (
         "2.3",
         "You score commissioning 3, fully in place. Which contracts were checked for the safeguarding clause this "
         "year, and how do you monitor providers against it?",
-        "All twelve contracts renewed in 2014-15 carry the clause; providers complete our Section 11 template at "
+        "All twelve contracts renewed this year carry the clause; providers complete our Section 11 template at "
         "tender and contract monitoring reviews it every quarter. The monitoring report to the Quality Committee "
         "is attached.",
+    ),
+    # Waiting for the Shropshire agency lead to answer.
+    Challenge(
+        "shropshire-community-health",
+        "8.2",
+        "Your evidence is the information sharing policy. How do you know staff are confident to share? Please "
+        "attach the latest staff survey or audit, or say when one will be done.",
+        "",
     ),
     Challenge(
         "yos",

@@ -1,6 +1,9 @@
-"""Writes the Section 11 demo: a regional 2014-15 cycle for the four West Mercia partnerships on
-the classic framework (returns in every state, the cross-border agencies answering once), the
-2013-14 cycle it is compared with, and Shropshire's schools and early years audits.
+"""Writes the Section 11 demo: the regional cycles of 2013-14 and 2014-15 for the four West Mercia
+partnerships on the classic framework (closed, every return accepted, the cross-border agencies
+answering once), Shropshire's schools and early years audits of 2014-15, and the current year's
+regional cycle, open, its deadline a week before the day the demo is loaded, with returns in
+every state: two of Shropshire's overdue, and challenges waiting for an agency lead and for the
+moderator.
 
 Records are written with the models directly (the demo is history, not a person's actions), and
 an event is recorded for each cycle so the trail shows where they came from. Ratings are drawn
@@ -87,10 +90,15 @@ class Section11DemoWriter:
                 f"The library lacks the Section 11 frameworks {', '.join(missing)}: load it first."
             )
         classic = current_item(kind="section11-framework", code=content.CLASSIC)
-        previous = self._classic_cycle(classic, year="2013-14", days_ago=372, status=Cycle.Status.CLOSED)
-        current = self._classic_cycle(classic, year=region.YEAR, days_ago=7, status=Cycle.Status.OPEN)
-        current.previous = previous
-        current.save(update_fields=["previous"])
+        earlier = self._classic_cycle(classic, year="2013-14", deadline=content.DEADLINES["2013-14"])
+        year = self._classic_cycle(classic, year=region.YEAR, deadline=content.DEADLINES[region.YEAR], previous=earlier)
+        self._classic_cycle(
+            classic,
+            year=region.current_year(self.today),
+            deadline=self.today - dt.timedelta(days=content.CURRENT_DEADLINE_DAYS_AGO),
+            previous=year,
+            states=content.STATES,
+        )
         self._schools_cycle()
         self._early_years_cycle()
         return {"section11 cycles": Cycle.objects.count(), "section11 returns": Return.objects.count()}
@@ -120,21 +128,27 @@ class Section11DemoWriter:
             )
         return cycle
 
-    def _classic_cycle(self, framework, *, year: str, days_ago: int, status) -> Cycle:
+    def _classic_cycle(
+        self, framework, *, year: str, deadline: dt.date, previous: Cycle | None = None, states=None
+    ) -> Cycle:
+        """A regional cycle: closed with every return accepted (a past year), or open with each
+        agency's return in the state ``states`` gives it (the current year; accepted otherwise)."""
         cycle = self._cycle(
             framework=framework,
             title=f"West Mercia Section 11 audit {year}",
             year=year,
             partnerships=list(self.partnerships.values()),
-            deadline=self.today - dt.timedelta(days=days_ago),
-            status=status,
+            deadline=deadline,
+            status=Cycle.Status.OPEN if states is not None else Cycle.Status.CLOSED,
         )
+        if previous is not None:
+            cycle.previous = previous
+            cycle.save(update_fields=["previous"])
         read = Framework(framework)
         for spec in region.AGENCIES:
             if not read.answered_by(spec.agency_type):
                 continue
-            state = content.STATES.get(spec.key, "accepted") if year == region.YEAR else "accepted"
-            self._classic_return(cycle, read, spec.key, state)
+            self._classic_return(cycle, read, spec.key, (states or {}).get(spec.key, "accepted"))
         return cycle
 
     def _classic_return(self, cycle: Cycle, framework: Framework, key: str, state: str) -> Return:
@@ -244,7 +258,7 @@ class Section11DemoWriter:
             title=title,
             year=region.YEAR,
             partnerships=[self.lead],
-            deadline=self.today - dt.timedelta(days=60),
+            deadline=content.DEADLINES[region.YEAR],
             status=Cycle.Status.CLOSED,
         )
         return cycle, Framework(framework)

@@ -3,6 +3,7 @@
 from django import forms
 
 from ..framework import Scale
+from ..storage import ALLOWED_HINT, MAX_BYTES
 
 
 class ChallengeForm(forms.Form):
@@ -21,6 +22,17 @@ class AnswerForm(forms.Form):
         help_text="Answer the moderator’s question. Do not name children or families.",
         error_messages={"required": "Enter your answer to the challenge."},
     )
+    file = forms.FileField(
+        label="Attach a file as evidence (optional)",
+        required=False,
+        help_text=f"For example the current version of a policy. {ALLOWED_HINT}",
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if upload and upload.size > MAX_BYTES:
+            raise forms.ValidationError("The file must be 10 MB or smaller.")
+        return upload
 
 
 class ModerateForm(forms.Form):

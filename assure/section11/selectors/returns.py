@@ -66,6 +66,12 @@ class CriterionRow:
     messages: list[ChallengeMessage] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
     form: object = None  # the answer's form, where the page offers one
+    next_challenged: str = ""  # the next challenged criterion's reference, on a return's page
+
+    @property
+    def challenged(self) -> bool:
+        """A moderator's challenge on it is still open: awaiting the agency's answer or the moderator."""
+        return self.response.moderation in (Response.Moderation.CHALLENGED, Response.Moderation.ANSWERED)
 
     @property
     def done(self) -> bool:
@@ -108,9 +114,24 @@ class ReturnLayout:
     def unrated(self) -> list[CriterionRow]:
         return [row for row in self.applicable if not row.done]
 
+    @property
+    def challenged(self) -> list[CriterionRow]:
+        """The criteria whose challenge is still open, in the framework's order."""
+        return [row for row in self.applicable if row.challenged]
 
-# A criterion's moderation thread, with each message's author (the thread shows who wrote it).
-THREAD = Prefetch("messages", queryset=ChallengeMessage.objects.select_related("author"))
+
+def link_challenged(layout: ReturnLayout) -> list[CriterionRow]:
+    """Give each challenged criterion the reference of the next one (the last none), so a long
+    return can be read challenge by challenge; returns the challenged criteria."""
+    challenged = layout.challenged
+    for row, following in zip(challenged, challenged[1:], strict=False):
+        row.next_challenged = following.criterion.ref
+    return challenged
+
+
+# A criterion's moderation thread, with each message's author (the thread shows who wrote it)
+# and the files an answer came with.
+THREAD = Prefetch("messages", queryset=ChallengeMessage.objects.select_related("author").prefetch_related("files"))
 
 
 def _thread(response: Response) -> list[ChallengeMessage]:

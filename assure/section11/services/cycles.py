@@ -16,6 +16,7 @@ from ..framework import Framework, framework_of
 from ..models import Cycle, Response, Return
 from ..permissions import can_manage, may_manage_cycle
 from ..selectors.cycles import active_agencies, agencies_answering
+from .requests import cycle_opened_notify
 
 YEAR = re.compile(r"^[0-9]{4}-[0-9]{2}$")
 
@@ -116,6 +117,7 @@ def cycle_open(
         summary=f"Section 11 cycle “{cycle}” opened for {len(chosen)} agencies",
         data={"partnerships": [p.pk for p in taking_part], "agencies": len(chosen)},
     )
+    cycle_opened_notify(cycle=cycle)
     return cycle
 
 

@@ -2,6 +2,7 @@
 reopening a return. The thread of questions and answers is kept whatever happens next."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
@@ -14,6 +15,9 @@ from ..cache import bump_cycle
 from ..framework import framework_of
 from ..models import ChallengeMessage, Response, Return
 from ..permissions import may_answer, may_moderate, may_reopen
+from ..storage import evidence_problem
+from .requests import challenge_answered_notify, challenge_raised_notify, return_reopened_notify
+from .returns import evidence_keep
 
 Moderation = Response.Moderation
 
@@ -60,18 +64,32 @@ def response_challenge(*, actor: User, partnership: Partnership, response: Respo
         partnership=partnership,
         summary=f"Section 11 criterion challenged: {_label(response)}",
     )
+    challenge_raised_notify(response=response)
     return message
 
 
 @transaction.atomic
-def response_answer(*, actor: User, partnership: Partnership, response: Response, answer: str) -> ChallengeMessage:
-    """The agency lead answers the moderator's challenge in the same thread."""
+def response_answer(
+    *, actor: User, partnership: Partnership, response: Response, answer: str, upload: UploadedFile | None = None
+) -> ChallengeMessage:
+    """The agency lead answers the moderator's challenge in the same thread, with a file as
+    evidence if they attach one (kept with the criterion's other evidence files, and shown with
+    the answer). A file that is not of an accepted kind or is too large refuses the whole answer,
+    so nothing is half saved."""
     if not may_answer(user=actor, partnership=partnership, response=response):
         raise PermissionDenied("Only the agency’s lead can answer a challenge, while it is open.")
-    answer = _text(answer, "answer", "Enter your answer to the challenge.")
+    problems = {}
+    if not answer.strip():
+        problems["answer"] = "Enter your answer to the challenge."
+    if upload is not None and (problem := evidence_problem(upload)):
+        problems["file"] = problem
+    if problems:
+        raise ValidationError(problems)
     message = ChallengeMessage.objects.create(
-        response=response, kind=ChallengeMessage.Kind.ANSWER, text=answer, author=actor
+        response=response, kind=ChallengeMessage.Kind.ANSWER, text=answer.strip(), author=actor
     )
+    if upload is not None:
+        evidence_keep(actor=actor, partnership=partnership, response=response, upload=upload, message=message)
     response.moderation = Moderation.ANSWERED
     response.save(update_fields=["moderation"])
     bump_cycle(response.return_record.cycle_id)
@@ -81,7 +99,9 @@ def response_answer(*, actor: User, partnership: Partnership, response: Response
         target=response,
         partnership=partnership,
         summary=f"Section 11 challenge answered: {_label(response)}",
+        data={"files": 1 if upload is not None else 0},
     )
+    challenge_answered_notify(partnership=partnership, response=response)
     return message
 
 
@@ -191,6 +211,7 @@ def return_reopen(*, actor: User, partnership: Partnership, return_record: Retur
         summary=f"Section 11 return reopened ({was.lower()} before): {return_record}",
         data={"reason": reason},
     )
+    return_reopened_notify(return_record=return_record)
     records_changed(
         "section11", partnership_ids=return_record.trail_partnership_ids(), years=[return_record.cycle.year]
     )

@@ -1,109 +1,113 @@
-"""Reminders: e-mail the agency leads of returns not yet submitted when the deadline is near,
-at most once a day per return, and list what is overdue."""
+"""Reminders of returns not handed in: the business unit's "Send a reminder", and the returns the
+daily reminders consider (``reminders_due``, registered as the library rule "section11-return";
+the cycle's own reminder days say how long before the deadline). Both are sent and recorded by
+``assure.notifications.services.reminder_send``: at most once a day for each return, and the
+cycle's page shows when each was last reminded."""
 
 import datetime as dt
-import logging
-from collections import defaultdict
-from dataclasses import dataclass, field
 
-from django.conf import settings
-from django.core.mail import send_mail
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
-from assure.accounts.models import Membership
-from assure.audit.services import event_record
+from assure.accounts.models import User
+from assure.core.navigation import partnership_url
+from assure.notifications.models import Reminder
+from assure.notifications.reminders import ReminderDue
+from assure.notifications.services import reminder_send
+from assure.partnerships.models import Partnership
 
 from ..cache import bump_cycle
 from ..models import Cycle, Return
+from ..permissions import may_remind
+from ..selectors.recipients import return_leads
 
-# Counts only: names and addresses never go to the log.
-logger = logging.getLogger(__name__)
-
-
-@dataclass
-class ReminderRun:
-    reminded: list[Return] = field(default_factory=list)
-    emails: int = 0
-    overdue: list[Return] = field(default_factory=list)
+KIND = "section11.return_reminder"
 
 
-def _leads(returns: list[Return]) -> dict[int, list[str]]:
-    """Return id → e-mail addresses of the agency's leads in the partnerships of the return's
-    cycle (whose partnerships come prefetched). One query, however many returns."""
-    partnerships = {r.pk: {p.pk for p in r.cycle.partnerships.all()} for r in returns}
-    memberships = (
-        Membership.objects.filter(
-            agency_id__in={r.agency_id for r in returns},
-            role="agency-lead",
-            is_active=True,
-            partnership_id__in=set().union(*partnerships.values()),
-            user__is_active=True,
-        )
-        .exclude(user__email="")
-        .values_list("agency_id", "partnership_id", "user__email")
-    )
-    by_agency: dict[int, list[tuple[int, str]]] = defaultdict(list)
-    for agency_id, partnership_id, email in memberships:
-        by_agency[agency_id].append((partnership_id, email))
-    return {
-        r.pk: sorted(
-            {email for partnership_id, email in by_agency[r.agency_id] if partnership_id in partnerships[r.pk]}
-        )
-        for r in returns
-    }
-
-
-def _message(return_record: Return) -> tuple[str, str]:
+def reminder_message(return_record: Return, *, today: dt.date) -> tuple[str, str]:
+    """The subject and body of a reminder of the return (no personal data: the agency and the cycle)."""
     cycle = return_record.cycle
-    subject = f"Reminder: Section 11 return for {cycle.title} is due on {cycle.deadline:%-d %B %Y}"
+    deadline = f"{cycle.deadline:%-d %B %Y}"
+    if cycle.deadline < today:
+        subject = f"Overdue: Section 11 return for {cycle.title} was due on {deadline}"
+        opening = f"The Section 11 self-assessment of {return_record.agency} for “{cycle.title}” is overdue."
+    else:
+        subject = f"Reminder: Section 11 return for {cycle.title} is due on {deadline}"
+        opening = (
+            f"The Section 11 self-assessment of {return_record.agency} for “{cycle.title}” has not been submitted yet."
+        )
     body = (
-        f"The Section 11 self-assessment of {return_record.agency} for “{cycle.title}” has not been submitted yet.\n\n"
-        f"The deadline is {cycle.deadline:%-d %B %Y}. Sign in to Assure to complete and submit the return; "
-        "each criterion saves as you go.\n"
+        f"{opening}\n\nThe deadline is {deadline}. Complete and submit the return in Assure; each criterion "
+        "saves as you go.\n"
     )
     return subject, body
 
 
-def reminders_send(*, today: dt.date | None = None) -> ReminderRun:
-    """Remind every open cycle's returns not yet submitted whose deadline is within the cycle's
-    reminder days (and not passed), unless reminded already today; list returns overdue."""
+@transaction.atomic
+def return_remind(
+    *, actor: User, partnership: Partnership, return_record: Return, today: dt.date | None = None
+) -> Reminder | None:
+    """Remind the agency's leads in the partnership of a return not handed in, now. Returns the
+    reminder recorded, or None when the return was reminded already today (nothing is sent).
+    Raises PermissionDenied unless the actor may chase it, ValidationError when nobody at the
+    agency could be reminded."""
+    if not may_remind(user=actor, partnership=partnership, return_record=return_record):
+        raise PermissionDenied("Only the business unit can chase a return, while it is not handed in.")
     today = today or timezone.localdate()
-    run = ReminderRun()
-    still_open = Return.objects.filter(status__in=Return.EDITABLE, cycle__status=Cycle.Status.OPEN).select_related(
-        "cycle__lead_partnership", "agency"
+    leads = return_leads([return_record], partnerships=[partnership])[return_record.pk].get(partnership, [])
+    if not leads:
+        raise ValidationError(
+            f"Nobody at {return_record.agency} can be reminded: invite an agency lead for it first.", code="nobody"
+        )
+    subject, body = reminder_message(return_record, today=today)
+    reminder = reminder_send(
+        actor=actor,
+        target=return_record,
+        partnership=partnership,
+        recipients=leads,
+        subject=subject,
+        body=body,
+        path=partnership_url("section11:return_detail", partnership, pk=return_record.pk),
+        kind=KIND,
+        today=today,
     )
-    run.overdue = list(still_open.filter(Return.overdue_q(today)))
-    not_reminded_today = Q(reminded_at__isnull=True) | Q(reminded_at__date__lt=today)
-    candidates = still_open.filter(not_reminded_today, cycle__deadline__gte=today).prefetch_related(
-        "cycle__partnerships"
+    if reminder is not None:
+        bump_cycle(return_record.cycle_id)  # the cycle's page shows when each return was last reminded
+    return reminder
+
+
+def reminders_due(*, today: dt.date) -> list[ReminderDue]:
+    """Every return of an open cycle not handed in, with the agency's leads to remind and the
+    cycle's own reminder days: the daily reminders decide which are due today. The link goes to
+    the return in the cycle's lead partnership where the agency has leads there, otherwise in the
+    first partnership where it has. A constant number of queries, however many returns."""
+    returns = list(
+        Return.objects.filter(status__in=Return.EDITABLE, cycle__status=Cycle.Status.OPEN)
+        .select_related("cycle__lead_partnership", "agency")
+        .prefetch_related("cycle__partnerships")
+        .order_by("cycle__deadline", "pk")
     )
-    # How near the deadline is near is each cycle's own setting.
-    due = [r for r in candidates if (r.cycle.deadline - today).days <= r.cycle.reminder_days]
-    leads = _leads(due)
-    for return_record in due:
-        cycle = return_record.cycle
-        recipients = leads[return_record.pk]
-        if not recipients:
-            continue
-        subject, body = _message(return_record)
-        with transaction.atomic():
-            # One message per lead: no lead sees another's address.
-            for address in recipients:
-                send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [address])
-            return_record.reminded_at = timezone.now()
-            return_record.save(update_fields=["reminded_at"])
-            bump_cycle(return_record.cycle_id)  # the cycle's page shows when each was reminded
-            event_record(
-                actor=None,
-                verb="section11.reminder_sent",
+    leads = return_leads(returns)
+    due = []
+    for return_record in returns:
+        groups = leads[return_record.pk]
+        if not groups:
+            continue  # nobody to remind: the business unit's list flags the agency
+        lead_partnership = return_record.cycle.lead_partnership
+        partnership = lead_partnership if lead_partnership in groups else next(iter(groups))
+        subject, body = reminder_message(return_record, today=today)
+        due.append(
+            ReminderDue(
                 target=return_record,
-                partnership=cycle.lead_partnership,
-                summary=f"Section 11 reminder sent: {return_record}",
-                data={"recipients": len(recipients)},
+                partnership=partnership,
+                recipients=[person for people in groups.values() for person in people],
+                deadline=return_record.cycle.deadline,
+                subject=subject,
+                body=body,
+                path=partnership_url("section11:return_detail", partnership, pk=return_record.pk),
+                kind=KIND,
+                before_days=(return_record.cycle.reminder_days,),
             )
-        run.reminded.append(return_record)
-        run.emails += len(recipients)
-    logger.info("Section 11 reminders: %s returns reminded, %s overdue", len(run.reminded), len(run.overdue))
-    return run
+        )
+    return due

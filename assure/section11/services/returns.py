@@ -16,7 +16,7 @@ from assure.partnerships.models import Agency, Partnership
 
 from ..cache import bump_cycle
 from ..framework import framework_of
-from ..models import EvidenceFile, Response, Return
+from ..models import ChallengeMessage, EvidenceFile, Response, Return
 from ..permissions import may_complete
 from ..selectors.returns import unrated_criteria
 from ..storage import KINDS, evidence_problem, extension_of
@@ -84,18 +84,25 @@ def response_save(
     return response
 
 
-@transaction.atomic
-def evidence_add(*, actor: User, partnership: Partnership, response: Response, upload: UploadedFile) -> EvidenceFile:
-    """Keep a file as evidence for the criterion, under a random name; its own name is kept
-    only in the database. Refused unless its extension and its first bytes are of an accepted
-    kind and it is at most 10 MB."""
-    return_record = _editable_response(actor, partnership, response)
+def evidence_keep(
+    *,
+    actor: User,
+    partnership: Partnership,
+    response: Response,
+    upload: UploadedFile,
+    message: ChallengeMessage | None = None,
+) -> EvidenceFile:
+    """Keep a file as evidence for the criterion (with the answer to a challenge it came with,
+    if any), under a random name; its own name is kept only in the database. The caller has
+    checked that the actor may add it. Refused unless its extension and its first bytes are of
+    an accepted kind and it is at most 10 MB."""
     problem = evidence_problem(upload)
     if problem:
         raise ValidationError({"file": problem})
     original = (upload.name or "evidence").replace("\\", "/").rsplit("/", 1)[-1][:255]
     evidence = EvidenceFile(
         response=response,
+        message=message,
         token=secrets.token_urlsafe(32),
         original_name=original,
         content_type=KINDS[extension_of(original)].content_type,
@@ -104,16 +111,25 @@ def evidence_add(*, actor: User, partnership: Partnership, response: Response, u
     )
     evidence.file.save(evidence.token, upload, save=False)
     evidence.save()
-    _start(return_record)
-    bump_cycle(return_record.cycle_id)  # the first file starts the return
     event_record(
         actor=actor,
         verb="section11.evidence_added",
         target=evidence,
         partnership=partnership,
         summary=f"Evidence file added: {_label(response)}",
-        data={"size": evidence.size, "content_type": evidence.content_type},
+        data={"size": evidence.size, "content_type": evidence.content_type, "with_answer": message is not None},
     )
+    return evidence
+
+
+@transaction.atomic
+def evidence_add(*, actor: User, partnership: Partnership, response: Response, upload: UploadedFile) -> EvidenceFile:
+    """Keep a file as evidence for the criterion while the return can be changed (see
+    ``evidence_keep``)."""
+    return_record = _editable_response(actor, partnership, response)
+    evidence = evidence_keep(actor=actor, partnership=partnership, response=response, upload=upload)
+    _start(return_record)
+    bump_cycle(return_record.cycle_id)  # the first file starts the return
     return evidence
 
 

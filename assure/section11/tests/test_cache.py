@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from assure.library.models import LibraryDocument, LibraryItem
+from assure.notifications.services import reminder_send
 from assure.partnerships.services.agencies import agency_update
 from assure.partnerships.tests.factories import AgencyFactory
 from assure.section11.cache import bump_cycle, remembered_part, with_versions
@@ -25,7 +26,7 @@ from assure.section11.services.moderation import (
     return_accept,
     return_reopen,
 )
-from assure.section11.services.reminders import reminders_send
+from assure.section11.services.reminders import return_remind
 from assure.section11.services.returns import evidence_add, response_save, return_submit
 
 from .factories import PDF_BYTES, CycleFactory, ReturnFactory
@@ -237,9 +238,26 @@ def test_a_return_reopened_leaves_the_analysis_at_once(client, business_unit, au
 
 
 def test_a_reminder_sent_shows_at_once(client, business_unit, agency_lead, partnership, cycle, agency):
-    draft(cycle, agency)
+    return_record = draft(cycle, agency)
     assert "Never" in cycle_page(client, business_unit, partnership, cycle)
-    reminders_send()
+    return_remind(actor=business_unit, partnership=partnership, return_record=return_record)
+    assert "Never" not in cycle_page(client, business_unit, partnership, cycle)
+
+
+def test_a_scheduled_reminder_shows_at_once(client, business_unit, agency_lead, partnership, cycle, agency):
+    # The daily reminders are sent by notifications, outside Section 11's services.
+    return_record = draft(cycle, agency)
+    assert "Never" in cycle_page(client, business_unit, partnership, cycle)
+    reminder_send(
+        actor=None,
+        target=return_record,
+        partnership=partnership,
+        recipients=[agency_lead],
+        subject="Reminder",
+        body="Due soon.",
+        path="/",
+        kind="section11.return_reminder",
+    )
     assert "Never" not in cycle_page(client, business_unit, partnership, cycle)
 
 

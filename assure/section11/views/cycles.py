@@ -12,11 +12,12 @@ from assure.core.access import requires
 from assure.core.forms import attach
 from assure.core.navigation import crumbs, partnership_url
 from assure.core.tables import EXPORT_FORMATS, register_response, remembered_register_response
+from assure.notifications.selectors import last_reminded
 
 from ..cache import cycles_list_version, remembered_part, with_versions
 from ..forms.cycles import CloseForm, CycleEditForm, CycleOpenForm
 from ..framework import framework_of
-from ..models import Cycle
+from ..models import Cycle, Return
 from ..permissions import can_analyse, can_manage, may_manage_cycle
 from ..selectors.cycles import (
     active_agencies,
@@ -131,7 +132,7 @@ def cycle_detail(request: HttpRequest, pk: int) -> HttpResponse:
             partnership=partnership,
             cycle=cycle,
             name="cycle",
-            extra=str(timezone.localdate()),
+            extra=f"{timezone.localdate()}|{cycle._reminder_version}",
             render=tracking_part,
         )
     return render(
@@ -149,17 +150,23 @@ def _cycle_tracking(request: HttpRequest, cycle: Cycle) -> HttpResponse:
     visible = set(
         returns_visible_to(user=user, partnership=partnership).filter(cycle=cycle).values_list("pk", flat=True)
     )
+    reminded = last_reminded(model=Return, ids=[r.pk for r in tracked])
+    overdue = [r for r in tracked if r.overdue]
+    for return_record in overdue:
+        return_record.last_reminded = reminded.get(str(return_record.pk))
     return register_response(
         request,
-        table=CycleReturnTable(filterset.qs, partnership=partnership, visible_ids=visible),
+        table=CycleReturnTable(filterset.qs, partnership=partnership, visible_ids=visible, reminded=reminded),
         template=f"{CYCLE_PAGE}#cycle-content",
         context={
             "cycle": cycle,
             "framework": framework_of(cycle.framework),
             "completion": completion_of(tracked),
-            "overdue": [r for r in tracked if r.overdue],
+            "overdue": overdue,
             "visible_ids": visible,
             "may_manage": may_manage_cycle(user=user, partnership=partnership, cycle=cycle),
+            # Chasing is any of the cycle's business units' (each reminds its own agencies' leads).
+            "may_chase": can_manage(user=user, partnership=partnership) and cycle.status == Cycle.Status.OPEN,
             "may_analyse": can_analyse(user=user, partnership=partnership),
         },
         export_name=f"{partnership.slug}-section11-{cycle.year}-returns",

@@ -84,14 +84,22 @@ def response_answer_view(request: HttpRequest, pk: int) -> HttpResponse:
     if not can_complete_for(user=user, partnership=partnership, agency_id=return_record.agency_id):
         raise Http404
     allowed = may_answer(user=user, partnership=partnership, response=response)
-    form = AnswerForm(request.POST or None) if allowed else None
+    form = AnswerForm(request.POST or None, request.FILES or None) if allowed else None
     if form is not None and request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data.get("file")
         try:
-            response_answer(actor=user, partnership=partnership, response=response, answer=form.cleaned_data["answer"])
+            response_answer(
+                actor=user,
+                partnership=partnership,
+                response=response,
+                answer=form.cleaned_data["answer"],
+                upload=upload,
+            )
         except ValidationError as error:
             attach(form, error, field="answer")
         else:
-            messages.success(request, "Answer sent to the moderator.")
+            sent = f"Answer sent to the moderator, with “{upload.name}”." if upload else "Answer sent to the moderator."
+            messages.success(request, sent)
             return redirect(criterion_url(partnership, response))
     return render(
         request,

@@ -17,6 +17,7 @@ from ..selectors.returns import (
     CriterionRow,
     action_owner_agencies,
     criterion_row,
+    link_challenged,
     return_layout,
     return_reopenings,
     unrated_criteria,
@@ -41,6 +42,7 @@ def return_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return_record = find_return(request, pk)
     layout = return_layout(user=user, partnership=partnership, return_record=return_record)
     completing = may_complete(user=user, partnership=partnership, return_record=return_record)
+    challenged = link_challenged(layout)
     if completing:
         for row in layout.rows:
             if not row.by_framework:
@@ -52,6 +54,10 @@ def return_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "return_record": return_record,
             "status_tag": status_tag(return_record),
             "layout": layout,
+            "challenged": challenged,
+            "to_answer": [row for row in challenged if row.response.moderation == Response.Moderation.CHALLENGED],
+            "to_review": [row for row in challenged if row.response.moderation == Response.Moderation.ANSWERED],
+            "unrated": layout.unrated,
             "may_complete": completing,
             "is_lead": can_complete_for(user=user, partnership=partnership, agency_id=return_record.agency_id),
             "may_moderate": may_moderate(user=user, partnership=partnership, return_record=return_record),
