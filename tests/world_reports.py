@@ -25,6 +25,7 @@ REPORTS_SAMPLES = {
     "reports:section_return": lambda s: {"pk": s.report_section.pk},
     "reports:section_omit": lambda s: {"pk": s.report_section.pk},
     "reports:section_include": lambda s: {"pk": s.report_section.pk},
+    "reports:section_remind": lambda s: {"pk": s.report_section.pk},
     "reports:evidence_add": lambda s: {"pk": s.report_section.pk},
     "reports:evidence_remove": lambda s: {"pk": s.report_evidence.pk},
 }

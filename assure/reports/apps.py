@@ -10,7 +10,13 @@ class ReportsConfig(AppConfig):
         from assure.core.waiting import WaitingKind, register_waiting
         from assure.notifications.reminders import register_reminder_source
 
-        from .waiting import board_papers, report_section_reminders_due, sections_to_accept, sections_to_write
+        from .waiting import (
+            board_papers,
+            report_section_reminders_due,
+            sections_overdue,
+            sections_to_accept,
+            sections_to_write,
+        )
 
         register_waiting(
             WaitingKind(
@@ -18,6 +24,9 @@ class ReportsConfig(AppConfig):
             ),
             WaitingKind(
                 key="reports.sections_to_accept", label="Report sections to accept", order=45, items=sections_to_accept
+            ),
+            WaitingKind(
+                key="reports.sections_overdue", label="Report sections overdue", order=46, items=sections_overdue
             ),
             WaitingKind(key="reports.board_papers", label="Board papers to read", order=15, items=board_papers),
         )

@@ -21,6 +21,7 @@ urlpatterns = [
     path("sections/<int:pk>/send-back/", sections.section_return_view, name="section_return"),
     path("sections/<int:pk>/leave-out/", sections.section_omit_view, name="section_omit"),
     path("sections/<int:pk>/put-back/", sections.section_include_view, name="section_include"),
+    path("sections/<int:pk>/remind/", sections.section_remind_view, name="section_remind"),
     path("sections/<int:pk>/evidence/add/", sections.evidence_add_view, name="evidence_add"),
     path("evidence/<int:pk>/remove/", sections.evidence_remove_view, name="evidence_remove"),
     path("sections/<int:pk>/blocks/add/", blocks.block_add_view, name="block_add"),

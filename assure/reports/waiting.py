@@ -8,6 +8,7 @@ import datetime as dt
 from assure.core.navigation import partnership_url
 from assure.core.waiting import WaitingItem
 from assure.notifications.reminders import ReminderDue
+from assure.notifications.selectors import last_reminded
 from assure.partnerships.permissions import can_attend_meetings
 
 from .models import Report, Section
@@ -90,24 +91,64 @@ def report_section_reminders_due(*, today: dt.date) -> list[ReminderDue]:
     )
     due = []
     for section in sections:
-        report, partnership = section.report, section.report.partnership
-        when = "was due" if section.due_on < today else "is due"
+        subject, body = section_reminder_text(section, today)
         due.append(
             ReminderDue(
                 target=section,
-                partnership=partnership,
+                partnership=section.report.partnership,
                 recipients=[section.requested_from],
                 deadline=section.due_on,
-                subject=f"Reminder: “{section.title}” for {report.title}",
-                body=(
-                    f"The section “{section.title}” of {report.title}, asked of {section.agency}, "
-                    f"{when} on {section.due_on:%-d %B %Y} and has not been sent to the business unit yet."
-                ),
-                path=_section_url(section, partnership),
+                subject=subject,
+                body=body,
+                path=_section_url(section, section.report.partnership),
                 kind="reports.section_reminder",
             )
         )
     return due
+
+
+def section_reminder_text(section: Section, today: dt.date) -> tuple[str, str]:
+    """The subject and body of a reminder about a section still with its agency."""
+    report = section.report
+    when = "was due" if section.due_on and section.due_on < today else "is due"
+    due = f" {when} on {section.due_on:%-d %B %Y} and" if section.due_on else ""
+    return (
+        f"Reminder: “{section.title}” for {report.title}",
+        f"The section “{section.title}” of {report.title}, asked of {section.agency},{due} "
+        "has not been sent to the business unit yet.",
+    )
+
+
+def sections_overdue(*, user, partnership, today: dt.date) -> list[WaitingItem]:
+    """For the business unit: the sections of the partnership's draft reports asked of an agency
+    and past their due date, each with a "Send a reminder" button. Two queries."""
+    if not can_manage(user=user, partnership=partnership):
+        return []
+    sections = list(
+        Section.objects.filter(
+            Section.with_agency_q(),
+            report__partnership=partnership,
+            report__status=Report.Status.DRAFT,
+            due_on__lt=today,
+        )
+        .select_related("report", "agency", "requested_from")
+        .order_by("due_on", "pk")
+    )
+    reminded = last_reminded(model=Section, ids=[section.pk for section in sections])
+    return [
+        WaitingItem(
+            kind="reports.sections_overdue",
+            title=f"Report section overdue: {section.title}",
+            url=_section_url(section, partnership),
+            due=section.due_on,
+            detail=f"{section.report.title}, asked of {section.requested_from}",
+            agency=section.agency.name if section.agency else "",
+            overdue=True,
+            remind_url=partnership_url("reports:section_remind", partnership, pk=section.pk),
+            last_reminded=reminded.get(str(section.pk)),
+        )
+        for section in sections
+    ]
 
 
 def board_papers(*, user, partnership, today: dt.date) -> list[WaitingItem]:

@@ -12,12 +12,14 @@ from django.utils import timezone
 from assure.accounts.models import User
 from assure.audit.services import event_record
 from assure.core.navigation import partnership_url
-from assure.notifications.services import notify
+from assure.notifications.models import Reminder
+from assure.notifications.services import notify, reminder_send
 from assure.partnerships.models import Agency, PartnershipAgency
 
 from ..models import Section
 from ..permissions import can_contribute_for, may_write
 from ..pipeline import SECTION_STEPS, step_allowed
+from ..waiting import section_reminder_text
 from .common import require_draft, require_managed_draft
 
 # Long enough for any section of an annual report, short enough to refuse a pasted document.
@@ -40,6 +42,28 @@ REFUSED = {
 def section_path(section: Section) -> str:
     """The section's page inside Assure, where a request about it leads."""
     return partnership_url("reports:section_detail", section.report.partnership, pk=section.pk)
+
+
+def section_remind(*, section: Section, actor, today: dt.date | None = None) -> Reminder | None:
+    """The business unit's "Send a reminder": remind the agency lead a section was asked of that
+    it is still to be sent. Once a day at most: None when it was reminded already today (or its
+    lead can no longer be reached)."""
+    require_managed_draft(actor, section.report)
+    if not section.is_with_agency:
+        raise ValidationError("Only a section still with its agency can be chased.")
+    today = today or timezone.localdate()
+    subject, body = section_reminder_text(section, today)
+    return reminder_send(
+        actor=actor,
+        target=section,
+        partnership=section.report.partnership,
+        recipients=[section.requested_from],
+        subject=subject,
+        body=body,
+        path=section_path(section),
+        kind="reports.section_reminder",
+        today=today,
+    )
 
 
 def section_move(

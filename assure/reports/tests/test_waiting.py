@@ -8,7 +8,7 @@ import pytest
 from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import resolve
+from django.urls import resolve, reverse
 
 from assure.core.waiting import waiting_kinds
 from assure.notifications.reminders import reminder_sources
@@ -17,6 +17,7 @@ from assure.reports.services.sections import section_accept, section_draft_save,
 from assure.reports.waiting import (
     board_papers,
     report_section_reminders_due,
+    sections_overdue,
     sections_to_accept,
     sections_to_write,
 )
@@ -253,3 +254,63 @@ def test_another_partnerships_papers_do_not_wait_for_the_board_member(
 ):
     _pack(other_partnership, business_unit, TODAY + dt.timedelta(days=10))
     assert board_papers(user=board_member, partnership=partnership, today=TODAY) == []
+
+
+# --- overdue sections and the business unit's reminder ----------------------------------------
+
+
+def test_the_business_unit_sees_an_overdue_section_with_a_reminder_button(
+    report, agency, agency_lead, business_unit, partnership
+):
+    section = _asked(report, agency, agency_lead, due=TODAY - dt.timedelta(days=3))
+    _asked(report, agency, agency_lead, due=TODAY + dt.timedelta(days=3))  # not overdue yet
+    [item] = sections_overdue(user=business_unit, partnership=partnership, today=TODAY)
+    assert (item.overdue, item.agency, item.last_reminded) == (True, agency.name, None)
+    assert resolve(item.url).kwargs["pk"] == section.pk
+    assert resolve(item.remind_url).url_name == "section_remind"
+
+
+@pytest.mark.parametrize("persona", ["board_member", "agency_lead", "viewer"], indirect=True)
+def test_only_the_business_unit_is_given_overdue_sections(report, agency, agency_lead, persona, partnership):
+    _asked(report, agency, agency_lead, due=TODAY - dt.timedelta(days=3))
+    assert sections_overdue(user=persona, partnership=partnership, today=TODAY) == []
+
+
+def test_overdue_sections_take_two_queries_however_many(report, agency, agency_lead, business_unit, partnership):
+    _asked(report, agency, agency_lead, due=TODAY - dt.timedelta(days=3))
+    sections_overdue(user=business_unit, partnership=partnership, today=TODAY)
+    with CaptureQueriesContext(connection) as one:
+        sections_overdue(user=business_unit, partnership=partnership, today=TODAY)
+    for _ in range(5):
+        _asked(report, agency, agency_lead, due=TODAY - dt.timedelta(days=3))
+    with CaptureQueriesContext(connection) as six:
+        assert len(sections_overdue(user=business_unit, partnership=partnership, today=TODAY)) == 6
+    assert len(six) == len(one)
+
+
+def test_the_reminder_button_e_mails_the_lead_once_a_day_and_goes_back_home(
+    client, report, agency, agency_lead, business_unit, partnership, django_capture_on_commit_callbacks
+):
+    section = _asked(report, agency, agency_lead, due=TODAY - dt.timedelta(days=3))
+    client.force_login(business_unit)
+    url = reverse("reports:section_remind", kwargs={"partnership": partnership.slug, "pk": section.pk})
+    home = reverse("partnerships:home", kwargs={"partnership": partnership.slug})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"next": home})
+        again = client.post(url, {"next": home}, follow=True)
+    assert response.status_code == 302 and response["Location"] == home
+    assert [message.to for message in mail.outbox] == [[agency_lead.email]]
+    assert f"/reports/sections/{section.pk}/" in mail.outbox[0].body
+    assert "already reminded today" in again.content.decode()
+    [item] = sections_overdue(user=business_unit, partnership=partnership, today=TODAY)
+    assert item.last_reminded is not None
+
+
+def test_a_section_already_sent_cannot_be_chased(report, agency, agency_lead, business_unit):
+    from django.core.exceptions import ValidationError
+
+    from assure.reports.services.sections import section_remind
+
+    section = _asked(report, agency, agency_lead, status=Section.Status.WRITTEN)
+    with pytest.raises(ValidationError):
+        section_remind(section=section, actor=business_unit)

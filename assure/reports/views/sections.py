@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
 from assure.actions.selectors import actions_visible_to
@@ -40,6 +41,7 @@ from ..services.sections import (
     section_draft_save,
     section_include,
     section_omit,
+    section_remind,
     section_request,
     section_return,
     section_write,
@@ -227,6 +229,29 @@ def section_include_view(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(
                 request, f"“{section.title}” is back in the report ({section.get_status_display().lower()})."
             )
+    return redirect(partnership_url("reports:section_detail", request.partnership, pk=section.pk))
+
+
+@requires("reports.manage")
+@require_http_methods(["GET", "POST"])
+def section_remind_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """The business unit's "Send a reminder" (POST) about a section still with its agency; a GET
+    goes back to the section."""
+    section = find_section(request, pk)
+    if request.method == "POST":
+        try:
+            reminder = section_remind(section=section, actor=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            if reminder is None:
+                messages.info(request, f"“{section.title}” was not reminded: it was already reminded today.")
+            else:
+                messages.success(request, f"Reminder about “{section.title}” sent to {section.requested_from}.")
+        # Back where the button was (the home page), never to another site.
+        back = request.POST.get("next", "")
+        if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+            return redirect(back)
     return redirect(partnership_url("reports:section_detail", request.partnership, pk=section.pk))
 
 
