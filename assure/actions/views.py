@@ -6,12 +6,11 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 
 from assure.audit.history import describe_changes, entry_action_label, related_names
 from assure.core.access import requires
 from assure.core.forms import attach
-from assure.core.navigation import Crumb, crumbs, partnership_url
+from assure.core.navigation import Crumb, back_to, crumbs, partnership_url
 from assure.core.tables import remembered_register_response
 from assure.partnerships.registers import ACTIONS, register_version
 
@@ -349,7 +348,4 @@ def remind(request: HttpRequest, pk: int) -> HttpResponse:
             else:
                 messages.success(request, f"Reminder about action {action.reference} sent.")
     # Back where the button was (the home page or the action), never to another site.
-    back = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        back = action.get_absolute_url()
-    return redirect(back)
+    return redirect(back_to(request, action.get_absolute_url()))

@@ -6,21 +6,12 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.formats import date_format
-from django.utils.http import url_has_allowed_host_and_scheme
 
 from assure.core.access import requires
-from assure.core.navigation import partnership_url
+from assure.core.navigation import back_to, partnership_url
 
 from ..selectors.returns import returns_visible_to
 from ..services.notices import return_remind
-
-
-def _back(request: HttpRequest, default: str) -> str:
-    """Where the person came from, if ``next`` is an address on this site; else ``default``."""
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if target.startswith("/") and url_has_allowed_host_and_scheme(target, allowed_hosts=None):
-        return target
-    return default
 
 
 @requires("returns.remind")
@@ -28,7 +19,7 @@ def return_remind_view(request: HttpRequest, pk: int) -> HttpResponse:
     """POST: remind the return's agency leads, then go back with a banner saying what happened.
     GET only leads back to the round."""
     data_return = get_object_or_404(returns_visible_to(user=request.user, partnership=request.partnership), pk=pk)
-    back = _back(request, partnership_url("performance:round_detail", request.partnership, pk=data_return.round_id))
+    back = back_to(request, partnership_url("performance:round_detail", request.partnership, pk=data_return.round_id))
     if request.method != "POST":
         return redirect(back)
     try:

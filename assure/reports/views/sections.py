@@ -5,13 +5,12 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
 from assure.actions.selectors import actions_visible_to
 from assure.core.access import requires
 from assure.core.forms import attach
-from assure.core.navigation import partnership_url
+from assure.core.navigation import back_to, partnership_url
 from assure.partnerships.selectors import partnership_agencies
 from assure.section11.selectors.cycles import cycles_visible_to
 
@@ -248,11 +247,8 @@ def section_remind_view(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.info(request, f"“{section.title}” was not reminded: it was already reminded today.")
             else:
                 messages.success(request, f"Reminder about “{section.title}” sent to {section.requested_from}.")
-        # Back where the button was (the home page), never to another site.
-        back = request.POST.get("next", "")
-        if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-            return redirect(back)
-    return redirect(partnership_url("reports:section_detail", request.partnership, pk=section.pk))
+    # Back where the button was (the home page), never to another site.
+    return redirect(back_to(request, partnership_url("reports:section_detail", request.partnership, pk=section.pk)))
 
 
 @requires("reports.manage")

@@ -4,24 +4,15 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 
 from assure.core.access import requires
-from assure.core.navigation import partnership_url
+from assure.core.navigation import back_to, partnership_url
 from assure.notifications.selectors import last_reminded
 
 from ..models import Return
 from ..permissions import may_remind
 from ..services.reminders import return_remind
 from .common import find_return, return_trail, section11_crumbs
-
-
-def _next(request: HttpRequest, fallback: str) -> str:
-    """Where to go back to: the page that asked (``next``, an address on this site only), or the fallback."""
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        return target
-    return fallback
 
 
 @requires("section11.manage")
@@ -31,7 +22,7 @@ def return_remind_view(request: HttpRequest, pk: int) -> HttpResponse:
     user, partnership = request.user, request.partnership
     return_record = find_return(request, pk)
     allowed = may_remind(user=user, partnership=partnership, return_record=return_record)
-    back = _next(request, partnership_url("section11:cycle_detail", partnership, pk=return_record.cycle_id))
+    back = back_to(request, partnership_url("section11:cycle_detail", partnership, pk=return_record.cycle_id))
     if request.method == "POST" and allowed:
         try:
             reminder = return_remind(actor=user, partnership=partnership, return_record=return_record)
