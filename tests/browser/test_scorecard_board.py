@@ -55,6 +55,9 @@ def test_on_a_phone_each_rating_stands_beside_its_indicator(pages, board_member,
     )
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], wide
     assert not page.locator(".assure-scorecard-table").first.is_visible()
+    # The summary fits the screen too, rather than scrolling sideways inside its region.
+    summary = page.locator(".assure-scorecard-summary")
+    assert summary.evaluate("(table) => table.scrollWidth <= table.parentElement.clientWidth")
     cards = page.locator(".assure-scorecard-card")
     assert cards.count() == 3
     for index in range(cards.count()):
