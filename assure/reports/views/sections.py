@@ -167,21 +167,22 @@ def section_accept_view(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@requires("reports.manage")
-def section_return_view(request: HttpRequest, pk: int) -> HttpResponse:
+def _with_reason(request: HttpRequest, pk: int, *, form_class, service, template: str, done: str) -> HttpResponse:
+    """A section's change that needs a reason (sending it back, leaving it out): the form, the
+    service with the reason, and back to the report with ``done`` (formatted with the section)."""
     section = _managed_section(request, pk)
-    form = SectionReturnForm(posted(request))
+    form = form_class(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
-            section_return(section=section, reason=form.cleaned_data["reason"], actor=request.user)
+            service(section=section, reason=form.cleaned_data["reason"], actor=request.user)
         except ValidationError as error:
             attach(form, error, field="reason")
         else:
-            messages.success(request, f"“{section.title}” sent back to {section.requested_from}.")
+            messages.success(request, done.format(section=section))
             return redirect(partnership_url("reports:report_detail", request.partnership, pk=section.report_id))
     return render(
         request,
-        "reports/section_return.html",
+        template,
         {
             "section": section,
             "form": form,
@@ -191,26 +192,28 @@ def section_return_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @requires("reports.manage")
+def section_return_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Send a written section back to its agency lead, saying why."""
+    return _with_reason(
+        request,
+        pk,
+        form_class=SectionReturnForm,
+        service=section_return,
+        template="reports/section_return.html",
+        done="“{section.title}” sent back to {section.requested_from}.",
+    )
+
+
+@requires("reports.manage")
 def section_omit_view(request: HttpRequest, pk: int) -> HttpResponse:
     """Leave the section out of the report on purpose, with the reason readers will see."""
-    section = _managed_section(request, pk)
-    form = SectionOmitForm(posted(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            section_omit(section=section, reason=form.cleaned_data["reason"], actor=request.user)
-        except ValidationError as error:
-            attach(form, error, field="reason")
-        else:
-            messages.success(request, f"“{section.title}” is left out of the report.")
-            return redirect(partnership_url("reports:report_detail", request.partnership, pk=section.report_id))
-    return render(
+    return _with_reason(
         request,
-        "reports/section_omit.html",
-        {
-            "section": section,
-            "form": form,
-            "crumbs": reports_crumbs(request.partnership, *section_trail(request.partnership, section)),
-        },
+        pk,
+        form_class=SectionOmitForm,
+        service=section_omit,
+        template="reports/section_omit.html",
+        done="“{section.title}” is left out of the report.",
     )
 
 
