@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from assure.audit.models import Event
 from assure.audit.services import event_record
@@ -38,6 +39,14 @@ from assure.performance.validation import Entry
 
 Status = DataReturn.Status
 TODAY = dt.date.today()
+
+
+@pytest.fixture(autouse=True)
+def _today():
+    """Today as the services see it, read for each test: a run that crosses midnight must not
+    compare a date taken at import with one taken after it."""
+    global TODAY
+    TODAY = timezone.localdate()
 
 
 @pytest.fixture

@@ -144,6 +144,7 @@ class _Writer:
             user=self.agency_lead,
             due_on=self.today,  # dated in 2015 once the report is published (_dated_in_its_year)
             actor=self.business_unit,
+            today=self.today,
         )
         section_write(section=section, body=content.CONTRIBUTION, actor=self.agency_lead)
 
@@ -192,6 +193,7 @@ class _Writer:
                 user=lead,
                 due_on=self.today + dt.timedelta(days=max(days, 0)),
                 actor=self.business_unit,
+                today=self.today,
             )
             if days < 0:
                 Section.objects.filter(pk=section.pk).update(due_on=self.today + dt.timedelta(days=days))

@@ -92,10 +92,13 @@ def section_move(
 
 
 @transaction.atomic
-def section_request(*, section: Section, agency: Agency, user: User, due_on: dt.date, actor) -> Section:
+def section_request(
+    *, section: Section, agency: Agency, user: User, due_on: dt.date, actor, today: dt.date | None = None
+) -> Section:
     """Ask an agency lead to write the section by a date. The lead must write for that agency
     of the report's partnership; an accepted or omitted section is not asked. The lead is sent the
-    request with a link to the section."""
+    request with a link to the section. ``today`` is the day it is asked: the clock's, or the
+    demo's own day, so a demo loaded across midnight still holds together."""
     report = section.report
     require_managed_draft(actor, report)
     problems = {}
@@ -105,7 +108,7 @@ def section_request(*, section: Section, agency: Agency, user: User, due_on: dt.
         problems["user"] = f"Choose an agency lead of {agency}."
     if due_on is None:
         problems["due_on"] = "Enter the date the section is due."
-    elif due_on < timezone.localdate():
+    elif due_on < (today or timezone.localdate()):
         problems["due_on"] = "The due date must be today or later."
     if not step_allowed(section.status, "request"):
         problems["__all__"] = REFUSED["request"]

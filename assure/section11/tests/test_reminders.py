@@ -7,6 +7,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from assure.notifications.models import Reminder
 from assure.notifications.reminders import scheduled_reminders_send
@@ -17,6 +18,14 @@ from .factories import CycleFactory, ReturnFactory
 from .mailbox import page_of, sent_to
 
 TODAY = dt.date.today()
+
+
+@pytest.fixture(autouse=True)
+def _today():
+    """Today as the services see it, read for each test: a run that crosses midnight must not
+    compare a date taken at import with one taken after it."""
+    global TODAY
+    TODAY = timezone.localdate()
 
 
 def _return(partnership, agency, deadline, status=Return.Status.NOT_STARTED, **cycle_fields):
