@@ -56,7 +56,9 @@ urlpatterns = [
     path("p/<slug:partnership>/people/", include("assure.accounts.urls")),
     path("p/<slug:partnership>/actions/", include("assure.actions.urls")),
     path("p/<slug:partnership>/trail/", include("assure.audit.urls")),
+    path("p/<slug:partnership>/plan/", include("assure.plans.urls")),
     path("p/<slug:partnership>/performance/", include("assure.performance.urls")),
     path("p/<slug:partnership>/section11/", include("assure.section11.urls")),
+    path("p/<slug:partnership>/governance/", include("assure.governance.urls")),
     path("p/<slug:partnership>/reports/", include("assure.reports.urls")),
 ]

@@ -29,10 +29,11 @@ from assure.audit.services import event_record
 from assure.core.spreadsheets import is_formula_like
 from assure.partnerships.models import Agency, Contribution, Expenditure, Meeting, Subgroup
 from assure.partnerships.tests.factories import AgencyFactory
-from assure.performance.models import DataReturn, Observation, Priority
+from assure.performance.models import DataReturn, Observation
 from assure.performance.periods import period_for_year
 from assure.performance.returns_xlsx import FIGURES_SHEET, read_return_file
 from assure.performance.tests.factories import ObservationFactory, figure, indicator, return_with
+from assure.plans.models import Priority
 from assure.reports.models import Report
 from assure.section11.models import Cycle
 from assure.section11.tests.factories import CycleFactory

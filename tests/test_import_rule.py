@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-TENANT_CORE = {"core", "library", "accounts", "partnerships", "audit", "actions", "notifications"}
+TENANT_CORE = {"core", "library", "accounts", "partnerships", "audit", "actions", "notifications", "plans"}
 REPORTS = "reports"
 DEMO = "demo"
 

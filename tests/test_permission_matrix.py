@@ -52,6 +52,18 @@ EXPECTED = {
     "reports.view": {"business_unit", "board_member", "auditor", "agency_lead"},
     "reports.manage": {"business_unit"},
     "reports.contribute": {"agency_lead"},
+    # The business plan is the partnership's published plan: every member reads it.
+    "plan.view": EVERYONE_IN_PARTNERSHIP,
+    "plan.manage": {"business_unit"},
+    # Any member may challenge an agency; the viewer reads published material only.
+    "challenges.view": EVERYONE_IN_PARTNERSHIP - {"viewer"},
+    "challenges.raise": EVERYONE_IN_PARTNERSHIP - {"viewer"},
+    "challenges.respond": {"business_unit", "agency_lead"},
+    "challenges.manage": {"business_unit"},
+    "risks.view": {"business_unit", "board_member", "auditor"},
+    "risks.manage": {"business_unit"},
+    "agendas.view": {"business_unit", "board_member", "auditor", "agency_lead"},
+    "agendas.manage": {"business_unit"},
 }
 
 # Who may use a view of the whole installation, declared with each installation permission. The
@@ -75,6 +87,9 @@ NARROWER = {
     # The business unit cancels an action itself; only someone who works on it but may not
     # cancel it (the agency lead, on their agency's action) proposes cancelling.
     "actions:cancellation_propose": {"agency_lead"},
+    # A risk's review is recorded by the business unit or by the risk's own owner (who may hold
+    # only risks.view): the sample risk is owned by the business unit, so no one else reviews it.
+    "governance:risk_review": {"business_unit"},
     # A restricted record needs an explicit grant as well: only the business unit holds one here.
     "partnerships:confidential_minute_detail": {"business_unit"},
     # Section 11: the sample return is submitted (under challenge), so every persona of

@@ -1,7 +1,7 @@
 """Records of every kind in a partnership, enough to fill in every URL of the project; shared
 by the permission matrix and the accessibility sweep."""
 
-from dataclasses import dataclass
+from types import SimpleNamespace
 
 from django.urls import reverse
 
@@ -26,43 +26,15 @@ from assure.performance.tests.factories import (
     return_with,
 )
 from tests.world_actions import ACTIONS_SAMPLES, actions_records
+from tests.world_governance import GOVERNANCE_SAMPLES, governance_records
+from tests.world_plans import PLANS_SAMPLES, plans_records
 from tests.world_reports import REPORTS_SAMPLES, report_records
 from tests.world_section11 import SECTION11_SAMPLES, section11_records
 
 
-@dataclass
-class Side:
-    """One partnership's records, enough to fill in every URL of the project."""
-
-    partnership: object
-    agency: object
-    subgroup: object
-    meeting: object
-    minute: object
-    contribution: object
-    expenditure: object
-    membership: object
-    grant: object
-    action: object
-    update: object
-    priority: object
-    line: object
-    data_return: object
-    exception_report: object
-    exception_item: object
-    import_job: object
-    local_import: object = None
-    section11_cycle: object = None
-    section11_return: object = None
-    section11_response: object = None
-    section11_evidence: object = None
-    section11_message: object = None
-    report: object = None
-    report_section: object = None
-    report_block: object = None
-    report_evidence: object = None
-    report_rendering: object = None
-    action_proposal: object = None
+class Side(SimpleNamespace):
+    """One partnership's records, enough to fill in every URL of the project: each app's world
+    module (``tests/world_<app>.py``) gives some of them, by name."""
 
 
 def build_side(partnership, agency, recorder) -> Side:
@@ -87,6 +59,8 @@ def build_side(partnership, agency, recorder) -> Side:
         **section11_records(partnership, agency, recorder),
         **report_records(partnership, agency, recorder),
         **actions_records(partnership, agency, recorder),
+        **governance_records(partnership, agency, recorder),
+        **plans_records(partnership, agency, recorder),
     )
 
 
@@ -133,8 +107,6 @@ SAMPLES = {
     "actions:edit": lambda s: {"pk": s.action.pk},
     "actions:status": lambda s: {"pk": s.action.pk},
     "actions:update_add": lambda s: {"pk": s.action.pk},
-    "performance:priority_edit": lambda s: {"pk": s.priority.pk},
-    "performance:priority_delete": lambda s: {"pk": s.priority.pk},
     "performance:line_edit": lambda s: {"pk": s.line.pk},
     "performance:line_delete": lambda s: {"pk": s.line.pk},
     "performance:round_detail": lambda s: {"pk": s.data_return.round_id},
@@ -160,6 +132,8 @@ SAMPLES = {
     **SECTION11_SAMPLES,
     **ACTIONS_SAMPLES,
     **REPORTS_SAMPLES,
+    **GOVERNANCE_SAMPLES,
+    **PLANS_SAMPLES,
     "reports:preview": lambda s: {"pk": s.report.pk},
     "reports:outputs": lambda s: {"pk": s.report.pk},
     "reports:rendering_request": lambda s: {"pk": s.report.pk},

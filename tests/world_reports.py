@@ -1,13 +1,12 @@
 """Report records of one side of the permission matrix: a draft annual report of the side's
 partnership with a section asked of the side's agency (so the agency lead persona reads and
-writes it), a block with its data, a piece of evidence and a finished rendering."""
+writes it), a block with its data and a finished rendering."""
 
 import datetime as dt
 
 from assure.reports.models import Section
 from assure.reports.tests.factories import (
     BlockFactory,
-    EvidenceFactory,
     RenderingFactory,
     ReportFactory,
     ReportTemplateFactory,
@@ -26,8 +25,6 @@ REPORTS_SAMPLES = {
     "reports:section_omit": lambda s: {"pk": s.report_section.pk},
     "reports:section_include": lambda s: {"pk": s.report_section.pk},
     "reports:section_remind": lambda s: {"pk": s.report_section.pk},
-    "reports:evidence_add": lambda s: {"pk": s.report_section.pk},
-    "reports:evidence_remove": lambda s: {"pk": s.report_evidence.pk},
 }
 
 
@@ -50,6 +47,5 @@ def report_records(partnership, agency, recorder) -> dict:
         "report": report,
         "report_section": section,
         "report_block": BlockFactory(section=section),
-        "report_evidence": EvidenceFactory(section=section, action__created_by=recorder, action__owner_agency=agency),
         "report_rendering": RenderingFactory(report=report, requested_by=recorder),
     }

@@ -36,3 +36,7 @@ class ActionsConfig(AppConfig):
             ),
         )
         register_reminder_source("action", actions_reminders_due)
+        # Actions other parts of Assure may point at (a business plan review's evidence).
+        from .links import register_links
+
+        register_links()

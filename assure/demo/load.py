@@ -15,6 +15,7 @@ from assure.accounts.models import Membership, RestrictedGrant, User
 from assure.accounts.services import operator_grant
 from assure.actions.models import Action, ActionUpdate
 from assure.audit.services import event_record
+from assure.governance.demo import governance_demo_links, governance_demo_load
 from assure.library.loader import load_library
 from assure.library.selectors import current_item, role_definitions
 from assure.notifications.services import held as notifications_held
@@ -31,6 +32,7 @@ from assure.partnerships.models import (
 )
 from assure.performance.demo import performance_demo_load
 from assure.performance.services.computed import compute_all_indicators
+from assure.plans.demo import plans_demo_evidence, plans_demo_load
 from assure.reports.demo import reports_demo_load
 from assure.section11.demo import section11_demo_load
 
@@ -133,14 +135,21 @@ class _DemoWriter:
         self._confidential_item()
         self._budget()
         self._actions()
+        # The business plan first: the scorecard and the annual report take its priorities.
+        plans_demo_load(partnerships=self.partnerships, agencies=self.agencies, users=self.users, today=self.today)
         performance_demo_load(
             partnerships=self.partnerships, agencies=self.agencies, users=self.users, today=self.today
         )
         section11_demo_load(partnerships=self.partnerships, agencies=self.agencies, users=self.users, today=self.today)
+        governance_demo_load(partnerships=self.partnerships, agencies=self.agencies, users=self.users, today=self.today)
+        # The plan's reviews link indicators, Section 11 cycles and actions written above.
+        plans_demo_evidence(partnerships=self.partnerships, users=self.users)
         # The figures Assure counts from the records just written (Section 11, meetings,
         # attendance), before the reports are computed from them.
         compute_all_indicators(partnerships=self.partnerships.values())
         reports_demo_load(partnerships=self.partnerships, agencies=self.agencies, users=self.users, today=self.today)
+        # Board papers and challenges about records of other parts, once they all exist.
+        governance_demo_links(partnerships=self.partnerships, users=self.users)
         for partnership in self.partnerships.values():
             event_record(
                 actor=None,

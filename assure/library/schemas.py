@@ -580,6 +580,74 @@ class ReminderRuleItem(Item):
         return self
 
 
+# --- governance: the risk matrix -------------------------------------------------------------
+
+
+TagColour = Literal["grey", "green", "turquoise", "blue", "light-blue", "purple", "pink", "red", "orange", "yellow"]
+
+
+class RiskScalePoint(Strict):
+    """One point of a likelihood or impact scale."""
+
+    score: int = Field(ge=1)
+    label: str
+    description: str = ""
+
+
+class RiskBand(Strict):
+    """A named level of risk: the scores it covers, its colour and what it asks of the board."""
+
+    code: Code
+    label: str
+    lowest: int = Field(ge=1, description="The lowest score in the band.")
+    highest: int = Field(ge=1, description="The highest score in the band.")
+    colour: TagColour = Field(description="A GOV.UK tag colour; the band's name is always shown with it.")
+    description: str = Field(description="What a risk at this level asks of the board, in words.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "RiskBand":
+        if self.lowest > self.highest:
+            raise ValueError(f"band {self.code}: lowest ({self.lowest}) is above highest ({self.highest})")
+        return self
+
+
+class RiskMatrixItem(Item):
+    """A risk matrix: likelihood and impact scales, a risk's score their product, the score
+    bands naming each level, and the board's appetite (the highest score it accepts)."""
+
+    description: str
+    likelihood: list[RiskScalePoint] = Field(min_length=2)
+    impact: list[RiskScalePoint] = Field(min_length=2)
+    bands: list[RiskBand] = Field(min_length=1)
+    appetite: int = Field(ge=1, description="The highest score the board accepts without further action.")
+    provenance: Provenance | None = None
+
+    @field_validator("likelihood", "impact")
+    @classmethod
+    def _numbered_from_one(cls, points: list[RiskScalePoint]) -> list[RiskScalePoint]:
+        scores = [point.score for point in points]
+        if scores != list(range(1, len(points) + 1)):
+            raise ValueError(f"scores must run 1, 2, 3... in order, once each; found {scores}")
+        return points
+
+    @model_validator(mode="after")
+    def _bands_cover_every_score_once(self) -> "RiskMatrixItem":
+        scores = sorted({lk.score * im.score for lk in self.likelihood for im in self.impact})
+        problems = []
+        for score in scores:
+            holding = [band.code for band in self.bands if band.lowest <= score <= band.highest]
+            if len(holding) != 1:
+                problems.append(f"{score} ({', '.join(holding) or 'no band'})")
+        if problems:
+            raise ValueError(f"every score must fall in exactly one band; not so for: {'; '.join(problems)}")
+        codes = [band.code for band in self.bands]
+        if len(codes) != len(set(codes)):
+            raise ValueError("band codes must be distinct")
+        if self.appetite > scores[-1]:
+            raise ValueError(f"appetite ({self.appetite}) is above the highest score ({scores[-1]})")
+        return self
+
+
 # --- reports ---------------------------------------------------------------------------------
 
 
@@ -649,6 +717,7 @@ ITEM_SCHEMAS: dict[str, type[Item]] = {
     "reminder-rule": ReminderRuleItem,
     "journey-step": JourneyStepItem,
     "report-template": ReportTemplateItem,
+    "risk-matrix": RiskMatrixItem,
 }
 
 

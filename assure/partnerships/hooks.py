@@ -92,3 +92,32 @@ def register_first_step(*steps: FirstStep) -> None:
 
 def first_steps() -> list[FirstStep]:
     return sorted(_first_steps.values(), key=lambda s: (s.order, s.label))
+
+
+# --- more about a meeting ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MeetingPart:
+    """A page of another app about one meeting (its agenda, its minutes), linked from the
+    meeting's page for those who hold ``permission``. ``url_name`` takes the partnership's slug
+    and ``meeting`` (the meeting's id)."""
+
+    label: str
+    url_name: str
+    permission: str
+    order: int = 100
+
+
+_meeting_parts: dict[str, MeetingPart] = {}
+
+
+def register_meeting_part(*parts: MeetingPart) -> None:
+    """Link pages of another app from every meeting's page (registering the same URL name again
+    replaces the earlier part)."""
+    for part in parts:
+        _meeting_parts[part.url_name] = part
+
+
+def meeting_parts() -> list[MeetingPart]:
+    return sorted(_meeting_parts.values(), key=lambda p: (p.order, p.label))

@@ -108,6 +108,16 @@ class PerformanceConfig(AppConfig):
         )
         self._register_returns_waiting()
         self._register_commentary_waiting()
+        # Records other parts of Assure may point at (a challenge's "about", a paper, evidence).
+        from .links import register_links
+
+        register_links()
+        # The business plan keeps a priority while scorecard lines hang under it.
+        from assure.plans.hooks import register_priority_holder
+
+        from .selectors.catalogue import lines_by_priority
+
+        register_priority_holder(lines_by_priority)
 
     def _register_commentary_waiting(self) -> None:
         """Exception-report commentary an agency lead is asked for, on their home page and in

@@ -414,30 +414,13 @@ class DataReturn(models.Model):
         return [self.round.partnership_id]
 
 
-class Priority(models.Model):
-    """One of the partnership's priorities, under which its scorecard groups indicators."""
-
-    partnership = models.ForeignKey("partnerships.Partnership", on_delete=models.CASCADE, related_name="priorities")
-    title = models.CharField(max_length=200)
-    description = models.TextField(blank=True)
-    position = models.PositiveSmallIntegerField(default=0)
-
-    class Meta:
-        ordering = ["partnership", "position", "pk"]
-        verbose_name_plural = "priorities"
-
-    def __str__(self) -> str:
-        return self.title
-
-    def trail_partnership_ids(self) -> list[int]:
-        return [self.partnership_id]
-
-
 class ScorecardLine(models.Model):
     """An indicator on the partnership's scorecard, with its target and tolerance."""
 
     partnership = models.ForeignKey("partnerships.Partnership", on_delete=models.CASCADE, related_name="scorecard")
-    priority = models.ForeignKey(Priority, on_delete=models.CASCADE, related_name="lines")
+    # A priority of the business plan (the tenant core's plans app): one set of priorities for the
+    # whole partnership. A priority still holding lines cannot be deleted.
+    priority = models.ForeignKey("plans.Priority", on_delete=models.RESTRICT, related_name="lines")
     indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="+")
     target = models.DecimalField(max_digits=16, decimal_places=4, null=True, blank=True)
     tolerance = models.DecimalField(

@@ -31,6 +31,10 @@ class ReportsConfig(AppConfig):
             WaitingKind(key="reports.board_papers", label="Board papers to read", order=15, items=board_papers),
         )
         register_reminder_source("report-section", report_section_reminders_due)
+        # Reports other parts of Assure may point at (a meeting's paper, a review's evidence).
+        from .links import register_links
+
+        register_links()
 
         register(
             Part(

@@ -118,7 +118,7 @@ class Section(models.Model):
     )
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.NOT_STARTED)
     priority = models.ForeignKey(
-        "performance.Priority",
+        "plans.Priority",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -215,38 +215,6 @@ class Block(models.Model):
 
     def __str__(self) -> str:
         return self.title or self.kind
-
-    def trail_partnership_ids(self) -> list[int]:
-        return self.section.trail_partnership_ids()
-
-
-class Evidence(models.Model):
-    """Evidence of impact linked to a priority section: an indicator and its movement, a Section
-    11 cycle's results, an action completed."""
-
-    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="evidence")
-    indicator = models.ForeignKey(
-        "performance.Indicator", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    cycle = models.ForeignKey("section11.Cycle", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
-    action = models.ForeignKey("actions.Action", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
-    note = models.CharField(max_length=300, blank=True, help_text="What the evidence shows, in a sentence.")
-
-    class Meta:
-        ordering = ["section", "pk"]
-        constraints = [
-            models.CheckConstraint(
-                condition=(
-                    models.Q(indicator__isnull=False, cycle__isnull=True, action__isnull=True)
-                    | models.Q(indicator__isnull=True, cycle__isnull=False, action__isnull=True)
-                    | models.Q(indicator__isnull=True, cycle__isnull=True, action__isnull=False)
-                ),
-                name="report_evidence_one_kind",
-            )
-        ]
-
-    def __str__(self) -> str:
-        return str(self.indicator or self.cycle or self.action)
 
     def trail_partnership_ids(self) -> list[int]:
         return self.section.trail_partnership_ids()

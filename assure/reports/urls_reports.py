@@ -1,5 +1,5 @@
-"""URLs of reports: the register, making reports, a report's page, its sections, their data
-blocks and evidence."""
+"""URLs of reports: the register, making reports, a report's page, its sections and their data
+blocks."""
 
 from django.urls import path
 
@@ -22,8 +22,6 @@ urlpatterns = [
     path("sections/<int:pk>/leave-out/", sections.section_omit_view, name="section_omit"),
     path("sections/<int:pk>/put-back/", sections.section_include_view, name="section_include"),
     path("sections/<int:pk>/remind/", sections.section_remind_view, name="section_remind"),
-    path("sections/<int:pk>/evidence/add/", sections.evidence_add_view, name="evidence_add"),
-    path("evidence/<int:pk>/remove/", sections.evidence_remove_view, name="evidence_remove"),
     path("sections/<int:pk>/blocks/add/", blocks.block_add_view, name="block_add"),
     path("blocks/<int:pk>/remove/", blocks.block_remove_view, name="block_remove"),
     path("blocks/<int:pk>/move/", blocks.block_move_view, name="block_move"),

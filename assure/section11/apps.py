@@ -38,6 +38,10 @@ class Section11Config(AppConfig):
         register_reminder_source("section11-return", reminders_due)
         # A cycle's cached pages show its partnerships' agencies: a change to them moves the cycles on.
         on_partnership_changed(bump_partnership_cycles)
+        # Records other parts of Assure may point at (a challenge's "about", a paper, evidence).
+        from .links import register_links
+
+        register_links()
         # Figures the core dataset counts from the returns rather than has typed in.
         register_computation(
             "section11.compliance_percent",

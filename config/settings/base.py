@@ -43,8 +43,10 @@ INSTALLED_APPS = [
     "assure.actions",
     "assure.audit",
     "assure.notifications",
+    "assure.plans",
     "assure.performance",
     "assure.section11",
+    "assure.governance",
     "assure.reports",
     "assure.demo",
 ]
@@ -271,7 +273,6 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
     "performance.Observation",
     "performance.ReturnRound",
     {"model": "performance.DataReturn", "m2m_fields": {"indicators"}},
-    "performance.Priority",
     "performance.ScorecardLine",
     "performance.ExceptionReport",
     "performance.ExceptionItem",
@@ -285,8 +286,17 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
     "reports.Report",
     "reports.Section",
     "reports.Block",
-    "reports.Evidence",
     "reports.Rendering",
+    "governance.Challenge",
+    "governance.Risk",
+    "governance.RiskReview",
+    "governance.AgendaItem",
+    "governance.MeetingMinutes",
+    "plans.Plan",
+    "plans.Priority",
+    "plans.Objective",
+    "plans.PriorityReview",
+    "plans.ReviewEvidence",
 )
 
 # --- Read-only API of the core dataset (assure/performance/api) --------------------------------

@@ -13,13 +13,15 @@ pytestmark = pytest.mark.browser
 
 # Pages that cannot be shown on their own: signing out ends the session the sweep uses, and the
 # second sign-in step exists only in the middle of signing in (its journey covers it).
-# The return template, Section 11 evidence files and report documents are downloads, not pages.
+# The return template, Section 11 evidence files, report documents and agenda papers are downloads,
+# not pages.
 NOT_SWEPT = {
     "account_logout",
     "mfa_authenticate",
     "performance:return_template",
     "section11:evidence_download",
     "reports:rendering_download",
+    "governance:agenda_paper",
     # The health check answers JSON to the proxy and monitoring, not a page.
     "core:healthz",
 }

@@ -180,9 +180,21 @@ def _parts(html: str) -> list[str]:
 
 
 def test_the_board_lists_the_parts_each_person_may_use(client, business_unit, viewer, partnership):
-    everything = ["Agencies", "Subgroups", "Meetings", "Attendance", "Budget", "Members", "Actions", "Trail"]
+    everything = [
+        "Business plan",
+        "Agencies",
+        "Subgroups",
+        "Meetings",
+        "Attendance",
+        "Budget",
+        "Members",
+        "Actions",
+        "Challenge log",
+        "Risk register",
+        "Trail",
+    ]
     assert _parts(_html(client, business_unit, _url("menu:board", partnership))) == everything
-    assert _parts(_html(client, viewer, _url("menu:board", partnership))) == everything[:5]
+    assert _parts(_html(client, viewer, _url("menu:board", partnership))) == everything[:6]
 
 
 @pytest.mark.parametrize(

@@ -222,6 +222,10 @@ def test_the_library_is_loaded_first_when_missing(db, monkeypatch):
     # its figures the reports, whose conclusion is written from them, cannot be published.
     monkeypatch.setattr("assure.demo.load.performance_demo_load", lambda **kwargs: None)
     monkeypatch.setattr("assure.demo.load.reports_demo_load", lambda **kwargs: None)
+    # The plan's evidence links the scorecard's indicators, which the core dataset's part writes.
+    monkeypatch.setattr("assure.demo.load.plans_demo_evidence", lambda **kwargs: 0)
+    # The board papers link the exception reports and board packs those parts write.
+    monkeypatch.setattr("assure.demo.load.governance_demo_links", lambda **kwargs: 0)
     from assure.performance.models import Indicator
 
     Indicator.objects.all().delete()

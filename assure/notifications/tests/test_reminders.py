@@ -61,6 +61,8 @@ def test_the_library_has_a_rule_for_every_kind_of_deadline(db):
         "report-section",
         "action",
         "exception-commentary",
+        "challenge",
+        "risk-review",
     }
 
 

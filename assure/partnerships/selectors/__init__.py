@@ -13,6 +13,7 @@ from .meetings import (
     confidential_minute_for,
     confidential_minutes_of,
     expected_agencies,
+    meeting_links,
     meeting_years,
     meetings_of,
 )
@@ -55,6 +56,7 @@ __all__ = [
     "first_steps_of",
     "home_of",
     "managed_partnerships",
+    "meeting_links",
     "meeting_years",
     "meetings_of",
     "partnership_agencies",

@@ -4,6 +4,10 @@ from dataclasses import dataclass
 
 from django.db.models import Count, QuerySet
 
+from assure.accounts.permissions import permissions_of
+from assure.core.navigation import partnership_url
+
+from ..hooks import meeting_parts
 from ..models import Agency, Attendance, ConfidentialMinute, Meeting, Partnership, PartnershipAgency
 from ..permissions import can_read_confidential_minutes, can_view
 from ..years import financial_year_of
@@ -100,3 +104,22 @@ def agency_attendance(*, user, partnership: Partnership, agency: Agency) -> Quer
         .select_related("meeting", "meeting__subgroup")
         .order_by("-meeting__held_on", "-meeting__pk")
     )
+
+
+@dataclass(frozen=True)
+class MeetingLink:
+    label: str
+    url: str
+
+
+def meeting_links(*, user, partnership: Partnership, meeting: Meeting) -> list[MeetingLink]:
+    """The pages other apps registered about a meeting (``hooks.register_meeting_part``: its
+    agenda, its minutes) that the person may open."""
+    if not can_view(user=user, partnership=partnership):
+        return []
+    held = permissions_of(user=user, partnership=partnership)
+    return [
+        MeetingLink(part.label, partnership_url(part.url_name, partnership, meeting=meeting.pk))
+        for part in meeting_parts()
+        if part.permission in held
+    ]

@@ -22,6 +22,7 @@ from ..selectors import (
     confidential_minute_count,
     confidential_minute_for,
     confidential_minutes_of,
+    meeting_links,
     meetings_of,
     subgroups_of,
 )
@@ -79,6 +80,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "confidential_minutes": confidential_minutes_of(user=request.user, meeting=meeting),
             "confidential_count": confidential_minute_count(user=request.user, meeting=meeting),
             "may_manage": can_manage(user=request.user, partnership=partnership),
+            "parts": meeting_links(user=request.user, partnership=partnership, meeting=meeting),
             "crumbs": _meetings_crumbs(partnership),
         },
     )

@@ -22,13 +22,14 @@ from assure.accounts.models import User
 from assure.demo import people, region
 from assure.library.selectors import current_items
 from assure.partnerships.models import Agency, Partnership
+from assure.plans.selectors import priorities_visible_to
 
 from ..areas import DATA_DIR, areas_load
 from ..imports import import_statistics
 from ..models import Indicator, Period
 from ..periods import period_for_year
 from ..services.returns import return_assign, return_save_values, return_submit, return_validate, round_open
-from ..services.setup import priority_create, scorecard_line_create
+from ..services.setup import scorecard_line_create
 from ..validation import Entry
 from . import current, earlier, exceptions, invented, scorecard, shropshire
 
@@ -204,10 +205,12 @@ def _current_entry(value: str) -> Entry:
 
 def _scorecard(partnership: Partnership, agencies, business_unit: User, report: PerformanceDemoReport) -> None:
     indicators = {i.code: i for i in Indicator.objects.select_related("definition")}
+    # The priorities are the business plan's, written before this loader runs.
+    priorities = {p.title: p for p in priorities_visible_to(user=business_unit, partnership=partnership)}
     for spec in scorecard.PRIORITIES:
-        priority = priority_create(
-            actor=business_unit, partnership=partnership, title=spec.title, description=spec.description
-        )
+        priority = priorities.get(spec.title)
+        if priority is None:
+            raise PerformanceDemoFailed(f"The business plan has no priority {spec.title} for the scorecard.")
         for line in spec.lines:
             scorecard_line_create(
                 actor=business_unit,

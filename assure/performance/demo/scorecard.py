@@ -1,6 +1,7 @@
-"""Shropshire's scorecard: the three priorities of its business plan 2014-17 (annual report §4.1)
-and the strategic objective on high quality safeguarding practice (§4.2, objective 2), each with
-the core dataset's indicators that show progress on it. Targets and tolerances are invented but
+"""Shropshire's scorecard: under each priority of its business plan 2014-17 (the plan's own demo,
+assure/plans/demo.py: the three priorities of annual report §4.1 and high quality safeguarding
+practice from §4.2's second strategic objective), the core dataset's indicators that show
+progress on it. Targets and tolerances are invented but
 plausible: the report states none."""
 
 from dataclasses import dataclass
@@ -18,16 +19,13 @@ class LineSpec:
 
 @dataclass(frozen=True)
 class PrioritySpec:
-    title: str
-    description: str
+    title: str  # a priority of the business plan (assure/plans/demo.py), found by its title
     lines: tuple[LineSpec, ...]
 
 
 PRIORITIES = (
     PrioritySpec(
         "Compromised parenting",
-        "Children living with domestic abuse, parental substance misuse or parental mental ill health: "
-        "early help to prevent risk and harm escalating (business plan 2014-17, strategic objective 3).",
         (
             LineSpec("eh-assessments", s.EARLY_HELP, "500", "50"),
             LineSpec("eh-plans", s.EARLY_HELP),
@@ -40,8 +38,6 @@ PRIORITIES = (
     ),
     PrioritySpec(
         "Children who go missing, child sexual exploitation and trafficking",
-        "Effective responses to key safeguarding risks, with education and training that raise awareness "
-        "and resilience (business plan 2014-17, strategic objective 4).",
         (
             LineSpec("cse-panel-referrals", s.CSC),
             LineSpec("csc-lac", s.CSC),
@@ -54,8 +50,6 @@ PRIORITIES = (
     ),
     PrioritySpec(
         "Communication",
-        "Agencies, practitioners and the community know that safeguarding is everyone's business "
-        "(business plan 2014-17, strategic objective 5).",
         (
             LineSpec("training-sessions", s.BUSINESS_UNIT_HOST, "40", "4"),
             LineSpec("training-delegates", s.BUSINESS_UNIT_HOST, "800", "80"),
@@ -65,8 +59,6 @@ PRIORITIES = (
     ),
     PrioritySpec(
         "High quality safeguarding practice",
-        "The child's journey from early help through referral, assessment and child protection to care "
-        "(business plan 2014-17, strategic objective 2).",
         (
             LineSpec("csc-referrals", s.CSC),
             LineSpec("csc-referrals-not-assessed-percent", s.CSC, "35", "5"),

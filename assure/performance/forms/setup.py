@@ -5,9 +5,10 @@ priorities and agencies) live in services/setup.py, whose errors the views attac
 from django import forms
 
 from assure.partnerships.models import Agency, Partnership
+from assure.plans.models import Priority
 
 from ..calculations import to_decimal
-from ..models import Indicator, Priority, ScorecardLine
+from ..models import Indicator, ScorecardLine
 from ..tables_catalogue import UNIT_LABELS, figure_in_unit
 
 NUMBER_ERRORS = {
@@ -53,35 +54,6 @@ def target_hint(definition: dict | None) -> str:
         words.append("This indicator is neither better higher nor lower, so it is not rated red, amber or green.")
     words.append("Leave empty for no target.")
     return " ".join(words)
-
-
-class PriorityForm(forms.Form):
-    title = forms.CharField(max_length=200, error_messages={"required": "Enter the priority's title."})
-    description = forms.CharField(
-        required=False, widget=forms.Textarea(attrs={"rows": 3}), help_text="Optional: what the priority is about."
-    )
-    position = forms.IntegerField(
-        required=False,
-        min_value=0,
-        max_value=32767,
-        help_text=POSITION_HINT,
-        widget=forms.NumberInput(attrs={"class": "govuk-input--width-4"}),
-        error_messages={"invalid": "Enter the position as a whole number, like 2.", "min_value": "Enter 0 or more."},
-    )
-
-    def __init__(self, *args, priority: Priority | None = None, **kwargs):
-        if priority is not None:
-            initial = {"title": priority.title, "description": priority.description, "position": priority.position}
-            kwargs["initial"] = {**initial, **kwargs.get("initial", {})}
-        self.priority = priority
-        super().__init__(*args, **kwargs)
-
-    def service_values(self) -> dict:
-        data = self.cleaned_data
-        position = data["position"]
-        if position is None and self.priority is not None:
-            position = self.priority.position
-        return {"title": data["title"], "description": data["description"], "position": position}
 
 
 class ScorecardLineForm(forms.Form):

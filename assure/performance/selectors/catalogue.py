@@ -5,12 +5,13 @@ The catalogue is the library's current indicators: those Assure ships and those 
 added as its own documents, never another partnership's own.
 """
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 
 from assure.library.selectors import current_items
 from assure.partnerships.models import Partnership
+from assure.plans.models import Priority
 
-from ..models import Indicator, Priority, ScorecardLine
+from ..models import Indicator, ScorecardLine
 from ..permissions import can_view_performance
 
 SHIPPED_PROVIDER = "assure"
@@ -67,8 +68,8 @@ def scorecard_lines(*, user, partnership: Partnership) -> QuerySet[ScorecardLine
 
 
 def scorecard_priorities(*, user, partnership: Partnership) -> QuerySet[Priority]:
-    """The partnership's priorities in order, each with its lines (``priority.lines.all()``)
-    already fetched in order."""
+    """The partnership's priorities (its business plan's) in order, each with its lines
+    (``priority.lines.all()``) already fetched in order."""
     if not can_view_performance(user=user, partnership=partnership):
         return Priority.objects.none()
     lines = ScorecardLine.objects.select_related("indicator", "indicator__definition", "owner_agency").order_by(
@@ -79,3 +80,18 @@ def scorecard_priorities(*, user, partnership: Partnership) -> QuerySet[Priority
         .order_by("position", "pk")
         .prefetch_related(Prefetch("lines", queryset=lines))
     )
+
+
+def lines_by_priority(priority_ids) -> dict[int, str]:
+    """For each of the plan's priorities holding scorecard lines, how many ("2 indicators on the
+    scorecard"): the plan refuses to delete those (``assure.plans.hooks``). Counts only, so no
+    user is needed."""
+    counts = (
+        ScorecardLine.objects.filter(priority_id__in=list(priority_ids))
+        .values("priority_id")
+        .annotate(lines=Count("pk"))
+    )
+    return {
+        row["priority_id"]: f"{row['lines']} indicator{'s' if row['lines'] != 1 else ''} on the scorecard"
+        for row in counts
+    }

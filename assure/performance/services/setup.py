@@ -1,5 +1,6 @@
-"""Changes to a partnership's scorecard set-up: its priorities, and the scorecard lines that put
-an indicator under a priority with a target, a tolerance and an owning agency.
+"""Changes to a partnership's scorecard set-up: the scorecard lines that put an indicator under a
+priority of the business plan with a target, a tolerance and an owning agency. The priorities
+themselves are the plan's (``assure.plans.services``), added and changed there.
 
 Only someone with ``performance.manage`` in the partnership may make them. Every change records a
 domain event and marks the partnership's computed scorecard as out of date.
@@ -14,10 +15,11 @@ from django.db.models import Max
 from assure.audit.services import event_record
 from assure.core.services import model_update
 from assure.partnerships.models import Agency, Partnership, PartnershipAgency
+from assure.plans.models import Priority
 
 from ..cache import bump_partnership
 from ..calculations import to_decimal
-from ..models import Indicator, Priority, ScorecardLine
+from ..models import Indicator, ScorecardLine
 from ..permissions import ensure_can_manage_performance
 from ..selectors.catalogue import catalogue_indicators
 
@@ -36,95 +38,6 @@ def _plain(number: Decimal | float | None) -> str:
 def _next_position(queryset) -> int:
     highest = queryset.aggregate(highest=Max("position"))["highest"]
     return 0 if highest is None else highest + 1
-
-
-# --- priorities ------------------------------------------------------------------------------
-
-
-def _priority_errors(partnership: Partnership, title: str, priority: Priority | None = None) -> dict[str, str]:
-    if not title:
-        return {"title": "Enter the priority's title."}
-    same = Priority.objects.filter(partnership=partnership, title__iexact=title)
-    if priority is not None:
-        same = same.exclude(pk=priority.pk)
-    if same.exists():
-        return {"title": f"There is already a priority called {title}."}
-    return {}
-
-
-@transaction.atomic
-def priority_create(
-    *, actor, partnership: Partnership, title: str, description: str = "", position: int | None = None
-) -> Priority:
-    """Add a priority to the partnership's scorecard. Titles are unique within the partnership;
-    without a position it goes last."""
-    ensure_can_manage_performance(user=actor, partnership=partnership)
-    title = (title or "").strip()
-    errors = _priority_errors(partnership, title)
-    if errors:
-        raise ValidationError(errors)
-    if position is None:
-        position = _next_position(Priority.objects.filter(partnership=partnership))
-    priority = Priority(partnership=partnership, title=title, description=description.strip(), position=position)
-    priority.full_clean()
-    priority.save()
-    event_record(
-        actor=actor,
-        verb="priority.added",
-        target=priority,
-        partnership=partnership,
-        summary=f"Scorecard priority {title} added",
-    )
-    _scorecard_changed(partnership)
-    return priority
-
-
-@transaction.atomic
-def priority_update(*, actor, priority: Priority, title: str, description: str = "", position: int) -> Priority:
-    """Rename, describe or move a priority; its lines stay under it."""
-    partnership = priority.partnership
-    ensure_can_manage_performance(user=actor, partnership=partnership)
-    title = (title or "").strip()
-    errors = _priority_errors(partnership, title, priority)
-    if errors:
-        raise ValidationError(errors)
-    model_update(
-        instance=priority,
-        fields=["title", "description", "position"],
-        data={"title": title, "description": description.strip(), "position": position},
-    )
-    event_record(
-        actor=actor,
-        verb="priority.changed",
-        target=priority,
-        partnership=partnership,
-        summary=f"Scorecard priority {title} changed",
-    )
-    _scorecard_changed(partnership)
-    return priority
-
-
-@transaction.atomic
-def priority_delete(*, actor, priority: Priority) -> None:
-    """Delete a priority that has no scorecard lines (move or remove its lines first, so an
-    indicator never leaves the scorecard by accident)."""
-    partnership = priority.partnership
-    ensure_can_manage_performance(user=actor, partnership=partnership)
-    count = priority.lines.count()
-    if count:
-        lines = "1 indicator" if count == 1 else f"{count} indicators"
-        raise ValidationError(
-            f"{priority.title} still has {lines} on the scorecard. Move them to another priority or remove them first."
-        )
-    event_record(
-        actor=actor,
-        verb="priority.deleted",
-        target=priority,
-        partnership=partnership,
-        summary=f"Scorecard priority {priority.title} deleted",
-    )
-    priority.delete()
-    _scorecard_changed(partnership)
 
 
 # --- scorecard lines -------------------------------------------------------------------------

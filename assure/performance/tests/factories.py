@@ -11,11 +11,11 @@ from assure.performance.models import (
     ExceptionReport,
     Indicator,
     Observation,
-    Priority,
     ReturnRound,
     ScorecardLine,
 )
 from assure.performance.periods import period_for_year
+from assure.plans.tests.factories import PriorityFactory
 
 
 def indicator(code: str) -> Indicator:
@@ -62,14 +62,6 @@ class DataReturnFactory(DjangoModelFactory):
 
     round = factory.SubFactory(ReturnRoundFactory)
     agency = factory.SubFactory("assure.partnerships.tests.factories.AgencyFactory")
-
-
-class PriorityFactory(DjangoModelFactory):
-    class Meta:
-        model = Priority
-
-    partnership = factory.SubFactory("assure.partnerships.tests.factories.PartnershipFactory")
-    title = factory.Sequence(lambda n: f"Priority {n}")
 
 
 class ScorecardLineFactory(DjangoModelFactory):

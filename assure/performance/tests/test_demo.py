@@ -22,12 +22,12 @@ from assure.performance.models import (
     ExceptionItem,
     ExceptionReport,
     Observation,
-    Priority,
     Publication,
     ReturnRound,
 )
 from assure.performance.selectors.returns import overdue_q
 from assure.performance.selectors.scorecard import build_scorecard
+from assure.plans.models import Priority
 from tests.real_names import real_names_in
 
 

@@ -1,5 +1,5 @@
-"""The scorecard set-up's services and selectors: priorities, scorecard lines, their validation,
-events and the scorecard's cache version."""
+"""The scorecard set-up's services and selectors: scorecard lines under the business plan's
+priorities, their validation, events and the scorecard's cache version."""
 
 import datetime as dt
 from decimal import Decimal as D
@@ -10,17 +10,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from assure.audit.models import Event
 from assure.partnerships.models import PartnershipAgency
 from assure.partnerships.tests.factories import AgencyFactory
-from assure.performance.models import FiguresVersion, Priority, ScorecardLine
+from assure.performance.models import FiguresVersion, ScorecardLine
 from assure.performance.selectors.catalogue import scorecard_lines, scorecard_priorities
 from assure.performance.services.setup import (
-    priority_create,
-    priority_delete,
-    priority_update,
     scorecard_line_create,
     scorecard_line_delete,
     scorecard_line_update,
 )
 from assure.performance.tests.factories import PriorityFactory, ScorecardLineFactory, indicator
+from assure.plans.services import priority_update
 
 PERCENT = "csc-rereferrals-percent"  # lower is better, 0 to 100
 COUNT = "csc-referrals"  # neither, 0 or more
@@ -44,73 +42,6 @@ def verbs(partnership) -> list[str]:
 def version_of(partnership) -> int:
     found = FiguresVersion.objects.filter(scope=f"partnership:{partnership.pk}").first()
     return found.version if found else 0
-
-
-# --- priorities ------------------------------------------------------------------------------
-
-
-def test_priority_create_adds_it_and_records_the_event(business_unit, partnership):
-    priority = priority_create(actor=business_unit, partnership=partnership, title=" Compromised parenting ")
-    assert priority.title == "Compromised parenting"
-    assert verbs(partnership) == ["priority.added"]
-
-
-def test_priority_create_without_a_position_goes_last(business_unit, partnership, priority):
-    added = priority_create(actor=business_unit, partnership=partnership, title="Communication")
-    assert added.position == priority.position + 1
-
-
-def test_priority_create_refuses_a_title_already_used(business_unit, partnership, priority):
-    with pytest.raises(ValidationError) as error:
-        priority_create(actor=business_unit, partnership=partnership, title="children WHO go missing")
-    assert "title" in error.value.message_dict
-
-
-def test_priority_create_allows_a_title_another_partnership_uses(business_unit, partnership, other_partnership):
-    PriorityFactory(partnership=other_partnership, title="Communication")
-    assert priority_create(actor=business_unit, partnership=partnership, title="Communication").pk
-
-
-def test_priority_create_refuses_an_empty_title(business_unit, partnership):
-    with pytest.raises(ValidationError):
-        priority_create(actor=business_unit, partnership=partnership, title="  ")
-
-
-@pytest.mark.parametrize("persona", ["board_member", "agency_lead", "auditor", "viewer", "outsider"], indirect=True)
-def test_priority_create_needs_performance_manage(persona, partnership):
-    with pytest.raises(PermissionDenied):
-        priority_create(actor=persona, partnership=partnership, title="Communication")
-
-
-def test_priority_update_changes_it_and_records_the_event(business_unit, partnership, priority):
-    priority_update(actor=business_unit, priority=priority, title="Missing children", description="CSE too", position=3)
-    priority.refresh_from_db()
-    assert (priority.title, priority.description, priority.position) == ("Missing children", "CSE too", 3)
-    assert verbs(partnership) == ["priority.changed"]
-
-
-def test_priority_update_may_keep_its_own_title(business_unit, partnership, priority):
-    priority_update(actor=business_unit, priority=priority, title=priority.title, position=2)
-    assert Priority.objects.get(pk=priority.pk).position == 2
-
-
-def test_priority_delete_refused_while_it_has_lines(business_unit, partnership, priority):
-    add_line(business_unit, partnership, priority)
-    with pytest.raises(ValidationError) as error:
-        priority_delete(actor=business_unit, priority=priority)
-    assert "1 indicator" in error.value.messages[0]
-    assert Priority.objects.filter(pk=priority.pk).exists()
-
-
-def test_priority_delete_removes_an_empty_priority_and_records_the_event(business_unit, partnership, priority):
-    priority_delete(actor=business_unit, priority=priority)
-    assert not Priority.objects.filter(pk=priority.pk).exists()
-    assert verbs(partnership) == ["priority.deleted"]
-
-
-def test_priority_delete_needs_performance_manage(board_member, priority):
-    with pytest.raises(PermissionDenied):
-        priority_delete(actor=board_member, priority=priority)
 
 
 # --- scorecard lines: adding -----------------------------------------------------------------
@@ -231,7 +162,7 @@ def test_line_create_moves_the_partnerships_figures_version_on(business_unit, pa
     assert version_of(partnership) > before
 
 
-def test_priority_changes_move_the_figures_version_on(business_unit, partnership, priority):
+def test_a_priority_changed_in_the_business_plan_moves_the_figures_version_on(business_unit, partnership, priority):
     before = version_of(partnership)
     priority_update(actor=business_unit, priority=priority, title="Missing", position=0)
     assert version_of(partnership) > before

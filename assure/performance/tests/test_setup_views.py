@@ -1,4 +1,5 @@
-"""The scorecard set-up pages: the business unit manages priorities and scorecard lines."""
+"""The scorecard set-up pages: the business unit manages the scorecard lines under the business
+plan's priorities."""
 
 from decimal import Decimal as D
 
@@ -6,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from assure.partnerships.tests.factories import AgencyFactory
-from assure.performance.models import Priority, ScorecardLine
+from assure.performance.models import ScorecardLine
 from assure.performance.tests.factories import PriorityFactory, ScorecardLineFactory, indicator
 
 
@@ -63,6 +64,12 @@ def test_setup_links_each_line_to_its_indicators_page(signed_in, partnership, li
     assert u("indicator", partnership, code="csc-rereferrals-percent") in page
 
 
+def test_setup_sends_the_business_unit_to_the_plan_for_its_priorities(signed_in, partnership, priority):
+    page = signed_in.get(u("setup", partnership)).content.decode()
+    assert reverse("plans:priority_detail", kwargs={"partnership": partnership.slug, "pk": priority.pk}) in page
+    assert reverse("plans:home", kwargs={"partnership": partnership.slug}) in page
+
+
 def test_setup_without_priorities_says_what_to_do_first(signed_in, partnership):
     assert "no priorities yet" in signed_in.get(u("setup", partnership)).content.decode()
 
@@ -76,59 +83,6 @@ def test_setup_needs_performance_manage(client, persona, partnership):
 def test_setup_is_not_found_for_an_outsider(client, outsider, partnership):
     client.force_login(outsider)
     assert client.get(u("setup", partnership)).status_code == 404
-
-
-# --- priorities ------------------------------------------------------------------------------
-
-
-def test_business_unit_adds_a_priority(signed_in, partnership):
-    assert signed_in.get(u("priority_create", partnership)).status_code == 200
-    response = signed_in.post(u("priority_create", partnership), {"title": "Communication", "description": ""})
-    assert response["Location"] == u("setup", partnership)
-    assert Priority.objects.filter(partnership=partnership, title="Communication").exists()
-
-
-def test_adding_a_priority_twice_shows_the_error_on_the_title(signed_in, partnership, priority):
-    response = signed_in.post(u("priority_create", partnership), {"title": priority.title})
-    assert response.status_code == 200
-    assert "There is already a priority called" in response.content.decode()
-
-
-def test_business_unit_changes_a_priority(signed_in, partnership, priority):
-    page = signed_in.get(u("priority_edit", partnership, pk=priority.pk)).content.decode()
-    assert priority.title in page
-    signed_in.post(u("priority_edit", partnership, pk=priority.pk), {"title": "Missing children", "position": ""})
-    priority.refresh_from_db()
-    assert (priority.title, priority.position) == ("Missing children", 1)
-
-
-def test_deleting_a_priority_asks_for_confirmation(signed_in, partnership, priority):
-    page = signed_in.get(u("priority_delete", partnership, pk=priority.pk)).content.decode()
-    assert "Delete priority" in page
-    assert Priority.objects.filter(pk=priority.pk).exists()
-
-
-def test_business_unit_deletes_an_empty_priority(signed_in, partnership, priority):
-    response = signed_in.post(u("priority_delete", partnership, pk=priority.pk))
-    assert response["Location"] == u("setup", partnership)
-    assert not Priority.objects.filter(pk=priority.pk).exists()
-
-
-def test_a_priority_with_lines_offers_no_delete_button(signed_in, partnership, priority, line):
-    page = signed_in.get(u("priority_delete", partnership, pk=priority.pk)).content.decode()
-    assert "still has 1 indicator" in page and "Delete priority" not in page
-
-
-def test_deleting_a_priority_with_lines_is_refused(signed_in, partnership, priority, line):
-    response = signed_in.post(u("priority_delete", partnership, pk=priority.pk))
-    assert response.status_code == 200 and "There is a problem" in response.content.decode()
-    assert Priority.objects.filter(pk=priority.pk).exists()
-
-
-def test_a_priority_of_another_partnership_is_not_found(signed_in, partnership, other_partnership):
-    foreign = PriorityFactory(partnership=other_partnership)
-    assert signed_in.get(u("priority_edit", partnership, pk=foreign.pk)).status_code == 404
-    assert signed_in.post(u("priority_delete", partnership, pk=foreign.pk)).status_code == 404
 
 
 # --- scorecard lines -------------------------------------------------------------------------
@@ -201,7 +155,7 @@ def test_adding_a_negative_tolerance_shows_the_error(signed_in, partnership, pri
 
 def test_adding_without_a_priority_to_choose_points_to_adding_one(signed_in, partnership):
     page = signed_in.get(u("line_create", partnership)).content.decode()
-    assert "Add a priority</a> first" in page
+    assert "Add one to the plan</a> first" in page
 
 
 def test_the_change_form_explains_the_tolerance_in_the_indicators_unit(signed_in, partnership, line):

@@ -15,7 +15,7 @@ from assure.library.selectors import current_item
 from assure.partnerships.models import Partnership
 from assure.partnerships.selectors import partnership_agencies
 
-from ..forms.setup import PriorityForm, ScorecardLineForm
+from ..forms.setup import ScorecardLineForm
 from ..models import ScorecardLine
 from ..selectors.catalogue import catalogue_indicators, indicator_themes, scorecard_lines, scorecard_priorities
 from ..services import setup as services
@@ -65,88 +65,6 @@ def setup(request: HttpRequest) -> HttpResponse:
         request,
         "performance/setup/setup.html",
         {"priorities": priorities, "themes": indicator_themes(), "crumbs": crumbs(partnership)},
-    )
-
-
-# --- priorities ------------------------------------------------------------------------------
-
-
-def _priority_form_page(request: HttpRequest, form: PriorityForm, heading: str) -> HttpResponse:
-    partnership = request.partnership
-    return render(
-        request,
-        "partnerships/form.html",
-        {
-            "form": form,
-            "heading": heading,
-            "cancel_url": partnership_url("performance:setup", partnership),
-            "crumbs": _setup_crumbs(partnership),
-        },
-    )
-
-
-@requires("performance.manage")
-def priority_create(request: HttpRequest) -> HttpResponse:
-    partnership = request.partnership
-    form = PriorityForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            priority = services.priority_create(actor=request.user, partnership=partnership, **form.service_values())
-        except ValidationError as error:
-            attach(form, error)
-        else:
-            messages.success(request, f"Priority {priority.title} added.")
-            return redirect(partnership_url("performance:setup", partnership))
-    return _priority_form_page(request, form, "Add a priority")
-
-
-@requires("performance.manage")
-def priority_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    partnership = request.partnership
-    priority = get_object_or_404(scorecard_priorities(user=request.user, partnership=partnership), pk=pk)
-    form = PriorityForm(request.POST or None, priority=priority)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.priority_update(actor=request.user, priority=priority, **form.service_values())
-        except ValidationError as error:
-            attach(form, error)
-        else:
-            messages.success(request, f"Priority {priority.title} changed.")
-            return redirect(partnership_url("performance:setup", partnership))
-    return _priority_form_page(request, form, f"Change {priority.title}")
-
-
-@requires("performance.manage")
-def priority_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    partnership = request.partnership
-    priority = get_object_or_404(scorecard_priorities(user=request.user, partnership=partnership), pk=pk)
-    problem = None
-    if request.method == "POST":
-        try:
-            services.priority_delete(actor=request.user, priority=priority)
-        except ValidationError as error:
-            problem = " ".join(error.messages)
-        else:
-            messages.success(request, f"Priority {priority.title} deleted.")
-            return redirect(partnership_url("performance:setup", partnership))
-    line_count = priority.lines.count()
-    return render(
-        request,
-        "performance/setup/confirm_delete.html",
-        {
-            "heading": f"Delete the priority {priority.title}?",
-            "problem": problem,
-            "blocked": line_count > 0,
-            "description": (
-                f"It still has {line_count} indicator{'s' if line_count != 1 else ''} on the scorecard. Move them "
-                "to another priority or remove them before deleting it."
-                if line_count
-                else "It has no indicators on the scorecard."
-            ),
-            "button": "Delete priority",
-            "cancel_url": partnership_url("performance:setup", partnership),
-            "crumbs": _setup_crumbs(partnership),
-        },
     )
 
 

@@ -82,6 +82,13 @@ SECTIONS = {
         "follow the board's priorities and the learning from reviews; delegates are asked three months later "
         "what they have changed in their practice."
     ),
+    "governance": (
+        "The board keeps a challenge log of every challenge its members put to an agency, the agency's "
+        "response, whether the board was satisfied and what difference it made. Much of the year's challenge "
+        "was to health about GPs' part in child protection conferences, which the conference audit found "
+        "wanting; one challenge went to the clinical commissioning group's chief officer before it was resolved.\n\n"
+        "Challenges still open at the year's end are carried into 2015-16 and reported to every board meeting."
+    ),
     "board-effectiveness": (
         "The board's business plan for 2014-17 sets three priorities: compromised parenting, children who go "
         "missing (with child sexual exploitation and trafficking), and communication. The scorecard below "
@@ -150,76 +157,15 @@ SECTIONS = {
     ),
 }
 
-# Priority title → (why it is a priority, what we did, what we will do next).
-PRIORITIES = {
-    "Compromised parenting": (
-        "Children whose parents live with domestic abuse, misuse drugs or alcohol, or have poor mental health "
-        "are at greater risk of harm. These factors appear again and again in the lives of children on plans.",
-        "- Renewed the joint working protocol between substance misuse services and children's services.\n"
-        "- Began a strategy for children living with domestic abuse, with referral pathways for practitioners.\n"
-        "- Held the board's annual conference on compromised parenting.\n"
-        "- Secured funding for a voluntary programme for perpetrators of domestic abuse.",
-        "- Launch the domestic abuse strategy and its practitioner toolkit.\n"
-        "- Report on the perpetrator programme's first year.\n"
-        "- Hold a joint workshop on emotional wellbeing and mental health with the other partnerships.",
-    ),
-    "Children who go missing, child sexual exploitation and trafficking": (
-        "Children who go missing, often from care homes, are at the greatest risk of sexual exploitation. The "
-        "board asks every partner to recognise the signs and to act on them together.",
-        "- Put the new police definition of missing into practice across the area.\n"
-        "- Added a child sexual exploitation risk assessment to the notification private care providers send.\n"
-        "- Trained practitioners, councillors and the licensing team, and ran a campaign for businesses.\n"
-        "- Continued the keep-safe programme for young women at risk.",
-        "- Check how well the new protocol for missing children works.\n"
-        "- Take the exploitation campaign into every secondary school.\n"
-        "- Involve children and their families in the work of the exploitation panel.",
-    ),
-    "Communication": (
-        "Safeguarding is everyone's business: partners, employers and the public need to know what to look for "
-        "and whom to tell.",
-        "- Developed the board's website with young people's own e-safety videos.\n"
-        "- Ran a month-long awareness campaign with hotels, the football club and social media.\n"
-        "- Published learning briefings for practitioners after each review.",
-        "- Review the communication strategy and measure each campaign's reach.\n"
-        "- Rebuild the website with young people.\n"
-        "- Set up a junior board with the further education colleges.",
-    ),
-    "High quality safeguarding practice": (
-        "The board checks that children get the right help at the right time, from the first referral to a "
-        "child protection plan or care.",
-        "- Audited the cases of children subject to a second child protection plan.\n"
-        "- Challenged how the outcomes of referrals are recorded.\n"
-        "- Followed GP attendance at conferences through the health safeguarding group.",
-        "- Audit section 47 enquiries that end without a conference.\n"
-        "- Report conference attendance agency by agency.\n"
-        "- Commission a second audit of repeat child protection plans.",
-    ),
-}
-
-# Evidence linked to each priority section, each with its note: indicators (by code), the year's
-# Section 11 cycles, and actions of the demo's tracker (by title).
-EVIDENCE = {
-    "Compromised parenting": {
-        "indicators": {
-            "eh-assessments": "Early help reached more families as the strategy took hold.",
-            "csc-cp-plans-second-2-years-percent": "Fewer children needed a second plan within two years.",
-        },
-        "actions": {"Launch the strategy for children affected by domestic abuse": "The strategy is published."},
-    },
-    "Children who go missing, child sexual exploitation and trafficking": {
-        "indicators": {"cse-panel-referrals": "More referrals to the panel show greater awareness."},
-    },
-    "Communication": {
-        "indicators": {"training-delegates": "More practitioners took up the board's training."},
-        "cycles": "The schools' and early years settings' audits show how far the message has reached them.",
-    },
-    "High quality safeguarding practice": {
-        "indicators": {"cpc-agencies-present-percent": "More conferences had every key agency present."},
-        "actions": {
-            "Raise GPs' contribution to initial child protection conferences": "GP reports reach more conferences.",
-            "Find out why more children are subject to a second child protection plan": "A second audit is on.",
-        },
-    },
+# Priority title → the report's short introduction to the priority's section; the year's review
+# and its evidence are the business plan's (assure/plans/demo.py), which the section's blocks show.
+PRIORITY_INTROS = {
+    "Compromised parenting": "The board kept this priority for a third year: the harm it names is still the "
+    "commonest thread in the lives of children on plans.",
+    "Children who go missing, child sexual exploitation and trafficking": "The year brought a new definition of "
+    "missing and a sharper focus on children placed in the county's children's homes.",
+    "Communication": "The board's duty to tell the area how to keep children safe, and to hear back from it.",
+    "High quality safeguarding practice": "How the board checks the quality of practice along the child's journey.",
 }
 
 # The community health trust's section, written by its own agency lead; every other agency's

@@ -12,16 +12,12 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from assure.accounts.models import User
-from assure.actions.models import Action
 from assure.demo import meetings, people, region
 from assure.library.selectors import current_item
 from assure.partnerships.models import Agency, Meeting, Partnership
-from assure.performance.models import Indicator
-from assure.section11.models import Cycle
 
 from ..models import Block, Report, Section
 from ..services.blocks import block_add
-from ..services.evidence import evidence_add
 from ..services.reports import board_pack_create, report_create, report_publish
 from ..services.sections import section_accept, section_request, section_write
 from . import agencies, content
@@ -80,7 +76,6 @@ class _Writer:
                 section_write(section=section, body=body, actor=self.business_unit)
         self._contribution(report)
         self._agency_blocks(report)
-        self._evidence(report)
         for section in report.sections.filter(status=Section.Status.WRITTEN):
             section_accept(section=section, actor=self.business_unit)
         report = report_publish(report=report, actor=self.business_unit)
@@ -113,11 +108,10 @@ class _Writer:
             if key not in agencies.AGENCY_SECTIONS:
                 raise ReportsDemoFailed(f"The demo has no section for {section.agency}: write one in agencies.py.")
             return agencies.AGENCY_SECTIONS[key].body
-        priority = section.priority or (section.parent.priority if section.parent else None)
-        if priority is None or priority.title not in content.PRIORITIES:
-            return ""
-        why, done, following = content.PRIORITIES[priority.title]
-        return {"priority": why, "priority-done": done, "priority-next": following}.get(section.key, "")
+        if section.key == "priority" and section.priority is not None:
+            # The year's review and its evidence are the business plan's, shown by the blocks.
+            return content.PRIORITY_INTROS.get(section.priority.title, "")
+        return ""
 
     def _agency_key(self, agency: Agency) -> str:
         return next(key for key, candidate in self.agencies.items() if candidate.pk == agency.pk)
@@ -147,21 +141,6 @@ class _Writer:
             today=self.today,
         )
         section_write(section=section, body=content.CONTRIBUTION, actor=self.agency_lead)
-
-    def _evidence(self, report: Report) -> None:
-        cycles = list(Cycle.objects.filter(partnerships=self.partnership, year=content.YEAR).order_by("title"))
-        for section in report.sections.filter(key="priority").select_related("priority"):
-            wanted = content.EVIDENCE.get(section.priority.title, {})
-            for code, note in wanted.get("indicators", {}).items():
-                evidence_add(
-                    section=section, actor=self.business_unit, indicator=Indicator.objects.get(code=code), note=note
-                )
-            if wanted.get("cycles"):
-                for cycle in cycles:
-                    evidence_add(section=section, actor=self.business_unit, cycle=cycle, note=wanted["cycles"])
-            for title, note in wanted.get("actions", {}).items():
-                action = Action.objects.get(partnership=self.partnership, title=title)
-                evidence_add(section=section, actor=self.business_unit, action=action, note=note)
 
     def board_pack(self, held_on: dt.date, bodies: dict[str, str]) -> Report:
         meeting = Meeting.objects.get(partnership=self.partnership, subgroup=None, held_on=held_on)

@@ -1,4 +1,4 @@
-"""Writing a section, asking an agency for it, sending it back, and linking evidence."""
+"""Writing a section, asking an agency for it, and sending it back."""
 
 from django import forms
 
@@ -76,48 +76,6 @@ class SectionReturnForm(forms.Form):
         help_text="The agency lead sees this with the section when they open it again.",
         error_messages={"required": "Say what the agency lead should change."},
     )
-
-
-class EvidenceForm(forms.Form):
-    indicator = forms.ModelChoiceField(
-        queryset=None,
-        required=False,
-        empty_label="None",
-        help_text="An indicator of the scorecard and its movement.",
-    )
-    cycle = forms.ModelChoiceField(
-        label="Section 11 cycle",
-        queryset=None,
-        required=False,
-        empty_label="None",
-        help_text="The results of a Section 11 self-assessment.",
-    )
-    action = forms.ModelChoiceField(
-        queryset=None,
-        required=False,
-        empty_label="None",
-        help_text="An action completed (or under way) for the priority.",
-    )
-    note = forms.CharField(
-        max_length=300,
-        required=False,
-        help_text="What the evidence shows, in a sentence.",
-        error_messages={"max_length": "The note must be at most 300 characters."},
-    )
-
-    def __init__(self, *args, indicators, cycles, actions, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["indicator"].queryset = indicators
-        self.fields["cycle"].queryset = cycles
-        self.fields["action"].queryset = actions
-        self.fields["action"].label_from_instance = lambda a: f"{a.reference}: {a.title}"
-
-    def clean(self):
-        data = super().clean()
-        chosen = [name for name in ("indicator", "cycle", "action") if data.get(name)]
-        if len(chosen) != 1:
-            raise forms.ValidationError("Choose one indicator, or one Section 11 cycle, or one action.")
-        return data
 
 
 class SectionOmitForm(forms.Form):

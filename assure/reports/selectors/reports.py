@@ -9,10 +9,9 @@ from django.db.models import QuerySet
 from assure.accounts.models import User
 from assure.library.selectors import role_definitions
 from assure.partnerships.models import Partnership
-from assure.performance.models import Indicator, ScorecardLine
 
 from ..document import section_numbers
-from ..models import Block, Evidence, Rendering, Report, Section
+from ..models import Block, Rendering, Report, Section
 from ..permissions import contributes_for, may_write_in
 from .access import report_scope_q, section_scope_q
 from .templates import WRITTEN_BY, section_specs
@@ -70,12 +69,6 @@ def sections_visible_to(*, user, partnership: Partnership) -> QuerySet[Section]:
 def blocks_visible_to(*, user, partnership: Partnership) -> QuerySet[Block]:
     return Block.objects.filter(section__in=sections_visible_to(user=user, partnership=partnership)).select_related(
         "section", "section__report"
-    )
-
-
-def evidence_visible_to(*, user, partnership: Partnership) -> QuerySet[Evidence]:
-    return Evidence.objects.filter(section__in=sections_visible_to(user=user, partnership=partnership)).select_related(
-        "section", "section__report", "indicator", "cycle", "action"
     )
 
 
@@ -227,9 +220,3 @@ def agency_leads(*, partnership: Partnership) -> QuerySet[User]:
         .distinct()
         .order_by("full_name", "email")
     )
-
-
-def evidence_indicators(*, partnership: Partnership) -> QuerySet[Indicator]:
-    """Indicators of the partnership's scorecard."""
-    ids = ScorecardLine.objects.filter(partnership=partnership).values("indicator_id")
-    return Indicator.objects.filter(pk__in=ids).select_related("definition").order_by("definition__title")

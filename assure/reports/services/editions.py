@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from assure.audit.services import event_record
 
-from ..models import Block, Evidence, Report, Section
+from ..models import Block, Report, Section
 from ..permissions import ensure_can_manage
 
 # What a section of the new edition keeps of the published one (status included: what was
@@ -60,22 +60,12 @@ def _copy_sections(source: Report, edition: Report, actor) -> None:
         )
         for block in Block.objects.filter(section__report=source).order_by("section_id", "position", "pk")
     )
-    Evidence.objects.bulk_create(
-        Evidence(
-            section=copies[item.section_id],
-            indicator_id=item.indicator_id,
-            cycle_id=item.cycle_id,
-            action_id=item.action_id,
-            note=item.note,
-        )
-        for item in Evidence.objects.filter(section__report=source).order_by("pk")
-    )
 
 
 @transaction.atomic
 def report_correct(*, report: Report, actor) -> Report:
     """Start a corrected edition of a published report: a draft copy of it (sections, text,
-    statuses, blocks with their frozen figures, evidence) numbered as the next edition. Only the
+    statuses, blocks with their frozen figures) numbered as the next edition. Only the
     latest edition is corrected, and only once at a time."""
     ensure_can_manage(user=actor, partnership=report.partnership)
     Report.objects.select_for_update().filter(pk=report.pk).first()

@@ -1,13 +1,15 @@
 """Making a report's sections from its template: the template's tree, in order, with the
-repeated sections copied once per priority or per board agency of the partnership."""
+repeated sections copied once per priority of the business plan or per board agency of the
+partnership."""
 
 from django.db.models import Q
 
 from assure.library.schemas import ReportSectionSpec
 from assure.partnerships.models import Agency, PartnershipAgency
 from assure.partnerships.years import financial_year_bounds
-from assure.performance.models import Priority
+from assure.plans.selectors import priorities_for_year
 
+from ..blocks.kinds._common import report_reader
 from ..models import Block, Report, Section
 from ..selectors.templates import template_of
 
@@ -29,7 +31,11 @@ class _Builder:
     def __init__(self, report: Report):
         self.report = report
         self.position = 0
-        self.priorities = list(Priority.objects.filter(partnership=report.partnership).order_by("position", "pk"))
+        # The priorities of the business plan covering the report's year.
+        partnership = report.partnership
+        self.priorities = priorities_for_year(
+            user=report_reader(partnership), partnership=partnership, year=report.year or ""
+        )
         self.agencies = board_agencies(report)
 
     def build(self, specs: list[ReportSectionSpec], parent: Section | None = None, *, priority=None, agency=None):

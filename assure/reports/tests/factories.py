@@ -11,7 +11,7 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from assure.library.models import LibraryDocument, LibraryItem
-from assure.reports.models import Block, Evidence, Rendering, Report, Section
+from assure.reports.models import Block, Rendering, Report, Section
 
 
 def report_template_data(report_kind: str = "annual") -> dict:
@@ -143,20 +143,6 @@ class BlockFactory(DjangoModelFactory):
     params = factory.LazyFunction(dict)
     data = factory.LazyAttribute(lambda o: block_data(o.title))
     computed_at = factory.LazyFunction(timezone.now)
-
-
-class EvidenceFactory(DjangoModelFactory):
-    """Evidence of an action (give ``indicator=`` or ``cycle=`` with ``action=None`` instead)."""
-
-    class Meta:
-        model = Evidence
-
-    section = factory.SubFactory(SectionFactory)
-    action = factory.SubFactory(
-        "assure.actions.tests.factories.ActionFactory",
-        partnership=factory.SelfAttribute("..section.report.partnership"),
-    )
-    note = "Completed on time; the audit that followed found the procedure used."
 
 
 class RenderingFactory(DjangoModelFactory):

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from assure.actions.tests.factories import ActionFactory
 from assure.library.selectors import current_items
 from assure.partnerships.tests.factories import AgencyFactory
 from assure.performance.periods import period_for_year
@@ -18,9 +19,10 @@ from assure.performance.tests.factories import (
     indicator,
     validated_figures,
 )
+from assure.plans.tests.factories import PriorityReviewFactory, ReviewEvidenceFactory
 from assure.reports.blocks import REGISTRY, BlockContext, BlockData, block_kind
 from assure.reports.blocks.kinds._common import report_reader
-from assure.reports.tests.factories import EvidenceFactory, ReportFactory, SectionFactory
+from assure.reports.tests.factories import ReportFactory, SectionFactory
 
 TODAY = dt.date(2015, 6, 1)
 
@@ -242,19 +244,71 @@ def test_priority_impact_counts_indicators_that_improved(report, priorities):
     assert data.tables[0].rows[0][3:] == ["Up 153 from 424 to 577", "Improved"]
 
 
-def test_priority_impact_shows_an_overdue_action_linked_as_evidence(report, priorities, agency):
+def linked(priority, year: str, record, label: str):
+    """``record`` linked as evidence to the business plan's review of ``priority`` for ``year``."""
+    review = PriorityReviewFactory(priority=priority, year=year)
+    return ReviewEvidenceFactory(review=review, target=record, label=label)
+
+
+def test_priority_impact_shows_an_overdue_action_linked_to_the_plans_review(report, priorities, partnership):
     section = SectionFactory(report=report, priority=priorities[0])
-    EvidenceFactory(section=section, action__due_on=TODAY - dt.timedelta(days=3), action__title="Audit plans")
-    data = compute("priority-impact", report, section)
-    evidence = data.tables[-1]
+    action = ActionFactory(partnership=partnership, due_on=TODAY - dt.timedelta(days=3), title="Audit plans")
+    linked(priorities[0], "2014-15", action, "Action A-0001: Audit plans")
+    evidence = compute("priority-impact", report, section).tables[-1]
     assert evidence.caption == "Evidence of impact"
+    assert evidence.rows[0][0] == "Action A-0001: Audit plans"
     assert evidence.rows[0][1].startswith("Overdue: due 29 May 2015")
+
+
+def test_priority_impact_shows_a_linked_indicators_movement(report, priorities):
+    section = SectionFactory(report=report, priority=priorities[0])
+    linked(priorities[0], "2014-15", indicator("eh-assessments"), "Indicator: Early help assessments")
+    evidence = compute("priority-impact", report, section).tables[-1]
+    assert evidence.rows[0][:2] == ["Indicator: Early help assessments", "Up 153 from 424 to 577"]
+
+
+def test_priority_impact_leaves_out_evidence_of_another_years_review(report, priorities, partnership):
+    section = SectionFactory(report=report, priority=priorities[0])
+    linked(priorities[0], "2015-16", ActionFactory(partnership=partnership, title="Next year"), "Next year")
+    assert "Next year" not in str(compute("priority-impact", report, section).model_dump())
 
 
 def test_priority_impact_ignores_an_action_of_another_partnership(report, priorities, other_partnership):
     section = SectionFactory(report=report, priority=priorities[0])
-    EvidenceFactory(section=section, action__partnership=other_partnership, action__title="Theirs")
+    linked(priorities[0], "2014-15", ActionFactory(partnership=other_partnership, title="Theirs"), "Theirs")
     assert "Theirs" not in str(compute("priority-impact", report, section).model_dump())
+
+
+# --- priority review -------------------------------------------------------------------------
+
+
+def test_priority_review_shows_the_plans_answers_for_the_reports_year(report, priorities):
+    PriorityReviewFactory(priority=priorities[0], year="2014-15", what_done="- Trained 54\n- Held a conference")
+    PriorityReviewFactory(priority=priorities[0], year="2013-14", what_done="Last year's work")
+    data = compute("priority-review", report, SectionFactory(report=report, priority=priorities[0]))
+    assert data.title == "Review of Early help, 2014-15"
+    assert data.tables[0].caption == "What we did, 2014-15"
+    assert data.tables[0].rows == [["Trained 54"], ["Held a conference"]]
+    assert "Last year's work" not in str(data.model_dump())
+
+
+def test_priority_review_opens_with_why_it_is_a_priority(report, priorities):
+    priorities[0].description = "Families need help sooner."
+    priorities[0].save()
+    data = compute("priority-review", report, SectionFactory(report=report, priority=priorities[0]))
+    assert data.paragraphs[0] == "Families need help sooner."
+
+
+def test_priority_review_says_when_the_plan_holds_no_review_of_the_year(report, priorities):
+    data = compute("priority-review", report, SectionFactory(report=report, priority=priorities[1]))
+    assert data.paragraphs == ["The business plan holds no review of Care for 2014-15 yet."]
+
+
+def test_priority_review_of_a_subsection_reads_its_parents_priority(report, priorities):
+    PriorityReviewFactory(priority=priorities[0], year="2014-15")
+    parent = SectionFactory(report=report, priority=priorities[0])
+    data = compute("priority-review", report, SectionFactory(report=report, parent=parent))
+    assert data.title == "Review of Early help, 2014-15"
 
 
 # --- exception report ------------------------------------------------------------------------

@@ -154,6 +154,15 @@ def test_every_priority_has_its_section(demo):
     assert titles[0] == "Priority 1 – Compromised parenting" and len(titles) == 4
 
 
+def test_each_priority_section_shows_the_business_plans_review_of_the_year(demo):
+    section = Section.objects.get(report=annual(), key="priority", title="Priority 1 – Compromised parenting")
+    data = {block.kind: block.data for block in section.blocks.all()}
+    captions = [table["caption"] for table in data["priority-review"]["tables"]]
+    assert captions == ["What we did, 2014-15", "What difference it made, 2014-15", "What we will do next, 2014-15"]
+    evidence = next(t for t in data["priority-impact"]["tables"] if t["caption"] == "Evidence of impact")
+    assert "Indicator: " in evidence["rows"][0][0]
+
+
 def test_the_conclusion_answers_carry_what_the_data_say(demo):
     section = Section.objects.get(report=annual(), key="enough-progress")
     assert "indicators improved on the year before" in section.body

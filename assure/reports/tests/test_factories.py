@@ -1,6 +1,6 @@
 from assure.library.schemas import ReportTemplateItem
 
-from .factories import BlockFactory, EvidenceFactory, RenderingFactory, ReportTemplateFactory
+from .factories import BlockFactory, RenderingFactory, ReportTemplateFactory
 
 
 def test_template_factory_is_a_valid_report_template(db):
@@ -15,11 +15,6 @@ def test_block_factory_data_is_block_data(db):
     from assure.reports.blocks import BlockData
 
     assert BlockData.model_validate(BlockFactory().data).tables[0].rows[-1] == ["2014-15", "2,626"]
-
-
-def test_evidence_action_is_of_the_reports_partnership(db):
-    evidence = EvidenceFactory()
-    assert evidence.action.partnership == evidence.section.report.partnership
 
 
 def test_rendering_factory_stores_a_file(db):

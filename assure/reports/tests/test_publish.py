@@ -8,7 +8,6 @@ from assure.partnerships.tests.factories import AttendanceFactory, MeetingFactor
 from assure.performance.tests.factories import PriorityFactory
 from assure.reports.models import Report
 from assure.reports.services.blocks import blocks_refresh
-from assure.reports.services.evidence import evidence_add
 from assure.reports.services.reports import report_create, report_publish
 from assure.reports.services.sections import section_accept, section_request, section_write
 
@@ -67,15 +66,6 @@ def test_a_published_reports_sections_are_not_written(report, business_unit, age
     for actor in (business_unit, agency_lead):
         with pytest.raises(ValidationError):
             section_write(section=section, body="Too late.", actor=actor)
-
-
-def test_a_published_report_takes_no_new_evidence(report, business_unit, partnership):
-    from assure.actions.tests.factories import ActionFactory
-
-    report_publish(report=report, actor=business_unit)
-    section = report.sections.get(key="priorities")
-    with pytest.raises(ValidationError):
-        evidence_add(section=section, action=ActionFactory(partnership=partnership), actor=business_unit)
 
 
 def test_a_published_section_is_not_left_out(report, business_unit):

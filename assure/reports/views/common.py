@@ -7,8 +7,8 @@ from django.shortcuts import get_object_or_404
 from assure.core.navigation import Crumb, crumbs, partnership_url
 from assure.partnerships.models import Partnership
 
-from ..models import Evidence, Report, Section
-from ..selectors.reports import evidence_visible_to, reports_visible_to, sections_visible_to
+from ..models import Report, Section
+from ..selectors.reports import reports_visible_to, sections_visible_to
 
 
 def reports_crumbs(partnership: Partnership, *trail: Crumb) -> list[Crumb]:
@@ -33,10 +33,6 @@ def find_report(request: HttpRequest, pk: int) -> Report:
 
 def find_section(request: HttpRequest, pk: int) -> Section:
     return get_object_or_404(sections_visible_to(user=request.user, partnership=request.partnership), pk=pk)
-
-
-def find_evidence(request: HttpRequest, pk: int) -> Evidence:
-    return get_object_or_404(evidence_visible_to(user=request.user, partnership=request.partnership), pk=pk)
 
 
 def posted(request: HttpRequest):

@@ -7,16 +7,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from assure.actions.selectors import actions_visible_to
 from assure.core.access import requires
 from assure.core.forms import attach
 from assure.core.navigation import back_to, partnership_url
 from assure.partnerships.selectors import partnership_agencies
-from assure.section11.selectors.cycles import cycles_visible_to
 
 from ..forms.sections import (
     ConfirmForm,
-    EvidenceForm,
     SectionOmitForm,
     SectionRequestForm,
     SectionReturnForm,
@@ -27,14 +24,12 @@ from ..permissions import may_manage, may_write
 from ..richtext import to_html
 from ..selectors.reports import (
     agency_leads,
-    evidence_indicators,
     last_return_reason,
     section_number,
     sections_to_write,
     writer_of,
 )
 from ..selectors.templates import section_specs
-from ..services.evidence import evidence_add, evidence_remove
 from ..services.sections import (
     section_accept,
     section_draft_save,
@@ -45,7 +40,7 @@ from ..services.sections import (
     section_return,
     section_write,
 )
-from .common import find_evidence, find_section, posted, report_trail, reports_crumbs, section_trail
+from .common import find_section, posted, report_trail, reports_crumbs, section_trail
 
 # What the writer's buttons do: keep a draft, send it as written, or show it as it will read.
 SAVES = {"draft": section_draft_save, "send": section_write}
@@ -54,8 +49,8 @@ SAVES = {"draft": section_draft_save, "send": section_write}
 @requires("reports.view")
 def section_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The section: its guidance, its narrative (a form for whoever may write it, with "Save
-    draft", "Send" and "Preview"), its blocks as computed, and the evidence linked to a priority
-    section."""
+    draft", "Send" and "Preview"), its blocks as computed, and for a priority section where the
+    business plan holds the year's review its blocks show."""
     section = find_section(request, pk)
     report = section.report
     writable = may_write(user=request.user, section=section)
@@ -92,13 +87,24 @@ def section_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "body_html": to_html(section.body),
             "preview_html": preview_html,
             "blocks": section.blocks.all(),
-            "evidence": section.evidence.select_related("indicator__definition", "cycle", "action"),
+            "review_url": _review_url(request, section),
             "return_reason": last_return_reason(section),
             "form": form,
             "may_manage": may_manage(user=request.user, report=report),
             "crumbs": reports_crumbs(request.partnership, *report_trail(request.partnership, report)),
         },
     )
+
+
+def _review_url(request: HttpRequest, section: Section) -> str:
+    """Where the business plan holds the year's review of the section's priority, which the
+    section's blocks show: the review of the report's year, or the priority's page."""
+    if section.priority_id is None:
+        return ""
+    year = section.report.year
+    if year:
+        return partnership_url("plans:review", request.partnership, pk=section.priority_id, year=year)
+    return partnership_url("plans:priority_detail", request.partnership, pk=section.priority_id)
 
 
 def _saved_message(section: Section, action: str, user) -> str:
@@ -252,56 +258,6 @@ def section_remind_view(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, f"Reminder about “{section.title}” sent to {section.requested_from}.")
     # Back where the button was (the home page), never to another site.
     return redirect(back_to(request, partnership_url("reports:section_detail", request.partnership, pk=section.pk)))
-
-
-@requires("reports.manage")
-def evidence_add_view(request: HttpRequest, pk: int) -> HttpResponse:
-    section = _managed_section(request, pk)
-    partnership = request.partnership
-    form = EvidenceForm(
-        request.POST or None,
-        indicators=evidence_indicators(partnership=partnership),
-        cycles=cycles_visible_to(user=request.user, partnership=partnership).order_by("-year", "title"),
-        actions=actions_visible_to(user=request.user, partnership=partnership).order_by("reference"),
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            evidence_add(section=section, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            attach(form, error)
-        else:
-            messages.success(request, "Evidence linked.")
-            return redirect(partnership_url("reports:section_detail", partnership, pk=section.pk))
-    return render(
-        request,
-        "reports/evidence_add.html",
-        {"section": section, "form": form, "crumbs": reports_crumbs(partnership, *section_trail(partnership, section))},
-    )
-
-
-@requires("reports.manage")
-def evidence_remove_view(request: HttpRequest, pk: int) -> HttpResponse:
-    evidence = find_evidence(request, pk)
-    section = evidence.section
-    form = ConfirmForm(posted(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            evidence_remove(evidence=evidence, actor=request.user)
-        except ValidationError as error:
-            attach(form, error)
-        else:
-            messages.success(request, "Evidence unlinked.")
-            return redirect(partnership_url("reports:section_detail", request.partnership, pk=section.pk))
-    return render(
-        request,
-        "reports/evidence_remove.html",
-        {
-            "evidence": evidence,
-            "section": section,
-            "form": form,
-            "crumbs": reports_crumbs(request.partnership, *section_trail(request.partnership, section)),
-        },
-    )
 
 
 @requires("reports.contribute")

@@ -1,21 +1,24 @@
 """What difference the partnership made on one of its priorities: the priority's scorecard
-indicators and how each moved over the year, and the evidence the section links (an indicator's
-movement, a Section 11 cycle's results, an action completed or overdue)."""
+indicators and how each moved over the year, and the evidence linked to the business plan's
+review of the priority for the year (an indicator's movement, a Section 11 cycle's results, an
+action completed or overdue, any other record by its label)."""
 
 from assure.actions.models import Action
 from assure.actions.selectors import actions_visible_to
 from assure.partnerships.years import financial_year_bounds
+from assure.plans.selectors import evidence_visible_to, priority_review
 from assure.section11.selectors.analysis import cycles_to_analyse
 
 from ... import phrases
 from .. import BlockContext, BlockData, register
 from ._common import bars_spec, block, chart, reader_of, reference_day, report_year, table
 from ._section11 import cycle_results
+from .priority_review import section_priority
 from .scorecard_extract import chosen_sections, year_scorecard
 
 SOURCE = (
     "The partnership's scorecard for the year (validated agency returns or the DfE's published figures), and the "
-    "evidence linked to the section: indicators, Section 11 cycles and actions."
+    "evidence linked to the business plan's review of the priority for the year."
 )
 JUDGEMENTS = {"improved": "Improved", "worsened": "Worsened"}
 
@@ -28,18 +31,23 @@ def movement(row) -> tuple[str, str]:
     return phrases.first_upper(moved.short), moved.judgement
 
 
-def _evidence(context: BlockContext):
-    section = context.section
-    if section is None or getattr(section, "pk", None) is None:
+def _evidence(context: BlockContext, reader, year: str) -> list:
+    """The evidence the business plan's review of the section's priority links for the year."""
+    priority = section_priority(context)
+    if priority is None:
         return []
-    return list(section.evidence.select_related("indicator", "indicator__definition", "cycle", "action"))
+    review = priority_review(user=reader, priority=priority, year=year)
+    if review is None:
+        return []
+    return list(evidence_visible_to(user=reader, partnership=priority.partnership).filter(review=review))
 
 
 @register(
     "priority-impact",
     title="Impact on the priority",
     description="For a priority section: its scorecard indicators and their movement over the year, and the "
-    "evidence linked to it (indicators, Section 11 results, actions completed or overdue), with a chart.",
+    "evidence linked to the business plan's review of the priority for the year (indicators, Section 11 results, "
+    "actions completed or overdue), with a chart.",
 )
 def compute(context: BlockContext) -> BlockData:
     year = report_year(context)
@@ -108,50 +116,57 @@ def compute(context: BlockContext) -> BlockData:
         tables.append(
             table("Evidence of impact", ["Evidence", "What it shows", "Note"], evidence_rows, [False, False, False])
         )
-        paragraphs.append(f"The section links {phrases.count_phrase(len(evidence_rows), 'piece')} of evidence.")
+        paragraphs.append(
+            f"The business plan's review of the year links {phrases.count_phrase(len(evidence_rows), 'piece')} "
+            "of evidence."
+        )
     if not tables:
         return block(
             context,
             title=title,
             source=SOURCE,
-            empty="The priority has no scorecard indicators and the section links no evidence yet.",
+            empty="The priority has no scorecard indicators and the business plan's review of the year links no "
+            "evidence yet.",
         )
     return block(context, title=title, source=SOURCE, paragraphs=paragraphs, tables=tables, charts=charts)
 
 
 def _evidence_rows(context: BlockContext, reader, partnership, year: str, card) -> list[list[str]]:
-    evidence = _evidence(context)
+    evidence = _evidence(context, reader, year)
     if not evidence:
         return []
     by_indicator = {row.indicator_id: row for row in (card.rows if card is not None else [])}
+    ids = {model: [e.target_id for e in evidence if e.target_type.model == model] for model in ("action", "cycle")}
     # Only the partnership's own actions and cycles count, whatever a link says.
     actions = {
-        a.pk: a
+        str(a.pk): a
         for a in actions_visible_to(user=reader, partnership=partnership).filter(
-            pk__in=[e.action_id for e in evidence if e.action_id]
+            pk__in=[int(pk) for pk in ids["action"] if pk.isdigit()]
         )
     }
     cycles = {
-        c.pk: c
+        str(c.pk): c
         for c in cycles_to_analyse(user=reader, partnership=partnership).filter(
-            pk__in=[e.cycle_id for e in evidence if e.cycle_id]
+            pk__in=[int(pk) for pk in ids["cycle"] if pk.isdigit()]
         )
     }
     start, end = financial_year_bounds(year)
     today = reference_day(context)
     rows = []
     for item in evidence:
-        if item.indicator_id:
-            row = by_indicator.get(item.indicator_id)
+        kind = (item.target_type.app_label, item.target_type.model)
+        if kind == ("performance", "indicator"):
+            row = by_indicator.get(int(item.target_id)) if item.target_id.isdigit() else None
             shows = movement(row)[0] if row is not None else "Not on the scorecard for the year"
-            rows.append([item.indicator.definition.title, shows, item.note])
-        elif item.cycle_id in cycles:
-            results = cycle_results(reader=reader, partnership=partnership, cycle=cycles[item.cycle_id])
-            shows = f"{results.overall.text} of the criteria rated met"
-            rows.append([results.cycle.title, shows, item.note])
-        elif item.action_id in actions:
-            action = actions[item.action_id]
-            rows.append([f"{action.reference} {action.title}", _action_state(action, start, end, today), item.note])
+            rows.append([item.label, shows, item.note])
+        elif kind == ("section11", "cycle") and item.target_id in cycles:
+            results = cycle_results(reader=reader, partnership=partnership, cycle=cycles[item.target_id])
+            rows.append([item.label, f"{results.overall.text} of the criteria rated met", item.note])
+        elif kind == ("actions", "action") and item.target_id in actions:
+            rows.append([item.label, _action_state(actions[item.target_id], start, end, today), item.note])
+        elif kind not in {("section11", "cycle"), ("actions", "action")}:
+            # A record of another kind (an audit, a review...) as the review names it.
+            rows.append([item.label, "", item.note])
     return rows
 
 

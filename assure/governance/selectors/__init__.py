@@ -1,0 +1,1 @@
+"""Governance's selectors, one module per part."""

@@ -1,0 +1,1 @@
+"""Governance's services, one module per part."""

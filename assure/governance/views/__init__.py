@@ -1,0 +1,1 @@
+"""Governance's views, one module per part."""
