@@ -25,4 +25,5 @@ collecting=$!
 .venv/bin/python manage.py library_validate
 production .venv/bin/python manage.py check --deploy --fail-level WARNING
 wait "$collecting" || { echo "collectstatic failed with the production settings" >&2; exit 1; }
-.venv/bin/python -m pytest -n "${ASSURE_TEST_WORKERS:-2}" "$@"
+# The slowest tests are listed at the end, so the suite's cost can be found as it grows.
+.venv/bin/python -m pytest -n "${ASSURE_TEST_WORKERS:-2}" --durations=30 "$@"

@@ -48,21 +48,15 @@ class PlanForm(forms.Form):
         return {"title": plan.title, "period": plan.period, "vision": plan.vision}
 
 
-class PriorityForm(forms.Form):
-    title = forms.CharField(max_length=200, error_messages={"required": "Enter the priority's title."})
-    description = forms.CharField(
-        label="Why it is a priority",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="Optional: why the board chose it, in a few sentences. The annual report shows it.",
-    )
-    position = _position_field()
+class _PlanPartForm(forms.Form):
+    """A priority or an objective: a title, a description and a position, the record's own as
+    the starting values when it is changed (a position left empty keeps the record's)."""
 
-    def __init__(self, *args, priority: Priority | None = None, **kwargs):
-        if priority is not None:
-            initial = {"title": priority.title, "description": priority.description, "position": priority.position}
+    def __init__(self, *args, record: Priority | Objective | None = None, **kwargs):
+        if record is not None:
+            initial = {"title": record.title, "description": record.description, "position": record.position}
             kwargs["initial"] = {**initial, **kwargs.get("initial", {})}
-        self.record = priority
+        self.record = record
         super().__init__(*args, **kwargs)
 
     def service_values(self) -> dict:
@@ -73,7 +67,21 @@ class PriorityForm(forms.Form):
         return {"title": data["title"], "description": data["description"], "position": position}
 
 
-class ObjectiveForm(forms.Form):
+class PriorityForm(_PlanPartForm):
+    title = forms.CharField(max_length=200, error_messages={"required": "Enter the priority's title."})
+    description = forms.CharField(
+        label="Why it is a priority",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Optional: why the board chose it, in a few sentences. The annual report shows it.",
+    )
+    position = _position_field()
+
+    def __init__(self, *args, priority: Priority | None = None, **kwargs):
+        super().__init__(*args, record=priority, **kwargs)
+
+
+class ObjectiveForm(_PlanPartForm):
     title = forms.CharField(
         label="Objective",
         max_length=300,
@@ -89,18 +97,7 @@ class ObjectiveForm(forms.Form):
     position = _position_field()
 
     def __init__(self, *args, objective: Objective | None = None, **kwargs):
-        if objective is not None:
-            initial = {"title": objective.title, "description": objective.description, "position": objective.position}
-            kwargs["initial"] = {**initial, **kwargs.get("initial", {})}
-        self.record = objective
-        super().__init__(*args, **kwargs)
-
-    def service_values(self) -> dict:
-        data = self.cleaned_data
-        position = data["position"]
-        if position is None and self.record is not None:
-            position = self.record.position
-        return {"title": data["title"], "description": data["description"], "position": position}
+        super().__init__(*args, record=objective, **kwargs)
 
 
 class ObjectiveActionForm(forms.Form):

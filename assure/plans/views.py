@@ -92,7 +92,7 @@ def _confirm_page(
 ) -> HttpResponse:
     return render(
         request,
-        "plans/confirm_delete.html",
+        "core/confirm_delete.html",
         {
             "heading": heading,
             "description": description,

@@ -89,7 +89,7 @@ def _delete_page(request, *, heading: str, description: str, year: str) -> HttpR
     back = _budget_url(partnership, year)
     return render(
         request,
-        "partnerships/confirm_delete.html",
+        "core/confirm_delete.html",
         {
             "heading": heading,
             "description": description,

@@ -148,7 +148,7 @@ def line_delete(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(partnership_url("performance:setup", partnership))
     return render(
         request,
-        "performance/setup/confirm_delete.html",
+        "core/confirm_delete.html",
         {
             "heading": f"Remove {title} from the scorecard?",
             "description": "Its target and tolerance go with it. Its figures are kept, and you can add it again.",
