@@ -12,7 +12,6 @@ import datetime as dt
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
-from django.db.models.functions import Length
 from django.utils import timezone
 
 from assure.accounts.models import User
@@ -22,6 +21,7 @@ from assure.actions.services import action_create
 from assure.audit.services import event_record
 from assure.core.computations import records_changed
 from assure.core.navigation import partnership_url
+from assure.core.references import next_reference
 from assure.notifications.models import Reminder
 from assure.notifications.services import notify, reminder_send
 from assure.partnerships.models import Agency, Partnership, PartnershipAgency
@@ -48,18 +48,12 @@ def challenge_path(challenge: Challenge) -> str:
 
 
 def _next_reference(partnership: Partnership) -> str:
-    # Locking the partnership row serialises numbering between concurrent transactions (on
-    # PostgreSQL; SQLite serialises writers anyway). The unique constraint is the last guard.
-    Partnership.objects.select_for_update().only("pk").get(pk=partnership.pk)
-    last = (
-        Challenge.objects.filter(partnership=partnership, reference__regex=rf"^{REFERENCE_PREFIX}[0-9]+$")
-        .annotate(length=Length("reference"))
-        .order_by("-length", "-reference")
-        .values_list("reference", flat=True)
-        .first()
+    return next_reference(
+        partnership=partnership,
+        records=Challenge.objects.filter(partnership=partnership),
+        prefix=REFERENCE_PREFIX,
+        digits=4,
     )
-    number = int(last.removeprefix(REFERENCE_PREFIX)) + 1 if last else 1
-    return f"{REFERENCE_PREFIX}{number:04d}"
 
 
 def _agency_leads(challenge: Challenge) -> list[User]:

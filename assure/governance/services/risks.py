@@ -7,7 +7,6 @@ import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models.functions import Length
 from django.utils import timezone
 
 from assure.accounts.models import User
@@ -16,6 +15,7 @@ from assure.actions.services import action_create
 from assure.audit.services import event_record
 from assure.core.computations import records_changed
 from assure.core.navigation import partnership_url
+from assure.core.references import next_reference
 from assure.core.services import model_update
 from assure.notifications.models import Reminder
 from assure.notifications.services import reminder_send
@@ -52,18 +52,12 @@ def risk_path(risk: Risk) -> str:
 
 
 def _next_reference(partnership: Partnership) -> str:
-    # Locking the partnership row serialises numbering between concurrent transactions; the
-    # unique constraint is the last guard.
-    Partnership.objects.select_for_update().only("pk").get(pk=partnership.pk)
-    last = (
-        Risk.objects.filter(partnership=partnership, reference__regex=rf"^{REFERENCE_PREFIX}[0-9]+$")
-        .annotate(length=Length("reference"))
-        .order_by("-length", "-reference")
-        .values_list("reference", flat=True)
-        .first()
+    return next_reference(
+        partnership=partnership,
+        records=Risk.objects.filter(partnership=partnership),
+        prefix=REFERENCE_PREFIX,
+        digits=2,
     )
-    number = int(last.removeprefix(REFERENCE_PREFIX)) + 1 if last else 1
-    return f"{REFERENCE_PREFIX}{number:02d}"
 
 
 def _score_problems(matrix: RiskMatrix, scores: dict[str, int | None]) -> dict[str, str]:
