@@ -60,5 +60,7 @@ urlpatterns = [
     path("p/<slug:partnership>/performance/", include("assure.performance.urls")),
     path("p/<slug:partnership>/section11/", include("assure.section11.urls")),
     path("p/<slug:partnership>/governance/", include("assure.governance.urls")),
+    path("p/<slug:partnership>/audits/", include("assure.audits.urls")),
+    path("p/<slug:partnership>/questionnaires/", include("assure.questionnaires.urls")),
     path("p/<slug:partnership>/reports/", include("assure.reports.urls")),
 ]

@@ -22,7 +22,17 @@ from pathlib import Path
 
 import pytest
 
-TENANT_CORE = {"core", "library", "accounts", "partnerships", "audit", "actions", "notifications", "plans"}
+TENANT_CORE = {
+    "core",
+    "library",
+    "accounts",
+    "partnerships",
+    "audit",
+    "actions",
+    "notifications",
+    "plans",
+    "questionnaires",
+}
 REPORTS = "reports"
 DEMO = "demo"
 

@@ -64,6 +64,15 @@ EXPECTED = {
     "risks.manage": {"business_unit"},
     "agendas.view": {"business_unit", "board_member", "auditor", "agency_lead"},
     "agendas.manage": {"business_unit"},
+    # Audits: an agency lead sees the audits its agency takes part in and answers its sections.
+    "audits.view": {"business_unit", "board_member", "auditor", "agency_lead"},
+    "audits.manage": {"business_unit"},
+    "audits.grade": {"business_unit", "auditor"},
+    "audits.answer": {"agency_lead"},
+    "conferences.view": {"business_unit", "board_member", "auditor"},
+    # The chair's agency (children's social care) records its conferences' checklists.
+    "conferences.record": {"business_unit", "agency_lead"},
+    "questionnaires.check": {"business_unit"},
 }
 
 # Who may use a view of the whole installation, declared with each installation permission. The

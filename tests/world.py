@@ -26,8 +26,10 @@ from assure.performance.tests.factories import (
     return_with,
 )
 from tests.world_actions import ACTIONS_SAMPLES, actions_records
+from tests.world_audits import AUDITS_SAMPLES, audits_records
 from tests.world_governance import GOVERNANCE_SAMPLES, governance_records
 from tests.world_plans import PLANS_SAMPLES, plans_records
+from tests.world_questionnaires import QUESTIONNAIRES_SAMPLES, questionnaires_records
 from tests.world_reports import REPORTS_SAMPLES, report_records
 from tests.world_section11 import SECTION11_SAMPLES, section11_records
 
@@ -61,6 +63,8 @@ def build_side(partnership, agency, recorder) -> Side:
         **actions_records(partnership, agency, recorder),
         **governance_records(partnership, agency, recorder),
         **plans_records(partnership, agency, recorder),
+        **audits_records(partnership, agency, recorder),
+        **questionnaires_records(partnership, agency, recorder),
     )
 
 
@@ -134,6 +138,8 @@ SAMPLES = {
     **REPORTS_SAMPLES,
     **GOVERNANCE_SAMPLES,
     **PLANS_SAMPLES,
+    **AUDITS_SAMPLES,
+    **QUESTIONNAIRES_SAMPLES,
     "reports:preview": lambda s: {"pk": s.report.pk},
     "reports:outputs": lambda s: {"pk": s.report.pk},
     "reports:rendering_request": lambda s: {"pk": s.report.pk},

@@ -698,6 +698,9 @@ class ReportTemplateItem(Item):
         return sections
 
 
+# The questionnaire kind has a module of its own, built on the classes above.
+from .schemas_questionnaires import QuestionnaireItem  # noqa: E402
+
 ITEM_SCHEMAS: dict[str, type[Item]] = {
     "role": RoleItem,
     "agency-type": AgencyTypeItem,
@@ -718,6 +721,7 @@ ITEM_SCHEMAS: dict[str, type[Item]] = {
     "journey-step": JourneyStepItem,
     "report-template": ReportTemplateItem,
     "risk-matrix": RiskMatrixItem,
+    "questionnaire": QuestionnaireItem,
 }
 
 
