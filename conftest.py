@@ -1,6 +1,8 @@
 """Fixtures shared by every test: the library loaded once per test database, two partnerships
 (the persona's own and another) and one signed-in-able user per persona of docs/architecture.md."""
 
+from io import StringIO
+
 import pytest
 
 from assure.accounts.tests.factories import MembershipFactory, UserFactory, enrol_totp
@@ -33,10 +35,56 @@ ROLE_OF = {
 MFA_ROLES = {"business-unit", "panel-member", "designated-officer", "operator"}
 
 
+# Whether this test process has the demo region committed (see ``demo_region``).
+_DEMO_REGION = {"loaded": False}
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers",
+        "demo_region_writes: commits changes to the shared demo region, so runs after every other test of its process",
+    )
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Tests on the shared demo region run after every other test, and those that write to it
+    last of all. xdist's ``--dist load`` (the default) hands each worker its items in this order,
+    so on every worker the tests before the demo find an empty database, as they expect."""
+
+    def group(item) -> int:
+        if "demo_region" not in getattr(item, "fixturenames", ()):
+            return 0
+        return 2 if item.get_closest_marker("demo_region_writes") else 1
+
+    items.sort(key=group)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         load_library()
+
+
+@pytest.fixture(scope="session")
+def demo_region(request, django_db_setup, django_db_blocker):
+    """The West Mercia demo region, loaded by ``load_demo`` once per test process and committed;
+    its value is what the command printed. A test takes it with ``db`` and so runs in a
+    transaction of its own, rolled back after it; one that cannot (a live server's) is marked
+    ``demo_region_writes``. A test database kept for the next run (``--reuse-db``) is emptied
+    at the end of the session; any other is dropped then anyway."""
+    from django.core.management import call_command
+    from django.test import override_settings
+
+    out = StringIO()
+    with django_db_blocker.unblock(), override_settings(ASSURE_DEMO=True):
+        call_command("load_demo", stdout=out)
+    _DEMO_REGION["loaded"] = True
+    yield out.getvalue()
+    _DEMO_REGION["loaded"] = False
+    if request.config.getoption("reuse_db"):
+        with django_db_blocker.unblock():
+            call_command("flush", interactive=False, verbosity=0)
 
 
 @pytest.fixture(autouse=True)
@@ -52,6 +100,11 @@ def _library_present(request):
     } & set(request.fixturenames)
     if not uses_db:
         return
+    if _DEMO_REGION["loaded"] and "demo_region" not in request.fixturenames:
+        pytest.fail(
+            "The demo region is committed in this test process, so this test would find it: tests on the demo "
+            "must run after every other (run pytest-xdist with --dist load, its default)."
+        )
     request.getfixturevalue("db")
     from assure.library.models import LibraryDocument
 

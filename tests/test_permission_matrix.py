@@ -86,7 +86,8 @@ EXPECTED_INSTALLATION = {
 # Views of records every partnership shares (the library's indicators): no other partnership's
 # record to refuse.
 # The library's Section 11 frameworks likewise: any partnership may open a cycle on any of them.
-SHARED = {"performance:indicator", "section11:framework_detail"}
+# The library's questionnaires too: Assure's are shown to every partnership, by code.
+SHARED = {"performance:indicator", "section11:framework_detail", "questionnaires:outline"}
 
 # Views whose records narrow the permission further.
 NARROWER = {

@@ -15,6 +15,7 @@ from assure.accounts.models import Membership, RestrictedGrant, User
 from assure.accounts.services import operator_grant
 from assure.actions.models import Action, ActionUpdate
 from assure.audit.services import event_record
+from assure.audits.demo import audits_demo_load
 from assure.governance.demo import governance_demo_links, governance_demo_load
 from assure.library.loader import load_library
 from assure.library.selectors import current_item, role_definitions
@@ -30,7 +31,7 @@ from assure.partnerships.models import (
     PartnershipAgency,
     Subgroup,
 )
-from assure.performance.demo import performance_demo_load
+from assure.performance.demo import performance_demo_exceptions, performance_demo_load
 from assure.performance.services.computed import compute_all_indicators
 from assure.plans.demo import plans_demo_evidence, plans_demo_load
 from assure.reports.demo import reports_demo_load
@@ -142,11 +143,17 @@ class _DemoWriter:
         )
         section11_demo_load(partnerships=self.partnerships, agencies=self.agencies, users=self.users, today=self.today)
         governance_demo_load(partnerships=self.partnerships, agencies=self.agencies, users=self.users, today=self.today)
+        # The audits and the conferences quality-assured: the conference figures are computed from them.
+        audits_demo_load(partnerships=self.partnerships, agencies=self.agencies, users=self.users, today=self.today)
         # The plan's reviews link indicators, Section 11 cycles and actions written above.
         plans_demo_evidence(partnerships=self.partnerships, users=self.users)
         # The figures Assure counts from the records just written (Section 11, meetings,
         # attendance), before the reports are computed from them.
         compute_all_indicators(partnerships=self.partnerships.values())
+        # The exception reports rate the scorecard's figures, the computed ones among them.
+        performance_demo_exceptions(
+            partnerships=self.partnerships, agencies=self.agencies, users=self.users, today=self.today
+        )
         reports_demo_load(partnerships=self.partnerships, agencies=self.agencies, users=self.users, today=self.today)
         # Board papers and challenges about records of other parts, once they all exist.
         governance_demo_links(partnerships=self.partnerships, users=self.users)

@@ -698,7 +698,8 @@ class ReportTemplateItem(Item):
         return sections
 
 
-# The questionnaire kind has a module of its own, built on the classes above.
+# The questionnaire and audit-framework kinds have modules of their own, built on the classes above.
+from .schemas_audits import AuditFrameworkItem  # noqa: E402
 from .schemas_questionnaires import QuestionnaireItem  # noqa: E402
 
 ITEM_SCHEMAS: dict[str, type[Item]] = {
@@ -722,6 +723,7 @@ ITEM_SCHEMAS: dict[str, type[Item]] = {
     "report-template": ReportTemplateItem,
     "risk-matrix": RiskMatrixItem,
     "questionnaire": QuestionnaireItem,
+    "audit-framework": AuditFrameworkItem,
 }
 
 

@@ -170,6 +170,8 @@ class QuestionnaireItem(Item):
         becomes "question second-plan-reason: type: ..."."""
         message = message.removeprefix("Value error, ")
         rest = list(loc)
+        if not rest and message.startswith(("question ", "section ")):
+            return message  # a check across the questionnaire, naming the question itself
         if not isinstance(raw_item, dict) or rest[:1] != ["sections"] or len(rest) < 2:
             return super().error_message(raw_item, loc, message)
         sections = raw_item.get("sections")

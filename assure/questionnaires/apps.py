@@ -9,3 +9,8 @@ class QuestionnairesConfig(AppConfig):
     name = "assure.questionnaires"
     label = "questionnaires"
     verbose_name = "Questionnaires"
+
+    def ready(self) -> None:
+        from . import registrations
+
+        registrations.register_all()

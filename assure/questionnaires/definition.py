@@ -23,6 +23,9 @@ from assure.library.schemas_questionnaires import (
 
 YES_NO_LABELS = {"yes": "Yes", "no": "No", "na": "Not applicable"}
 
+# The answers' number column holds 14 figures, 4 of them after the point.
+LARGEST_NUMBER = 10**10
+
 # An answer's value as the engine holds it: a choice code, a list of codes, a number, a date or text.
 Value = str | list[str] | Decimal | dt.date | None
 
@@ -185,6 +188,7 @@ def parse(questionnaire: Questionnaire, question: Question, raw: Sequence[str]) 
         return text, None
     if kind == "number":
         return _parse_number(question, text)
+    text = text.replace("\r\n", "\n")  # a browser sends a textarea's line breaks as two characters
     if question.max_length is not None and len(text) > question.max_length:
         return None, f"{label_of(question).rstrip('?')} must be {question.max_length} characters or fewer"
     return text, None
@@ -198,6 +202,8 @@ def _parse_number(question: Question, text: str) -> tuple[Value, str | None]:
         return None, f"{label} must be a number"
     if not number.is_finite():
         return None, f"{label} must be a number"
+    if abs(number) >= LARGEST_NUMBER:
+        return None, f"{label} must be less than {LARGEST_NUMBER:,}"
     if question.whole_number and number != number.to_integral_value():
         return None, f"{label} must be a whole number"
     if question.minimum is not None and number < Decimal(str(question.minimum)):
@@ -219,6 +225,8 @@ def _parse_date(question: Question, entries: Sequence[str]) -> tuple[Value, str 
     if not all(parts):
         missing = [name for name, part in zip(("day", "month", "year"), parts, strict=True) if not part]
         return None, f"{label} must include a {' and '.join(missing)}"
+    if len(parts[2]) != 4:
+        return None, f"{label}: the year must have 4 numbers"
     try:
         day, month, year = (int(part) for part in parts)
         return dt.date(year, month, day), None
@@ -235,8 +243,13 @@ def raw_of(question: Question, value: Value) -> list[str]:
     if isinstance(value, dt.date):
         return [str(value.day), str(value.month), str(value.year)]
     if isinstance(value, Decimal):
-        return [format(value.normalize(), "f") if value == value.to_integral_value() else str(value)]
+        return [plain_number(value)]
     return [str(value)]
+
+
+def plain_number(value: Decimal) -> str:
+    """A number as people write it: no trailing noughts (a stored 2.5000 is 2.5), no exponent."""
+    return format(value.normalize(), "f")
 
 
 def displayed(questionnaire: Questionnaire, question: Question, value: Value) -> str:
@@ -249,6 +262,8 @@ def displayed(questionnaire: Questionnaire, question: Question, value: Value) ->
         return questionnaire.choice_label(question, str(value))
     if isinstance(value, dt.date):
         return value.strftime("%-d %B %Y")
+    if isinstance(value, Decimal):
+        return plain_number(value)
     return str(value)
 
 

@@ -3,15 +3,15 @@ desktop window, the Section 11 heat map of West Mercia's 2014-15 cycle fits it a
 a 320 px wide phone every table scrolls inside its own region, never the page. axe-core checks
 every page visited.
 
-The demo is loaded once for the module (about 15 s), with a server of the module's own: the shared
-``live_server`` makes each test transactional, and so empties the database after each one."""
+The tests open the shared demo region (conftest.py), committed, with a server of the module's own:
+the shared ``live_server`` makes each test transactional, and so empties the database after each
+one. What they write stays, so they run after every other test on the demo."""
 
 import datetime as dt
 import re
 from dataclasses import dataclass
 
 import pytest
-from django.core.management import call_command
 from django.test.utils import modify_settings
 from django.urls import reverse
 from django.utils import timezone
@@ -20,7 +20,6 @@ from pytest_django.live_server_helper import LiveServer
 
 from assure.accounts.models import User
 from assure.accounts.permissions import agencies_of
-from assure.demo.load import demo_load
 from assure.partnerships.models import Agency, Attendance, Partnership
 from assure.performance.models import ExceptionReport
 from assure.reports.models import Report, Section
@@ -28,7 +27,7 @@ from assure.reports.services.sections import section_request
 from assure.section11.models import Cycle
 from tests.browser.conftest import Pages
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.demo_region_writes]
 
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 320, "height": 800}
@@ -85,28 +84,21 @@ def _demo(url: str) -> Demo:
     )
 
 
-def _empty_database() -> None:
-    """What a transactional test does when it ends, so that the tests after these start clean."""
-    call_command("flush", interactive=False, verbosity=0)
-
-
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """The demo region, committed so that the module's server sees it, and the server."""
+def demo(demo_region, django_db_blocker):
+    """The shared demo region, committed so that the module's server sees it, and the server."""
     with django_db_blocker.unblock():
-        demo_load()
         server = LiveServer("localhost")
         try:
             with modify_settings(ALLOWED_HOSTS={"append": server.thread.host}):
                 yield _demo(server.url)
         finally:
             server.stop()
-            _empty_database()
 
 
 @pytest.fixture
 def db(demo):
-    """The database as these tests find it: the module's demo, kept from one test to the next.
+    """The database as these tests find it: the committed demo, kept from one test to the next.
     It stands in for pytest-django's ``db`` (whose name still tells pytest-django to create the
     test database when this module runs alone), which would hold each test in a transaction the
     module's server never sees the end of."""

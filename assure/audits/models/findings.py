@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 
 
@@ -40,6 +41,9 @@ class Finding(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.theme}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("audits:finding_detail", kwargs={"partnership": self.partnership.slug, "pk": self.pk})
 
     def trail_partnership_ids(self) -> list[int]:
         return [self.partnership_id]

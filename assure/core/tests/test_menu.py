@@ -200,9 +200,27 @@ def test_the_board_lists_the_parts_each_person_may_use(client, business_unit, vi
 @pytest.mark.parametrize(
     ("persona", "parts"),
     [
-        ("business_unit", ["Scorecard", "Data returns", "Section 11"]),
-        ("agency_lead", ["Scorecard", "Data returns", "Section 11"]),
-        ("board_member", ["Scorecard", "Section 11"]),
+        (
+            "business_unit",
+            [
+                "Scorecard",
+                "Data returns",
+                "Section 11",
+                "Case-file audits",
+                "Audit results",
+                "Conference quality assurance",
+                "Conference checklists",
+                "Questionnaires",
+            ],
+        ),
+        (
+            "agency_lead",
+            ["Scorecard", "Data returns", "Section 11", "Case-file audits", "Audit results", "Conference checklists"],
+        ),
+        (
+            "board_member",
+            ["Scorecard", "Section 11", "Case-file audits", "Audit results", "Conference quality assurance"],
+        ),
         ("panel_member", ["Scorecard"]),
     ],
     indirect=["persona"],

@@ -7,8 +7,6 @@ import pytest
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP
 from django.core.management import CommandError, call_command
-from django.db import transaction
-from django.test import override_settings
 from django.utils import timezone
 
 from assure.accounts.models import Membership, User
@@ -33,19 +31,10 @@ from tests.real_names import real_names_in
 WEST_MERCIA = ("shropshire", "telford-wrekin", "herefordshire", "worcestershire")
 
 
-@pytest.fixture(scope="class")
-def demo_output(django_db_setup, django_db_blocker):
-    """Load the demo once for the tests of a class, and roll it back after them."""
-    with django_db_blocker.unblock(), override_settings(ASSURE_DEMO=True), transaction.atomic():
-        out = StringIO()
-        call_command("load_demo", stdout=out)
-        yield out.getvalue()
-        transaction.set_rollback(True)
-
-
 @pytest.fixture
-def demo(demo_output, db):
-    return demo_output
+def demo(demo_region, db):
+    """What load_demo printed when it loaded the shared demo region (conftest.py)."""
+    return demo_region
 
 
 def shropshire() -> Partnership:

@@ -2,12 +2,8 @@
 the whole demo is written (``assure/governance/demo/links.py``)."""
 
 import datetime as dt
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
-from django.test import override_settings
 from django.urls import reverse
 
 from assure.accounts.models import User
@@ -17,17 +13,9 @@ from assure.governance.models import AgendaItem, Challenge
 from assure.partnerships.models import Partnership
 
 
-@pytest.fixture(scope="class")
-def demo_loaded(django_db_setup, django_db_blocker):
-    """Load the demo once for the tests of the class, and roll it back after them."""
-    with django_db_blocker.unblock(), override_settings(ASSURE_DEMO=True), transaction.atomic():
-        call_command("load_demo", stdout=StringIO())
-        yield
-        transaction.set_rollback(True)
-
-
 @pytest.fixture
-def shropshire(demo_loaded, db) -> Partnership:
+def shropshire(demo_region, db) -> Partnership:
+    """Of the shared demo region (conftest.py), each test in a transaction of its own."""
     return Partnership.objects.get(slug="shropshire")
 
 

@@ -105,6 +105,15 @@ SECTIONS = {
         "children attended their own conference, and GPs remain the agency most often missing: both are "
         "actions for 2015-16."
     ),
+    "multi-agency-auditing": (
+        "When the number of children on a second child protection plan within two years rose quickly, the board "
+        "commissioned a multi-agency audit to understand why, looking in particular at compromised parenting. "
+        "It found some good analysis of risk, but little evidence of the child's voice being heard directly at "
+        "conferences, second plans that repeated the first, and core groups that did not monitor the plan closely "
+        "enough. Plans are to be sharper and SMARTer, and decisions to end a plan better recorded.\n\n"
+        "The termly audits of the programme and the actions raised from their findings are reported to the "
+        "Learning and Improvement sub-group."
+    ),
     "child-protection": (
         "More enquiries under section 47 were started than the year before. Many strategy discussions were about "
         "children already open to the new case management teams, which reviewed the cases they took on and found "

@@ -6,27 +6,18 @@ import datetime as dt
 import re
 
 import pytest
-from django.db import transaction
 from django.utils import timezone
 
-from assure.demo.load import demo_load
 from assure.demo.region import current_year
 from assure.reports.demo import content
 from assure.reports.models import Block, Report, Section
 from tests.real_names import real_names_in
 
 
-@pytest.fixture(scope="module")
-def loaded(django_db_setup, django_db_blocker):
-    """Load the demo once for the tests of this module, and roll it back after them."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        yield demo_load()
-        transaction.set_rollback(True)
-
-
 @pytest.fixture
-def demo(loaded, db):
-    return loaded
+def demo(demo_region, db):
+    """The shared demo region (conftest.py), each test in a transaction of its own."""
+    return demo_region
 
 
 def today() -> dt.date:

@@ -3,10 +3,13 @@
 from . import (  # noqa: F401 -- imported to register
     actions_summary,
     attendance,
+    audit_findings,
+    audit_programme,
     budget,
     challenge_summary,
     childs_journey,
     conclusion_question,
+    conference_absences,
     exception_report,
     indicator_chart,
     indicator_table,
