@@ -9,9 +9,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from assure.accounts.models import Membership, User
+from assure.accounts.models import User
 from assure.accounts.permissions import agencies_of, is_agency_scoped
-from assure.library.selectors import role_definitions
+from assure.accounts.recipients import agency_people_with, roles_granting
 from assure.partnerships.models import Agency, Partnership
 from assure.partnerships.years import financial_year_bounds, financial_year_of
 
@@ -142,14 +142,6 @@ def action_owner_choices(*, user: User, partnership: Partnership) -> QuerySet[Us
 # Requests go to people for the partnership's sake, whoever caused them: these read no user.
 
 
-def _roles_granting(permission: str) -> list[str]:
-    return sorted(
-        code
-        for code, role in role_definitions().items()
-        if role.scope == "partnership" and permission in role.permissions
-    )
-
-
 def action_managers(*, partnership: Partnership) -> list[User]:
     """The people who decide about the partnership's actions (the business unit: ``actions.manage``),
     to be asked when an agency proposes cancelling one. Reads no user: it addresses a request."""
@@ -157,7 +149,7 @@ def action_managers(*, partnership: Partnership) -> list[User]:
         User.objects.filter(
             memberships__partnership=partnership,
             memberships__is_active=True,
-            memberships__role__in=_roles_granting("actions.manage"),
+            memberships__role__in=roles_granting("actions.manage"),
             is_active=True,
         )
         .distinct()
@@ -169,24 +161,7 @@ def action_agency_leads(*, partnership_ids) -> dict[tuple[int, int], list[User]]
     """The people who work on actions for an agency (agency-scoped roles with ``actions.update``),
     by (partnership id, agency id), for every partnership given, in one query: who is reminded of
     an action no member owns by name. Reads no user: it addresses a request."""
-    scoped = [
-        code
-        for code, role in role_definitions().items()
-        if role.scope == "partnership" and role.agency_scoped and "actions.update" in role.permissions
-    ]
-    leads: dict[tuple[int, int], list[User]] = {}
-    memberships = Membership.objects.filter(
-        partnership_id__in=list(partnership_ids),
-        role__in=scoped,
-        is_active=True,
-        agency__isnull=False,
-        user__is_active=True,
-    ).select_related("user")
-    for membership in memberships.order_by("user__full_name", "pk"):
-        people = leads.setdefault((membership.partnership_id, membership.agency_id), [])
-        if membership.user not in people:
-            people.append(membership.user)
-    return leads
+    return agency_people_with(permission="actions.update", partnership_ids=partnership_ids)
 
 
 def action_people_to_ask(action: Action, leads: dict[tuple[int, int], list[User]]) -> list[User]:

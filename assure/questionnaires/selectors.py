@@ -4,14 +4,12 @@ the partnership's own are shown; another partnership's own are not its business.
 
 from __future__ import annotations
 
-import tempfile
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from assure.library.loader import LibraryInvalid, validate_library
 from assure.library.models import LibraryItem
 from assure.library.schemas import SHIPPED_PROVIDER
 from assure.library.selectors import current_items, role_definitions
+from assure.library.uploads import uploaded_document_check
 from assure.partnerships.models import Partnership
 
 from .definition import Questionnaire, questionnaire_of
@@ -158,25 +156,13 @@ def questionnaire_file_check(*, user, partnership: Partnership, name: str, conte
     already; its provider is Assure or the partnership."""
     if not can_check_questionnaires(user=user, partnership=partnership):
         return FileCheck(problems=["You cannot check questionnaire files in this partnership."])
-    shown = Path(name).name or "questionnaire.yaml"
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / shown
-        path.write_bytes(content)
-        try:
-            [document] = validate_library([path])
-        except LibraryInvalid as invalid:
-            # The loader names the temporary file; the author knows it by the name they uploaded.
-            return FileCheck(problems=[str(p).replace(str(path), shown) for p in invalid.problems])
+    checked = uploaded_document_check(
+        name=name, content=content, kind=KIND, provider=partnership.slug, noun="questionnaire"
+    )
+    if checked.document is None:
+        return FileCheck(problems=checked.problems)
+    document = checked.document
     header = document.header
-    if header.kind != KIND:
-        return FileCheck(problems=[f"{shown}: {header.urn}: kind is {header.kind!r}, not {KIND}"])
-    if header.provider not in (partnership.slug, SHIPPED_PROVIDER):
-        return FileCheck(
-            problems=[
-                f"{shown}: {header.urn}: provider is {header.provider!r}; a questionnaire of this partnership "
-                f"has provider {partnership.slug!r}"
-            ]
-        )
     roles, agency_types = _titles()
     return FileCheck(
         problems=[],

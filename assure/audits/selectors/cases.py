@@ -13,9 +13,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, QuerySet
 from django.db.models.functions import Cast
 
-from assure.accounts.models import Membership, User
+from assure.accounts.models import User
 from assure.accounts.permissions import agencies_of, is_agency_scoped
-from assure.library.selectors import role_definitions
+from assure.accounts.recipients import agency_people_with, roles_granting
 from assure.partnerships.models import Agency, Partnership
 from assure.questionnaires.definition import Questionnaire, questionnaire_of
 from assure.questionnaires.models import Response
@@ -164,32 +164,10 @@ def grade_label(tool: Questionnaire, code: str) -> str:
 # --- who is asked -------------------------------------------------------------------------------
 
 
-def _roles(permission: str, *, agency_scoped: bool | None = None) -> list[str]:
-    return sorted(
-        code
-        for code, role in role_definitions().items()
-        if role.scope == "partnership"
-        and permission in role.permissions
-        and (agency_scoped is None or role.agency_scoped == agency_scoped)
-    )
-
-
 def audit_agency_leads(*, partnership_ids: Iterable[int]) -> dict[tuple[int, int], list[User]]:
     """The people who answer audits for an agency (agency-scoped roles with ``audits.answer``),
     by (partnership id, agency id), in one query. Reads no user: it addresses a request."""
-    leads: dict[tuple[int, int], list[User]] = {}
-    memberships = Membership.objects.filter(
-        partnership_id__in=list(partnership_ids),
-        role__in=_roles("audits.answer", agency_scoped=True),
-        is_active=True,
-        agency__isnull=False,
-        user__is_active=True,
-    ).select_related("user")
-    for membership in memberships.order_by("user__full_name", "pk"):
-        people = leads.setdefault((membership.partnership_id, membership.agency_id), [])
-        if membership.user not in people:
-            people.append(membership.user)
-    return leads
+    return agency_people_with(permission="audits.answer", partnership_ids=partnership_ids)
 
 
 def lead_auditor_choices(*, partnership: Partnership) -> QuerySet[User]:
@@ -199,7 +177,7 @@ def lead_auditor_choices(*, partnership: Partnership) -> QuerySet[User]:
         User.objects.filter(
             memberships__partnership=partnership,
             memberships__is_active=True,
-            memberships__role__in=_roles("audits.grade", agency_scoped=False),
+            memberships__role__in=roles_granting("audits.grade", agency_scoped=False),
             is_active=True,
         )
         .distinct()
@@ -213,7 +191,7 @@ def audit_managers(*, partnership: Partnership) -> list[User]:
         User.objects.filter(
             memberships__partnership=partnership,
             memberships__is_active=True,
-            memberships__role__in=_roles("audits.manage"),
+            memberships__role__in=roles_granting("audits.manage"),
             is_active=True,
         )
         .distinct()

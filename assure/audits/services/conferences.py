@@ -69,7 +69,7 @@ def conference_record(
 def conference_checklist_submit(*, actor, conference: Conference) -> Conference:
     """Submit the conference's checklist: every question it shows must be answered (the errors are
     keyed by question code). It is then locked and counted in the year's figures."""
-    conference = Conference.objects.select_for_update().select_related("response").get(pk=conference.pk)
+    conference = Conference.objects.select_for_update(of=("self",)).select_related("response").get(pk=conference.pk)
     ensure_may_answer_checklist(user=actor, conference=conference)
     response_submit(
         actor=actor,

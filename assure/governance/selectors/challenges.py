@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from assure.accounts.models import Membership, User
+from assure.accounts.models import User
 from assure.accounts.permissions import agencies_of, is_agency_scoped
+from assure.accounts.recipients import agency_people_with, roles_granting
 from assure.audit.models import Event
 from assure.audit.selectors import events_about
-from assure.library.selectors import role_definitions
 from assure.partnerships.models import Agency, Partnership
 from assure.partnerships.years import financial_year_bounds
 
@@ -246,33 +246,11 @@ def _count(q: Q) -> Count:
 # Requests go to people for the partnership's sake, whoever caused them: these read no user.
 
 
-def _roles(permission: str, *, agency_scoped: bool | None = None) -> list[str]:
-    return sorted(
-        code
-        for code, role in role_definitions().items()
-        if role.scope == "partnership"
-        and permission in role.permissions
-        and (agency_scoped is None or role.agency_scoped == agency_scoped)
-    )
-
-
 def challenge_agency_leads(*, partnership_ids) -> dict[tuple[int, int], list[User]]:
     """The people who answer challenges for an agency (agency-scoped roles with
     ``challenges.respond``), by (partnership id, agency id), for every partnership given, in one
     query. Reads no user: it addresses a request."""
-    leads: dict[tuple[int, int], list[User]] = {}
-    memberships = Membership.objects.filter(
-        partnership_id__in=list(partnership_ids),
-        role__in=_roles("challenges.respond", agency_scoped=True),
-        is_active=True,
-        agency__isnull=False,
-        user__is_active=True,
-    ).select_related("user")
-    for membership in memberships.order_by("user__full_name", "pk"):
-        people = leads.setdefault((membership.partnership_id, membership.agency_id), [])
-        if membership.user not in people:
-            people.append(membership.user)
-    return leads
+    return agency_people_with(permission="challenges.respond", partnership_ids=partnership_ids)
 
 
 def challenge_managers(*, partnership: Partnership) -> list[User]:
@@ -282,7 +260,7 @@ def challenge_managers(*, partnership: Partnership) -> list[User]:
         User.objects.filter(
             memberships__partnership=partnership,
             memberships__is_active=True,
-            memberships__role__in=_roles("challenges.manage"),
+            memberships__role__in=roles_granting("challenges.manage"),
             is_active=True,
         )
         .distinct()

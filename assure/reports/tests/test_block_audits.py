@@ -106,10 +106,12 @@ def test_the_findings_carry_the_actions_they_raised_and_their_progress(partnersh
     )
     data = _compute("audit-findings", partnership, audit="AU-003")
     assert data.paragraphs == ["The audits recorded 2 findings, which raised 1 action, 1 of them completed."]
-    strength, development = data.tables[0].rows
-    assert strength[1] == "Strength: Risk. Good analysis."
-    assert development[2].startswith("A-0007 Strengthen core groups (")
-    assert "completed, due 1 March 2015" in development[2]
+    [findings] = data.tables
+    assert findings.caption.startswith("AU-003")
+    strength, development = findings.rows
+    assert strength[0] == "Strength: Risk. Good analysis."
+    assert development[1].startswith("A-0007 Strengthen core groups (")
+    assert "completed, due 1 March 2015" in development[1]
 
 
 def test_the_findings_say_so_when_an_audit_has_none(partnership):
@@ -118,3 +120,14 @@ def test_the_findings_say_so_when_an_audit_has_none(partnership):
         _compute("audit-findings", partnership, audit="AU-004").empty
         == "No finding has been recorded for audit AU-004."
     )
+
+
+def test_the_years_findings_read_one_table_for_each_audit(partnership):
+    first = AuditFactory(partnership=partnership, reference="AU-001", starts_on=dt.date(2014, 9, 1))
+    second = AuditFactory(partnership=partnership, reference="AU-002", starts_on=dt.date(2015, 1, 5))
+    FindingFactory(audit=second, kind=Finding.Kind.STRENGTH, theme="Risk", text="Good analysis.")
+    FindingFactory(audit=first, kind=Finding.Kind.DEVELOPMENT, theme="Plans", text="Not SMART.")
+    FindingFactory(audit=first, kind=Finding.Kind.STRENGTH, theme="Voice", text="Children heard.")
+    data = _compute("audit-findings", partnership)
+    assert [(t.caption[:6], len(t.rows)) for t in data.tables] == [("AU-001", 2), ("AU-002", 1)]
+    assert data.tables[0].rows[0][0] == "Strength: Voice. Children heard."

@@ -1,12 +1,10 @@
 """Reads of the frameworks in the library, for the business unit's frameworks pages."""
 
-import tempfile
 from dataclasses import dataclass
-from pathlib import Path
 
-from assure.library.loader import LibraryInvalid, validate_library
 from assure.library.models import LibraryItem
 from assure.library.selectors import current_items
+from assure.library.uploads import uploaded_document_check
 from assure.partnerships.models import Partnership
 
 from ..framework import Framework
@@ -71,25 +69,12 @@ def framework_file_check(*, user, partnership: Partnership, name: str, content: 
     library, not to the database. Its scale and agency types must be in the library already."""
     if not can_manage(user=user, partnership=partnership):
         return FileCheck(problems=["You cannot check framework files in this partnership."])
-    shown = Path(name).name or "framework.yaml"
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / shown
-        path.write_bytes(content)
-        try:
-            [document] = validate_library([path])
-        except LibraryInvalid as invalid:
-            # The loader names the temporary file; the author knows it by the name they uploaded.
-            return FileCheck(problems=[str(p).replace(str(path), shown) for p in invalid.problems])
-    problems = []
-    if document.header.kind != "section11-framework":
-        problems.append(f"{shown}: {document.header.urn}: kind is {document.header.kind!r}, not section11-framework")
-    elif document.header.provider not in (partnership.slug, "assure"):
-        problems.append(
-            f"{shown}: {document.header.urn}: provider is {document.header.provider!r}; a framework of this "
-            f"partnership has provider {partnership.slug!r}"
-        )
-    if problems:
-        return FileCheck(problems=problems)
+    checked = uploaded_document_check(
+        name=name, content=content, kind="section11-framework", provider=partnership.slug, noun="framework"
+    )
+    if checked.document is None:
+        return FileCheck(problems=checked.problems)
+    document = checked.document
     item = document.items[0]
     return FileCheck(
         problems=[],

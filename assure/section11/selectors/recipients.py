@@ -9,19 +9,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from assure.accounts.models import Membership, User
-from assure.library.selectors import role_definitions
+from assure.accounts.recipients import roles_granting
 from assure.partnerships.models import Partnership
 
 from ..models import Return
-
-
-def roles_granting(permission: str) -> list[str]:
-    """Codes of the partnership roles that grant ``permission``."""
-    return sorted(
-        code
-        for code, definition in role_definitions().items()
-        if definition.scope == "partnership" and permission in definition.permissions
-    )
 
 
 def _members(*, permission: str, partnership_ids: Iterable[int], agency_ids: Iterable[int] | None = None):

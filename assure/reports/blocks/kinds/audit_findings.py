@@ -45,6 +45,12 @@ def compute(context: BlockContext) -> BlockData:
         f"The audits recorded {phrases.count_phrase(len(findings), 'finding')}, which raised "
         f"{phrases.count_phrase(raised, 'action')}" + (f", {done} of them completed." if raised else ".")
     ]
-    rows = [[f.audit, f"{f.kind}: {f.theme}. {f.text}", _actions(f)] for f in findings]
-    tables = [table("Findings and the actions they raised", ["Audit", "Finding", "Actions raised"], rows, [False] * 3)]
+    # One table for each audit, in the order the findings come, so a long list reads by audit.
+    by_audit: dict[str, list[list[str]]] = {}
+    for f in findings:
+        by_audit.setdefault(f.audit, []).append([f"{f.kind}: {f.theme}. {f.text}", _actions(f)])
+    tables = [
+        table(f"{audit}: findings and the actions they raised", ["Finding", "Actions raised"], rows, [False] * 2)
+        for audit, rows in by_audit.items()
+    ]
     return block(context, title=title, source=SOURCE, paragraphs=paragraphs, tables=tables)
