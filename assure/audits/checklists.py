@@ -18,7 +18,8 @@ from django.db.models import Q
 from assure.library.models import LibraryItem
 from assure.partnerships.years import financial_year_bounds, financial_year_of
 from assure.questionnaires.definition import Questionnaire, Value, is_blank, questionnaire_of
-from assure.questionnaires.models import Answer, Response
+from assure.questionnaires.models import Response
+from assure.questionnaires.results import answers_of
 
 from .models import Conference
 
@@ -105,14 +106,10 @@ def checklists(
         )
         for pk, response_id, held_on, item_id, sections in rows
     ]
-    answers = Answer.objects.filter(response_id__in=[c.response_id for c in found])
-    if questions is not None:
-        answers = answers.filter(question__in=_with_conditions(set(questions), versions.values()))
-    by_response = {c.response_id: c for c in found}
-    for response_id, question, choice, chosen, number, date, text in answers.values_list(
-        "response_id", "question", "choice", "choices", "number", "date", "text"
-    ):
-        by_response[response_id].values[question] = _value(choice, chosen, number, date, text)
+    wanted = None if questions is None else _with_conditions(set(questions), versions.values())
+    values = answers_of([c.response_id for c in found], questions=wanted)
+    for checklist in found:
+        checklist.values = values.get(checklist.response_id, {})
     return found
 
 
@@ -136,16 +133,3 @@ def _with_conditions(codes: set[str], versions: Iterable[Questionnaire]) -> set[
                 wanted.add(condition.question)
                 current = condition.question
     return wanted
-
-
-def _value(choice: str, chosen: list, number, date, text: str) -> Value:
-    """An answer's value from its columns, as ``Answer.value`` reads it."""
-    if chosen:
-        return list(chosen)
-    if choice:
-        return choice
-    if number is not None:
-        return number
-    if date is not None:
-        return date
-    return text or None

@@ -119,15 +119,24 @@ class _Read:
     asked: frozenset[str]
 
 
+def answers_of(response_ids: Iterable[int], *, questions: Iterable[str] | None = None) -> dict[int, dict[str, Value]]:
+    """Each response's answers (question code → value), for the responses given, in one query;
+    only the ``questions`` named when given."""
+    values: dict[int, dict[str, Value]] = defaultdict(dict)
+    answers = Answer.objects.filter(response_id__in=list(response_ids)).only(
+        "response_id", "question", "choice", "choices", "number", "date", "text"
+    )
+    if questions is not None:
+        answers = answers.filter(question__in=list(questions))
+    for answer in answers.order_by():
+        values[answer.response_id][answer.question] = answer.value
+    return values
+
+
 def _read(responses: QuerySet[Response]) -> list[_Read]:
     """The responses with their answers: two queries, however many responses."""
     responses = list(responses.select_related("questionnaire__document").order_by())
-    values: dict[int, dict[str, Value]] = defaultdict(dict)
-    answers = Answer.objects.filter(response_id__in=[r.pk for r in responses]).only(
-        "response_id", "question", "choice", "choices", "number", "date", "text"
-    )
-    for answer in answers.order_by():
-        values[answer.response_id][answer.question] = answer.value
+    values = answers_of([r.pk for r in responses])
     versions: dict[int, Questionnaire] = {}
     read = []
     for response in responses:

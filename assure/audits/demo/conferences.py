@@ -24,6 +24,7 @@ from assure.demo import region
 from assure.library.selectors import current_item
 from assure.questionnaires.definition import questionnaire_of
 from assure.questionnaires.models import Answer, Response
+from assure.questionnaires.results import percent as percent_of  # half rounded up, as the board's table rounds
 
 from ..models import Conference
 
@@ -72,16 +73,11 @@ YEARS = (
 )
 
 
-def rounded_percent(part: int, whole: int) -> int:
-    """A whole percent, half rounded up (as the board's table rounds)."""
-    return (200 * part + whole) // (2 * whole)
-
-
 def count_for(percent: int, whole: int) -> int:
     """The number of ``whole`` that rounds to ``percent``."""
     guess = round(percent * whole / 100)
     for count in (guess, guess - 1, guess + 1):
-        if 0 <= count <= whole and rounded_percent(count, whole) == percent:
+        if 0 <= count <= whole and percent_of(count, whole) == percent:
             return count
     raise ValueError(f"no count of {whole} rounds to {percent}%")
 

@@ -5,12 +5,13 @@ import pytest
 from django.db import transaction
 
 from assure.accounts.tests.factories import UserFactory
-from assure.audits.demo.conferences import YES_PERCENT, conferences_demo_load, count_for, rounded_percent
+from assure.audits.demo.conferences import YES_PERCENT, conferences_demo_load, count_for
 from assure.demo import region
 from assure.partnerships.tests.factories import PartnershipFactory
 from assure.partnerships.years import financial_year_bounds
 from assure.questionnaires.models import Answer, Response
 from assure.questionnaires.results import compared, percent, question_results
+from assure.questionnaires.results import percent as rounded_percent
 
 pytestmark = pytest.mark.django_db
 
