@@ -12,6 +12,7 @@ from assure.partnerships.tests.factories import AgencyFactory, PartnershipFactor
 PERSONAS = (
     "business_unit",
     "board_member",
+    "chair",
     "agency_lead",
     "auditor",
     "panel_member",
@@ -23,6 +24,7 @@ PERSONAS = (
 ROLE_OF = {
     "business_unit": "business-unit",
     "board_member": "board-member",
+    "chair": "chair",
     "agency_lead": "agency-lead",
     "auditor": "auditor",
     "panel_member": "panel-member",
@@ -32,7 +34,7 @@ ROLE_OF = {
     # operator as it answers an outsider.
     "operator": "operator",
 }
-MFA_ROLES = {"business-unit", "panel-member", "designated-officer", "operator"}
+MFA_ROLES = {"business-unit", "chair", "panel-member", "designated-officer", "operator"}
 
 
 # Whether this test process has the demo region committed (see ``demo_region``).
@@ -151,6 +153,13 @@ def business_unit(partnership):
 @pytest.fixture
 def board_member(partnership, other_agency):
     return make_member("board-member", partnership, agency=other_agency, full_name="Bob Ord", email="bob@example.org")
+
+
+@pytest.fixture
+def chair(partnership):
+    """The partnership's independent chair: reads what the board reads and decides on case
+    considerations."""
+    return make_member("chair", partnership, full_name="Cher Ayre", email="cher@example.org")
 
 
 @pytest.fixture

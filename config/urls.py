@@ -61,6 +61,12 @@ urlpatterns = [
     path("p/<slug:partnership>/section11/", include("assure.section11.urls")),
     path("p/<slug:partnership>/governance/", include("assure.governance.urls")),
     path("p/<slug:partnership>/audits/", include("assure.audits.urls")),
+    path("p/<slug:partnership>/reviews/", include("assure.reviews.urls")),
+    path("p/<slug:partnership>/clocks/", include("assure.clocks.urls")),
+    # Public pages of a partnership: its learning briefings, and the case consideration form for
+    # practitioners who are not members (confirmed by e-mail).
+    path("learning/<slug:partnership>/", include("assure.reviews.urls_learning")),
+    path("refer/<slug:partnership>/", include("assure.reviews.urls_refer")),
     path("p/<slug:partnership>/questionnaires/", include("assure.questionnaires.urls")),
     path("p/<slug:partnership>/reports/", include("assure.reports.urls")),
 ]

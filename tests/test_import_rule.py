@@ -32,6 +32,7 @@ TENANT_CORE = {
     "notifications",
     "plans",
     "questionnaires",
+    "clocks",
 }
 REPORTS = "reports"
 DEMO = "demo"

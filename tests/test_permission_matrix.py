@@ -20,6 +20,7 @@ from tests.world import SAMPLES, build_side, url_for
 EVERYONE_IN_PARTNERSHIP = {
     "business_unit",
     "board_member",
+    "chair",
     "agency_lead",
     "auditor",
     "panel_member",
@@ -31,7 +32,7 @@ EVERYONE_IN_PARTNERSHIP = {
 EXPECTED = {
     "partnerships.view": EVERYONE_IN_PARTNERSHIP,
     "partnerships.manage": {"business_unit"},
-    "minutes.read_confidential": {"business_unit", "board_member"},
+    "minutes.read_confidential": {"business_unit", "board_member", "chair"},
     "members.view": {"business_unit"},
     "members.manage": {"business_unit"},
     "actions.view": EVERYONE_IN_PARTNERSHIP - {"viewer"},
@@ -44,12 +45,12 @@ EXPECTED = {
     "returns.submit": {"business_unit", "agency_lead"},
     "returns.remind": {"business_unit"},
     "exceptions.comment": {"business_unit", "agency_lead"},
-    "section11.view": {"business_unit", "board_member", "auditor", "agency_lead"},
+    "section11.view": {"business_unit", "board_member", "chair", "auditor", "agency_lead"},
     "section11.complete": {"agency_lead"},
     "section11.moderate": {"business_unit", "auditor"},
     "section11.manage": {"business_unit"},
-    "section11.analyse": {"business_unit", "board_member", "auditor"},
-    "reports.view": {"business_unit", "board_member", "auditor", "agency_lead"},
+    "section11.analyse": {"business_unit", "board_member", "chair", "auditor"},
+    "reports.view": {"business_unit", "board_member", "chair", "auditor", "agency_lead"},
     "reports.manage": {"business_unit"},
     "reports.contribute": {"agency_lead"},
     # The business plan is the partnership's published plan: every member reads it.
@@ -60,19 +61,29 @@ EXPECTED = {
     "challenges.raise": EVERYONE_IN_PARTNERSHIP - {"viewer"},
     "challenges.respond": {"business_unit", "agency_lead"},
     "challenges.manage": {"business_unit"},
-    "risks.view": {"business_unit", "board_member", "auditor"},
+    "risks.view": {"business_unit", "board_member", "chair", "auditor"},
     "risks.manage": {"business_unit"},
-    "agendas.view": {"business_unit", "board_member", "auditor", "agency_lead"},
+    "agendas.view": {"business_unit", "board_member", "chair", "auditor", "agency_lead"},
     "agendas.manage": {"business_unit"},
     # Audits: an agency lead sees the audits its agency takes part in and answers its sections.
-    "audits.view": {"business_unit", "board_member", "auditor", "agency_lead"},
+    "audits.view": {"business_unit", "board_member", "chair", "auditor", "agency_lead"},
     "audits.manage": {"business_unit"},
     "audits.grade": {"business_unit", "auditor"},
     "audits.answer": {"agency_lead"},
-    "conferences.view": {"business_unit", "board_member", "auditor"},
+    "conferences.view": {"business_unit", "board_member", "chair", "auditor"},
     # The chair's agency (children's social care) records its conferences' checklists.
     "conferences.record": {"business_unit", "agency_lead"},
     "questionnaires.check": {"business_unit"},
+    # Case reviews: the board and the reviewers read reviews (their named content needs the
+    # case-review grant as well); any member but a viewer refers a case; the chair decides;
+    # an agency lead uploads their agency's chronologies and reports.
+    "reviews.view": {"business_unit", "board_member", "chair", "auditor"},
+    "reviews.refer": EVERYONE_IN_PARTNERSHIP - {"viewer"},
+    "reviews.manage": {"business_unit"},
+    "reviews.run": {"business_unit", "auditor"},
+    "reviews.decide": {"chair"},
+    "reviews.contribute": {"agency_lead"},
+    "clocks.view": {"business_unit", "board_member", "chair", "auditor"},
 }
 
 # Who may use a view of the whole installation, declared with each installation permission. The
@@ -112,7 +123,7 @@ NARROWER = {
     # only their own section, so these wait until it is published (test_rendering_views.py).
     **dict.fromkeys(
         ["reports:preview", "reports:outputs", "reports:rendering", "reports:rendering_download"],
-        {"business_unit", "board_member", "auditor"},
+        {"business_unit", "board_member", "chair", "auditor"},
     ),
 }
 

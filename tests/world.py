@@ -31,6 +31,7 @@ from tests.world_governance import GOVERNANCE_SAMPLES, governance_records
 from tests.world_plans import PLANS_SAMPLES, plans_records
 from tests.world_questionnaires import QUESTIONNAIRES_SAMPLES, questionnaires_records
 from tests.world_reports import REPORTS_SAMPLES, report_records
+from tests.world_reviews import REVIEWS_SAMPLES, reviews_records
 from tests.world_section11 import SECTION11_SAMPLES, section11_records
 
 
@@ -64,6 +65,7 @@ def build_side(partnership, agency, recorder) -> Side:
         **governance_records(partnership, agency, recorder),
         **plans_records(partnership, agency, recorder),
         **audits_records(partnership, agency, recorder),
+        **reviews_records(partnership, agency, recorder),
         **questionnaires_records(partnership, agency, recorder),
     )
 
@@ -139,6 +141,7 @@ SAMPLES = {
     **GOVERNANCE_SAMPLES,
     **PLANS_SAMPLES,
     **AUDITS_SAMPLES,
+    **REVIEWS_SAMPLES,
     **QUESTIONNAIRES_SAMPLES,
     "reports:preview": lambda s: {"pk": s.report.pk},
     "reports:outputs": lambda s: {"pk": s.report.pk},

@@ -35,6 +35,7 @@ from assure.performance.demo import performance_demo_exceptions, performance_dem
 from assure.performance.services.computed import compute_all_indicators
 from assure.plans.demo import plans_demo_evidence, plans_demo_load
 from assure.reports.demo import reports_demo_load
+from assure.reviews.demo import reviews_demo_load
 from assure.section11.demo import section11_demo_load
 
 from . import actions, budget, meetings, people, region, subgroups
@@ -145,6 +146,8 @@ class _DemoWriter:
         governance_demo_load(partnerships=self.partnerships, agencies=self.agencies, users=self.users, today=self.today)
         # The audits and the conferences quality-assured: the conference figures are computed from them.
         audits_demo_load(partnerships=self.partnerships, agencies=self.agencies, users=self.users, today=self.today)
+        # Case considerations, reviews with their action plans, a rapid review on its clocks, briefings.
+        reviews_demo_load(partnerships=self.partnerships, agencies=self.agencies, users=self.users, today=self.today)
         # The plan's reviews link indicators, Section 11 cycles and actions written above.
         plans_demo_evidence(partnerships=self.partnerships, users=self.users)
         # The figures Assure counts from the records just written (Section 11, meetings,

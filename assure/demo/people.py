@@ -14,7 +14,16 @@ DEMO_PASSWORD = "west-mercia-demo-2015"
 # The TOTP secret every demo account that needs MFA is enrolled with (base32).
 DEMO_TOTP_SECRET = "ASSUREDEMOWESTMERCIAKEEPSAFE2345"
 
-ROLES = ("business-unit", "board-member", "agency-lead", "auditor", "panel-member", "designated-officer", "viewer")
+ROLES = (
+    "business-unit",
+    "board-member",
+    "chair",
+    "agency-lead",
+    "auditor",
+    "panel-member",
+    "designated-officer",
+    "viewer",
+)
 
 
 @dataclass(frozen=True)
@@ -36,6 +45,7 @@ def _team(partnership: str, names: dict[str, str], *, board_agency: str, lead_ag
     titles = {
         "business-unit": "Business manager",
         "board-member": "Board member",
+        "chair": "Independent chair",
         "agency-lead": lead_title,
         "auditor": "Quality assurance officer",
         "panel-member": "Child death review co-ordinator",
@@ -52,6 +62,7 @@ PEOPLE = (
         {
             "business-unit": "Harriet Quenby",
             "board-member": "Rowan Attwell",
+            "chair": "Marcus Elveden",
             "agency-lead": "Imogen Threlfall",
             "auditor": "Callum Beddoes",
             "panel-member": "Priya Ravensworth",
@@ -67,6 +78,7 @@ PEOPLE = (
         {
             "business-unit": "Gemma Okonjo-Price",
             "board-member": "Declan Marsh-Whitby",
+            "chair": "Bernadette Okoro-Hale",
             "agency-lead": "Yasmin Corbett-Lowe",
             "auditor": "Alun Petherick",
             "panel-member": "Hana Szymanski",
@@ -82,6 +94,7 @@ PEOPLE = (
         {
             "business-unit": "Morwenna Tillotson",
             "board-member": "Gideon Ashdown",
+            "chair": "Graham Stokesay",
             "agency-lead": "Keziah Fairbairn",
             "auditor": "Ravi Chaudhury-Wells",
             "panel-member": "Dorcas Pilbeam",
@@ -97,6 +110,7 @@ PEOPLE = (
         {
             "business-unit": "Anwen Holloway-Pryce",
             "board-member": "Jasper Kettleby",
+            "chair": "Ines Malvern-Price",
             "agency-lead": "Maryam Oduya",
             "auditor": "Felix Brabazon",
             "panel-member": "Tamsin Overbury",

@@ -701,6 +701,7 @@ class ReportTemplateItem(Item):
 # The questionnaire and audit-framework kinds have modules of their own, built on the classes above.
 from .schemas_audits import AuditFrameworkItem  # noqa: E402
 from .schemas_questionnaires import QuestionnaireItem  # noqa: E402
+from .schemas_reviews import ReviewSchemeItem, StatutoryClockItem  # noqa: E402
 
 ITEM_SCHEMAS: dict[str, type[Item]] = {
     "role": RoleItem,
@@ -724,6 +725,8 @@ ITEM_SCHEMAS: dict[str, type[Item]] = {
     "risk-matrix": RiskMatrixItem,
     "questionnaire": QuestionnaireItem,
     "audit-framework": AuditFrameworkItem,
+    "statutory-clock": StatutoryClockItem,
+    "review-scheme": ReviewSchemeItem,
 }
 
 

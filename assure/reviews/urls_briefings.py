@@ -1,0 +1,3 @@
+"""briefings pages of case reviews."""
+
+urlpatterns: list = []

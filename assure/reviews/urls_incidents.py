@@ -1,0 +1,3 @@
+"""incidents pages of case reviews."""
+
+urlpatterns: list = []

@@ -1,0 +1,5 @@
+"""The partnership's public learning page: published learning briefings, without signing in."""
+
+app_name = "learning"
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""recommendations pages of case reviews."""
+
+urlpatterns: list = []

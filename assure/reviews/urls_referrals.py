@@ -1,0 +1,3 @@
+"""referrals pages of case reviews."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""reviews pages of case reviews."""
+
+urlpatterns: list = []
