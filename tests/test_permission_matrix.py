@@ -113,6 +113,16 @@ NARROWER = {
     "governance:risk_review": {"business_unit"},
     # A restricted record needs an explicit grant as well: only the business unit holds one here.
     "partnerships:confidential_minute_detail": {"business_unit"},
+    # A case consideration's decision letter is case content: its referring member (the sample's,
+    # the business unit) reads it, and so would a reader of reviews with a case-review grant (no
+    # persona holds one here: assure/reviews/tests/test_referrals_views.py covers the grant).
+    "reviews:referral_letter": {"business_unit"},
+    # A review's case file and final report need the case-review grant, which no persona holds in
+    # the matrix's world (tests/world_reviews.py); an agency's uploaded chronology is downloaded by
+    # its own agency's lead without it (declared reviews.refer, narrowed by the contribution).
+    "reviews:review_case": set(),
+    "reviews:review_report_download": set(),
+    "reviews:contribution_download": {"agency_lead"},
     # Section 11: the sample return is submitted (under challenge), so every persona of
     # section11.view reads it. A draft return narrows further, to its agency's lead and the
     # business unit: assure/section11/tests/test_visibility.py covers drafts and evidence.
@@ -125,6 +135,11 @@ NARROWER = {
         ["reports:preview", "reports:outputs", "reports:rendering", "reports:rendering_download"],
         {"business_unit", "board_member", "chair", "auditor"},
     ),
+    # Learning: its one part so far is the learning briefings (reviews.view).
+    "menu:learning": {"business_unit", "board_member", "chair", "auditor"},
+    # Reviews and panels: its parts need reviews.view, reviews.refer (every member but a viewer),
+    # reviews.contribute or clocks.view.
+    "menu:reviews": EVERYONE_IN_PARTNERSHIP - {"viewer"},
 }
 
 

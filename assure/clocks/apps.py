@@ -9,3 +9,22 @@ class ClocksConfig(AppConfig):
     name = "assure.clocks"
     label = "clocks"
     verbose_name = "Statutory clocks"
+
+    def ready(self) -> None:
+        from assure.core.menu import Part, register
+
+        from .registry import clocks_waiting
+
+        register(
+            Part(
+                group="reviews",
+                label="Statutory clocks",
+                url_name="clocks:open",
+                permission="clocks.view",
+                description="Every statutory deadline running: serious incidents notified to the national panel, "
+                "rapid reviews and reviews' publication, counted in working days, with those due soon and "
+                "overdue.",
+                order=50,
+                waiting=clocks_waiting,
+            )
+        )

@@ -700,6 +700,8 @@ class ReportTemplateItem(Item):
 
 # The questionnaire and audit-framework kinds have modules of their own, built on the classes above.
 from .schemas_audits import AuditFrameworkItem  # noqa: E402
+from .schemas_briefings import BriefingLayoutItem  # noqa: E402
+from .schemas_letters import LetterTemplateItem  # noqa: E402
 from .schemas_questionnaires import QuestionnaireItem  # noqa: E402
 from .schemas_reviews import ReviewSchemeItem, StatutoryClockItem  # noqa: E402
 
@@ -727,6 +729,8 @@ ITEM_SCHEMAS: dict[str, type[Item]] = {
     "audit-framework": AuditFrameworkItem,
     "statutory-clock": StatutoryClockItem,
     "review-scheme": ReviewSchemeItem,
+    "letter-template": LetterTemplateItem,
+    "briefing-layout": BriefingLayoutItem,
 }
 
 

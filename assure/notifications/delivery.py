@@ -13,18 +13,25 @@ def link(path: str) -> str:
 
 
 def deliver(message_id: int) -> bool:
-    """Send one stored message by e-mail, once: False when it was sent already (or its
-    recipient can no longer be written to)."""
+    """Send one stored message by e-mail, once: to its recipient, or to its address when it has
+    none (``notify_address``). False when it was sent already (or its recipient can no longer be
+    written to)."""
     # Claim the message first, so a task run twice sends it once.
     claimed = Message.objects.filter(pk=message_id, sent_at__isnull=True).update(sent_at=timezone.now())
     if not claimed:
         return False
     message = Message.objects.select_related("recipient").get(pk=message_id)
     recipient = message.recipient
-    if not recipient.is_active or not recipient.email:
+    if recipient is None:
+        to = message.address  # someone without an account (notify_address)
+    elif not recipient.is_active or not recipient.email:
         return False  # left since the request was made: nobody to write to
+    else:
+        to = recipient.email
+    if not to:
+        return False
     try:
-        send_mail(message.subject, message_text(message), settings.DEFAULT_FROM_EMAIL, [recipient.email])
+        send_mail(message.subject, message_text(message), settings.DEFAULT_FROM_EMAIL, [to])
     except Exception:
         # Not sent after all: release the claim so that the task's retry sends it.
         Message.objects.filter(pk=message_id).update(sent_at=None)
@@ -33,7 +40,10 @@ def deliver(message_id: int) -> bool:
 
 
 def message_text(message: Message) -> str:
-    """The e-mail's text: the request, then the link to the thing asked about."""
+    """The e-mail's text: the request, then the link to the thing asked about (none when the
+    message has no path: a letter to someone without an account that must not carry a link)."""
+    if not message.path:
+        return f"{message.body.rstrip()}\n"
     return f"{message.body.rstrip()}\n\nOpen it in Assure: {link(message.path)}\n"
 
 
@@ -42,7 +52,7 @@ def digests_send() -> int:
     to them, each with its link, and mark those sent; returns how many e-mails were sent. Reads
     every waiting message in one query, whatever the number of people."""
     waiting = list(
-        Message.objects.filter(delivery=Delivery.DIGEST, sent_at__isnull=True)
+        Message.objects.filter(delivery=Delivery.DIGEST, sent_at__isnull=True, recipient__isnull=False)
         .select_related("recipient", "partnership")
         .order_by("recipient_id", "created_at", "pk")
     )

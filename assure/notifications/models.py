@@ -25,10 +25,15 @@ class Preference(models.Model):
 
 
 class Message(models.Model):
-    """One request or reminder to one person. ``path`` is the address of the thing inside Assure;
-    the e-mail links to it on the installation's own site (settings.ASSURE_SITE_URL)."""
+    """One request or reminder to one person: a member (``recipient``) or, for someone without an
+    account (a practitioner who referred a case through a public form), an e-mail ``address``.
+    ``path`` is the address of the thing inside Assure; the e-mail links to it on the
+    installation's own site (settings.ASSURE_SITE_URL)."""
 
-    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="messages")
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="messages"
+    )
+    address = models.EmailField(blank=True, help_text="Where a message to someone without an account goes.")
     partnership = models.ForeignKey(
         "partnerships.Partnership", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
@@ -45,6 +50,11 @@ class Message(models.Model):
     class Meta:
         ordering = ["-created_at", "-pk"]
         indexes = [models.Index(fields=["delivery", "sent_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(recipient__isnull=False) | ~models.Q(address=""), name="message_has_someone"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.subject

@@ -5,6 +5,9 @@ recipient, with the path of the thing asked about, so the e-mail links straight 
 sent by the task worker after the transaction commits, never while a page waits. A person who
 chose the weekly digest gets the request in their next digest instead.
 
+``notify_address`` writes, the same way, to someone without an account at an e-mail address
+(a practitioner who referred a case through a public form): always straight away.
+
 ``reminder_send`` is the one way to chase a record: by a person of the business unit (the "Send a
 reminder" button) or by the scheduled rules (``actor=None``). It records the reminder, at most one
 a day for each record, and sends it as a request."""
@@ -90,6 +93,44 @@ def notify(
         if message.delivery == Delivery.IMMEDIATE:
             transaction.on_commit(lambda pk=message.pk: message_deliver.enqueue(message_id=pk))
     return messages
+
+
+@transaction.atomic
+def notify_address(
+    *,
+    address: str,
+    partnership,
+    kind: str,
+    subject: str,
+    body: str,
+    path: str,
+    target: models.Model | None = None,
+) -> Message:
+    """Write to someone without an account at ``address`` (a practitioner who referred a case
+    through a public form): one message, sent straight away by the task worker after commit, with
+    a link to ``path`` (a public page of Assure). Never part of a digest."""
+    from .tasks import message_deliver
+
+    address = (address or "").strip()
+    if not address:
+        raise ValidationError({"address": "There is no e-mail address to write to."})
+    message = Message.objects.create(
+        recipient=None,
+        address=address,
+        partnership=partnership,
+        kind=kind,
+        subject=subject[:200],
+        body=body,
+        path=path,
+        delivery=Delivery.IMMEDIATE,
+        target_type=ContentType.objects.get_for_model(target) if target is not None else None,
+        target_id=str(target.pk) if target is not None else "",
+    )
+    if _held.get():
+        Message.objects.filter(pk=message.pk).update(sent_at=timezone.now())
+        return message
+    transaction.on_commit(lambda pk=message.pk: message_deliver.enqueue(message_id=pk))
+    return message
 
 
 def reminder_send(

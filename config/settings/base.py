@@ -327,7 +327,11 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
         "mask_callable": "assure.audit.masking.mask_completely",
     },
     "reviews.Contribution",
-    {"model": "reviews.Conversation", "mask_fields": ["notes"], "mask_callable": "assure.audit.masking.mask_completely"},
+    {
+        "model": "reviews.Conversation",
+        "mask_fields": ["notes"],
+        "mask_callable": "assure.audit.masking.mask_completely",
+    },
     "reviews.ReviewFinding",
     "reviews.Recommendation",
     "reviews.ProgressReport",

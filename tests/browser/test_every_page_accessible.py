@@ -24,6 +24,8 @@ NOT_SWEPT = {
     "governance:agenda_paper",
     # The health check answers JSON to the proxy and monitoring, not a page.
     "core:healthz",
+    # The public learning page's Atom feed is for feed readers, not a page.
+    "learning:feed",
 }
 # The API answers JSON and CSV, not pages.
 ROUTES = [

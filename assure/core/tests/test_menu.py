@@ -5,7 +5,7 @@ import datetime as dt
 import re
 
 import pytest
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from assure.actions.tests.factories import ActionFactory
 from assure.core import menu
@@ -96,12 +96,13 @@ def test_a_new_part_takes_its_place_without_a_template_changing(monkeypatch, cli
 @pytest.mark.parametrize(
     ("persona", "groups"),
     [
-        ("business_unit", ["Home", "Board", "Performance and assurance", "Reports"]),
-        ("board_member", ["Home", "Board", "Performance and assurance", "Reports"]),
-        ("agency_lead", ["Home", "Board", "Performance and assurance", "Reports"]),
-        ("auditor", ["Home", "Board", "Performance and assurance", "Reports"]),
-        ("panel_member", ["Home", "Board", "Performance and assurance"]),
-        ("designated_officer", ["Home", "Board", "Performance and assurance"]),
+        ("business_unit", ["Home", "Board", "Performance and assurance", "Reviews and panels", "Learning", "Reports"]),
+        ("board_member", ["Home", "Board", "Performance and assurance", "Reviews and panels", "Learning", "Reports"]),
+        ("chair", ["Home", "Board", "Performance and assurance", "Reviews and panels", "Learning", "Reports"]),
+        ("agency_lead", ["Home", "Board", "Performance and assurance", "Reviews and panels", "Reports"]),
+        ("auditor", ["Home", "Board", "Performance and assurance", "Reviews and panels", "Learning", "Reports"]),
+        ("panel_member", ["Home", "Board", "Performance and assurance", "Reviews and panels"]),
+        ("designated_officer", ["Home", "Board", "Performance and assurance", "Reviews and panels"]),
         ("viewer", ["Home", "Board"]),
     ],
     indirect=["persona"],
@@ -110,10 +111,9 @@ def test_each_persona_sees_the_groups_their_roles_can_use(client, persona, partn
     assert _menu(_html(client, persona, _url("partnerships:home", partnership))) == groups + ACCOUNT
 
 
-def test_groups_without_a_part_have_no_landing_page(partnership):
-    for key in ("reviews", "learning"):
-        with pytest.raises(NoReverseMatch):
-            _url(f"menu:{key}", partnership)
+def test_every_group_with_parts_has_a_landing_page(partnership):
+    for key in ("board", "assurance", "reviews", "learning"):
+        assert _url(f"menu:{key}", partnership)
 
 
 def test_the_group_holding_the_page_is_marked(client, business_unit, partnership):
@@ -227,6 +227,44 @@ def test_the_board_lists_the_parts_each_person_may_use(client, business_unit, vi
 )
 def test_performance_and_assurance_lists_the_parts_each_person_may_use(client, persona, partnership, parts):
     assert _parts(_html(client, persona, _url("menu:assurance", partnership))) == parts
+
+
+@pytest.mark.parametrize(
+    ("persona", "parts"),
+    [
+        (
+            "business_unit",
+            [
+                "Case considerations",
+                "Refer a case",
+                "Serious incidents",
+                "Case reviews",
+                "Action plans",
+                "Statutory clocks",
+            ],
+        ),
+        (
+            "chair",
+            [
+                "Case considerations",
+                "Refer a case",
+                "Serious incidents",
+                "Case reviews",
+                "Action plans",
+                "Statutory clocks",
+            ],
+        ),
+        ("agency_lead", ["Refer a case", "Review contributions"]),
+        ("panel_member", ["Refer a case"]),
+    ],
+    indirect=["persona"],
+)
+def test_reviews_and_panels_lists_the_parts_each_person_may_use(client, persona, partnership, parts):
+    assert _parts(_html(client, persona, _url("menu:reviews", partnership))) == parts
+
+
+def test_learning_lists_the_briefings_for_those_who_read_reviews(client, board_member, partnership):
+    assert _parts(_html(client, board_member, _url("menu:learning", partnership))) == ["Learning briefings"]
 
 
 @pytest.mark.parametrize(("persona", "status"), [("viewer", 403), ("outsider", 404)], indirect=["persona"])

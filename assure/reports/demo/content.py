@@ -89,6 +89,21 @@ SECTIONS = {
         "wanting; one challenge went to the clinical commissioning group's chief officer before it was resolved.\n\n"
         "Challenges still open at the year's end are carried into 2015-16 and reported to every board meeting."
     ),
+    "case-reviews": (
+        "The Learning and Improvement sub-group carries the functions of a serious case review panel. "
+        "Practitioners refer cases to it on the case consideration form; it considers each one at its next "
+        "meeting and recommends to the independent chair whether a serious case review, another kind of "
+        "learning review or an audit is needed, and the chair decides.\n\n"
+        "This year the board contributed to a serious case review led by a neighbouring board, about a young "
+        "person placed in the county by another authority. Its findings about placements made from elsewhere, "
+        "allegations that were not followed up and a long wait for mental health help have become the board's "
+        "own action plan. The sub-group also commissioned three multi-agency audits of single cases, one "
+        "followed by a learning event for the practitioners involved, and a learning review of the child sexual "
+        "exploitation strategy and panel using the SCIE systems method, in which practitioners told the "
+        "reviewers how the work looked to them at the time.\n\n"
+        "The sub-group monitors every action plan at each meeting. What the reviews taught is shared through "
+        "learning briefings published on the board's website and through the multi-agency training programme."
+    ),
     "board-effectiveness": (
         "The board's business plan for 2014-17 sets three priorities: compromised parenting, children who go "
         "missing (with child sexual exploitation and trafficking), and communication. The scorecard below "

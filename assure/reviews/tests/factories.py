@@ -20,6 +20,24 @@ from assure.reviews.models import (
     ReviewFinding,
 )
 
+
+def next_free(model, prefix: str):
+    """A reference the partnership's records of ``model`` do not hold yet, as the services number
+    them (the highest plus one), so a record made by a factory never takes the number a service
+    gives next, nor the reverse."""
+
+    def reference(record) -> str:
+        taken = model.objects.filter(partnership=record.partnership, reference__startswith=prefix)
+        numbers = [
+            int(ref.removeprefix(prefix))
+            for ref in taken.values_list("reference", flat=True)
+            if ref.removeprefix(prefix).isdigit()
+        ]
+        return f"{prefix}{max(numbers, default=0) + 1:03d}"
+
+    return factory.LazyAttribute(reference)
+
+
 # --- case considerations ---------------------------------------------------------------------------
 
 
@@ -31,7 +49,7 @@ class ReferralFactory(DjangoModelFactory):
         skip_postgeneration_save = True
 
     partnership = factory.SubFactory(PartnershipFactory)
-    reference = factory.Sequence(lambda n: f"CC-{n + 1:03d}")
+    reference = next_free(Referral, "CC-")
     status = Referral.Status.SUBMITTED
     referred_by = factory.SubFactory(UserFactory)
     referrer_name = "Jo Referrer"
@@ -61,7 +79,7 @@ class IncidentFactory(DjangoModelFactory):
         model = Incident
 
     partnership = factory.SubFactory(PartnershipFactory)
-    reference = factory.Sequence(lambda n: f"SI-{n + 1:03d}")
+    reference = next_free(Incident, "SI-")
     summary = "Serious injury to a baby"
     circumstances = "Admitted to hospital with injuries not explained by the account given."
     lead_agency = factory.LazyAttribute(lambda i: AgencyFactory(partnerships=[i.partnership]))
@@ -82,7 +100,7 @@ class ReviewFactory(DjangoModelFactory):
         skip_postgeneration_save = True
 
     partnership = factory.SubFactory(PartnershipFactory)
-    reference = factory.Sequence(lambda n: f"RV-{n + 1:03d}")
+    reference = next_free(Review, "RV-")
     kind = "learning-review"
     title = "A young person who went missing from care"
     lead_reviewer = "An independent reviewer"
@@ -119,6 +137,27 @@ class ConversationFactory(DjangoModelFactory):
     practitioner_role = "Social worker"
     notes = "At the time the missing episodes looked like a pattern of staying with friends."
     recorded_by = factory.SubFactory(UserFactory)
+
+
+# A small file that is what a PDF's name says (the documents' policy reads its first bytes).
+REVIEW_PDF = b"%PDF-1.4\n% a case review document\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
+
+
+class UploadedContributionFactory(ContributionFactory):
+    """A chronology the agency's lead has uploaded."""
+
+    file = factory.django.FileField(data=REVIEW_PDF, filename="chronology.pdf")
+    file_name = "Chronology of involvement.pdf"
+    uploaded_at = factory.LazyFunction(lambda: dt.datetime(2014, 7, 28, 10, 0, tzinfo=dt.UTC))
+
+
+class ReportedReviewFactory(ReviewFactory):
+    """A review completed, its final report attached, awaiting the record of its publication."""
+
+    status = Review.Status.COMPLETED
+    completed_on = dt.date(2015, 1, 30)
+    report_file = factory.django.FileField(data=REVIEW_PDF, filename="report.pdf")
+    report_file_name = "Final report.pdf"
 
 
 # --- findings, recommendations and action plans ----------------------------------------------------
@@ -187,3 +226,11 @@ class BriefingFactory(DjangoModelFactory):
         }
     )
     created_by = factory.SubFactory(UserFactory)
+
+
+class PublishedBriefingFactory(BriefingFactory):
+    """A briefing published on the partnership's public learning page."""
+
+    title = "Neglect: seeing the whole child"
+    status = Briefing.Status.PUBLISHED
+    published_at = factory.LazyFunction(lambda: dt.datetime(2015, 3, 2, 10, 0, tzinfo=dt.UTC))

@@ -17,6 +17,7 @@ from . import (  # noqa: F401 -- imported to register
     membership,
     priority_impact,
     priority_review,
+    reviews,
     risk_heat_map,
     risks_above_appetite,
     scorecard_extract,
