@@ -8,8 +8,8 @@ from .views import reviews as views
 
 urlpatterns: list = [
     # The app's own root is the "Reviews and panels" landing page of the menu.
-    path("case-reviews/", views.register, name="reviews"),
-    path("case-reviews/add/", views.review_create, name="review_create"),
+    path("", views.register, name="reviews"),
+    path("add/", views.review_create, name="review_create"),
     path("contributions/", views.contributions_mine, name="contributions_mine"),
     path("<int:pk>/", views.review_detail, name="review_detail"),
     path("<int:pk>/edit/", views.review_edit, name="review_edit"),

@@ -83,8 +83,8 @@ DETAILS = {
         "detective constable from the CSE team, a school nurse, a youth worker and a sexual health nurse.",
         "learning_event_on": dt.date(2015, 2, 24),
         "completed_on": dt.date(2015, 3, 13),
-        "published_on": dt.date(2015, 3, 27),
-        "published_url": "https://www.safeguardingshropshireschildren.org.uk/learning/",
+        "published_on": dt.date(2015, 3, 20),
+        "published_url": "https://www.example.org/shropshire-learning-reviews/",
         "summary": (
             "The CSE panel worked well once a young person was referred to it; the delay came before. "
             "Practitioners described risk in different words, so a young person could be at high risk to one "
@@ -151,9 +151,9 @@ SCR = {
     ),
     "panel": "Set by the leading board. Shropshire is represented by its business manager and the designated "
     "nurse for looked-after children.",
-    "completed_on": dt.date(2015, 4, 24),
-    "sent_to_panel_on": dt.date(2015, 5, 1),
-    "published_on": dt.date(2015, 6, 19),
+    "completed_on": dt.date(2015, 1, 16),
+    "sent_to_panel_on": dt.date(2015, 1, 23),
+    "published_on": dt.date(2015, 2, 6),
     "published_url": "https://www.example.org/neighbouring-board/serious-case-reviews/",
     "summary": (
         "A young person placed far from home was known to agencies in two areas, and neither area saw the whole "

@@ -50,7 +50,7 @@ def test_the_agencys_lead_is_told_with_the_address_of_their_upload_page(running,
     )
     message = Message.objects.get(recipient=agency_lead)
     assert message.kind == "reviews.contribution_requested"
-    assert message.path == f"/p/{running.partnership.slug}/reviews/contributions/{made.pk}/upload/"
+    assert message.path == f"/p/{running.partnership.slug}/reviews/case-reviews/contributions/{made.pk}/upload/"
 
 
 def test_another_agencys_lead_is_not_told(running, business_unit, other_agency, agency_lead):
