@@ -1,5 +1,4 @@
-"""The demo's findings, recommendations and action plans, written into reviews made for the test
-(the whole demo region is loaded by the reviews part's own demo test)."""
+"""The demo's findings, recommendations and action plans, read in the shared demo region."""
 
 import datetime as dt
 
@@ -7,10 +6,8 @@ import pytest
 
 from assure.actions.models import Action
 from assure.demo import region
-from assure.partnerships.tests.factories import AgencyFactory, MeetingFactory, SubgroupFactory
 from assure.reviews.demo import recommendations as demo
 from assure.reviews.models import Review
-from assure.reviews.tests.factories import ReviewFactory
 from assure.reviews.waiting_recommendations import without_actions
 from tests.real_names import real_names_in
 
@@ -19,57 +16,10 @@ pytestmark = pytest.mark.django_db
 AGENCY_KEYS = ("shropshire-csc", "sssft", "police", "shropshire-ccg")
 
 
-@pytest.fixture
-def loaded(partnership, business_unit):
-    agencies = {key: AgencyFactory(partnerships=[partnership], name=f"Agency {key}") for key in AGENCY_KEYS}
-    subgroup = SubgroupFactory(partnership=partnership, name=demo.SUBGROUP)
-    for held_on in (dt.date(2014, 11, 27), dt.date(2015, 2, 26)):
-        MeetingFactory(partnership=partnership, subgroup=subgroup, held_on=held_on)
-    reviews = {
-        key: ReviewFactory(partnership=partnership, reference=f"RV-00{n}", kind=kind, status=Review.Status.COMPLETED)
-        for n, (key, kind) in enumerate(
-            (("scr", "scr"), ("scie", "scie-systems"), ("audit-1", "multi-agency-audit")), 1
-        )
-    }
-    made = {"reviews": reviews}
-    demo.load(
-        partnerships={region.SHROPSHIRE: partnership},
-        agencies=agencies,
-        users={(region.SHROPSHIRE, "business-unit"): business_unit},
-        today=dt.date(2026, 12, 7),
-        made=made,
-    )
-    return reviews
-
-
 def test_nothing_is_written_without_the_reviews(partnership, business_unit):
     made: dict = {}
     demo.load(partnerships={}, agencies={}, users={}, today=dt.date(2026, 12, 7), made=made)
     assert made == {}
-
-
-def test_the_serious_case_reviews_five_findings_become_an_action_plan(loaded):
-    scr = loaded["scr"]
-    assert scr.findings.count() == 5
-    assert [r.finding.number for r in scr.recommendations.order_by("number")] == [5, 3, 1, 4, 2]
-    assert scr.progress_reports.count() == 2
-
-
-def test_some_actions_are_completed_and_some_in_progress(loaded):
-    statuses = set(Action.objects.values_list("status", flat=True))
-    assert statuses == {Action.Status.COMPLETED, Action.Status.IN_PROGRESS}
-    assert not Action.objects.filter(status=Action.Status.IN_PROGRESS, due_on__lt=dt.date(2026, 12, 7)).exists()
-
-
-def test_every_action_names_its_review_and_recommendation(loaded):
-    labels = set(Action.objects.values_list("source_label", flat=True))
-    assert "RV-001 recommendation 1" in labels
-    assert all(label.startswith("RV-00") for label in labels)
-
-
-def test_one_recommendation_waits_for_its_actions(loaded, partnership):
-    [waiting] = without_actions(partnership)
-    assert waiting.review == loaded["scie"]
 
 
 def test_the_demos_words_name_no_real_person():
@@ -101,3 +51,36 @@ def test_the_demos_annual_report_shows_the_years_case_reviews(region_demo):
     references = [row[0] for row in data["tables"][0]["rows"]]
     scr = Review.objects.get(partnership__slug=region.SHROPSHIRE, kind="scr")
     assert scr.reference in references and len(references) == 5
+
+
+def _review_actions():
+    from django.contrib.contenttypes.models import ContentType
+
+    from assure.reviews.models import Recommendation
+
+    return Action.objects.filter(
+        partnership__slug=region.SHROPSHIRE, source_type=ContentType.objects.get_for_model(Recommendation)
+    )
+
+
+def test_the_serious_case_reviews_recommendations_answer_its_findings(region_demo):
+    scr = Review.objects.get(partnership__slug=region.SHROPSHIRE, kind="scr")
+    assert [r.finding.number for r in scr.recommendations.order_by("number")] == [5, 3, 1, 4, 2]
+
+
+def test_some_actions_are_completed_and_some_in_progress_none_overdue(region_demo):
+    actions = _review_actions()
+    assert set(actions.values_list("status", flat=True)) == {Action.Status.COMPLETED, Action.Status.IN_PROGRESS}
+    assert not actions.filter(status=Action.Status.IN_PROGRESS, due_on__lt=dt.date.today()).exists()
+
+
+def test_every_action_names_its_review_and_recommendation(region_demo):
+    labels = set(_review_actions().values_list("source_label", flat=True))
+    assert labels and all(label.startswith("RV-") and " recommendation " in label for label in labels)
+
+
+def test_one_recommendation_waits_for_its_actions(region_demo):
+    from assure.partnerships.models import Partnership
+
+    [waiting] = without_actions(Partnership.objects.get(slug=region.SHROPSHIRE))
+    assert waiting.review.kind == "scie-systems"
