@@ -37,46 +37,51 @@ def _received(referral: Referral) -> str:
     return f"received {timezone.localtime(referral.submitted_at):%-d %B %Y}" if referral.submitted_at else "received"
 
 
-def referrals_to_acknowledge(*, user: User, partnership: Partnership, today: dt.date) -> list[WaitingItem]:
-    """For the business unit: each referral received, awaiting acknowledgement."""
+def _business_unit_items(
+    *, user: User, partnership: Partnership, status: str, kind: str, url_name: str, step: str
+) -> list[WaitingItem]:
+    """For the business unit: each referral at ``status``, linked to the page of its next step."""
     if not can_manage_reviews(user=user, partnership=partnership):
         return []
-    found = _referrals(partnership, Referral.Status.SUBMITTED)
+    found = _referrals(partnership, status)
     if not found:
         return []
     scheme = scheme_for(partnership)
-    address = record_address("reviews:referral_acknowledge", partnership=partnership.slug)
+    address = record_address(url_name, partnership=partnership.slug)
     return [
         WaitingItem(
-            kind=TO_ACKNOWLEDGE,
-            title=f"Case consideration {referral.reference}: acknowledge it",
+            kind=kind,
+            title=f"Case consideration {referral.reference}: {step}",
             url=address(referral.pk),
             detail=f"{scheme.title_of('routes', referral.route)}; {_received(referral)}",
             agency=referral.lead_agency.name,
         )
         for referral in found
     ]
+
+
+def referrals_to_acknowledge(*, user: User, partnership: Partnership, today: dt.date) -> list[WaitingItem]:
+    """For the business unit: each referral received, awaiting acknowledgement."""
+    return _business_unit_items(
+        user=user,
+        partnership=partnership,
+        status=Referral.Status.SUBMITTED,
+        kind=TO_ACKNOWLEDGE,
+        url_name="reviews:referral_acknowledge",
+        step="acknowledge it",
+    )
 
 
 def referrals_to_consider(*, user: User, partnership: Partnership, today: dt.date) -> list[WaitingItem]:
     """For the business unit: each referral acknowledged, awaiting the subgroup's consideration."""
-    if not can_manage_reviews(user=user, partnership=partnership):
-        return []
-    found = _referrals(partnership, Referral.Status.ACKNOWLEDGED)
-    if not found:
-        return []
-    scheme = scheme_for(partnership)
-    address = record_address("reviews:referral_consider", partnership=partnership.slug)
-    return [
-        WaitingItem(
-            kind=TO_CONSIDER,
-            title=f"Case consideration {referral.reference}: the subgroup's consideration",
-            url=address(referral.pk),
-            detail=f"{scheme.title_of('routes', referral.route)}; {_received(referral)}",
-            agency=referral.lead_agency.name,
-        )
-        for referral in found
-    ]
+    return _business_unit_items(
+        user=user,
+        partnership=partnership,
+        status=Referral.Status.ACKNOWLEDGED,
+        kind=TO_CONSIDER,
+        url_name="reviews:referral_consider",
+        step="the subgroup's consideration",
+    )
 
 
 def referrals_to_decide(*, user: User, partnership: Partnership, today: dt.date) -> list[WaitingItem]:
