@@ -69,7 +69,8 @@ def test_business_unit_plans_and_starts_agencies_answer_the_auditor_grades_and_m
     page.get_by_label(health.name).check()
     page.get_by_label("Start").fill("2014-09-01")
     page.get_by_label("Answers due").fill("2030-11-28")
-    page.get_by_role("button", name="Plan the audit").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Plan the audit").click()
     pages.check()
     audit = Audit.objects.get(partnership=partnership)
     assert audit.questionnaire == case_file_audit_tool()
@@ -84,7 +85,8 @@ def test_business_unit_plans_and_starts_agencies_answer_the_auditor_grades_and_m
     page.get_by_label("Lead auditor").select_option(label=auditor.full_name)
     page.get_by_label(f"{agency.name}'s case reference").fill("HT-2231")
     page.get_by_label(f"{health.name}'s case reference").fill("NHT/0417")
-    page.get_by_role("button", name="Add the case file").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Add the case file").click()
     pages.check()
     case = CaseAudit.objects.get(audit=audit)
     expect(page.get_by_role("region", name="Case files of the audit")).to_contain_text("NHT/0417")
@@ -106,11 +108,13 @@ def test_business_unit_plans_and_starts_agencies_answer_the_auditor_grades_and_m
     data = full_answers(police)
     left_blank = data.pop("police-strategy-discussion")
     answer(second_pages, lead, data)
-    lead.get_by_role("button", name="Submit answers").click()
+    with lead.expect_navigation():
+        lead.get_by_role("button", name="Submit answers").click()
     second_pages.check()
     expect(lead.locator(".govuk-error-summary")).to_be_visible()
     answer(second_pages, lead, {"police-strategy-discussion": left_blank})
-    lead.get_by_role("button", name="Submit answers").click()
+    with lead.expect_navigation():
+        lead.get_by_role("button", name="Submit answers").click()
     second_pages.check()
     expect(lead.get_by_role("heading", level=1)).to_have_text(f"Case file {case.reference}")
     police.refresh_from_db()
@@ -123,7 +127,8 @@ def test_business_unit_plans_and_starts_agencies_answer_the_auditor_grades_and_m
     )
     second_pages.check()
     answer(second_pages, lead, full_answers(agency_answers(case, health)))
-    lead.get_by_role("button", name="Submit answers").click()
+    with lead.expect_navigation():
+        lead.get_by_role("button", name="Submit answers").click()
     second_pages.check()
     case.refresh_from_db()
     assert case.status == CaseAudit.Status.GRADING
@@ -143,7 +148,8 @@ def test_business_unit_plans_and_starts_agencies_answer_the_auditor_grades_and_m
             "grade-reason": ["The plan had no timescales, though information was shared well."],
         },
     )
-    grader.get_by_role("button", name="Submit the grade").click()
+    with grader.expect_navigation():
+        grader.get_by_role("button", name="Submit the grade").click()
     second_pages.check()
     case.refresh_from_db()
     assert (case.grade, case.status) == ("requires-improvement", CaseAudit.Status.MODERATION)
@@ -154,7 +160,8 @@ def test_business_unit_plans_and_starts_agencies_answer_the_auditor_grades_and_m
     pages.check()
     page.get_by_label("Requires improvement").check()
     page.get_by_label("Moderation notes").fill("Agreed: the plan lacked timescales for the child.")
-    page.get_by_role("button", name="Record the agreed grade").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Record the agreed grade").click()
     pages.check()
     case.refresh_from_db()
     assert (case.agreed_grade, case.status) == ("requires-improvement", CaseAudit.Status.MODERATED)
@@ -173,7 +180,8 @@ def test_business_unit_plans_and_starts_agencies_answer_the_auditor_grades_and_m
     page.get_by_label("Title").fill("Put timescales in every child protection plan")
     page.get_by_label("Owner agency").select_option(label=agency.name)
     page.get_by_label("Due date").fill("2030-03-31")
-    page.get_by_role("button", name="Raise the action").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Raise the action").click()
     pages.check()
     assert Action.objects.filter(
         partnership=partnership, title="Put timescales in every child protection plan"
