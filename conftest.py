@@ -16,6 +16,7 @@ PERSONAS = (
     "agency_lead",
     "auditor",
     "panel_member",
+    "cdop_manager",
     "designated_officer",
     "viewer",
     "outsider",
@@ -28,13 +29,14 @@ ROLE_OF = {
     "agency_lead": "agency-lead",
     "auditor": "auditor",
     "panel_member": "panel-member",
+    "cdop_manager": "cdop-manager",
     "designated_officer": "designated-officer",
     "viewer": "viewer",
     # Held over the installation, not through a membership: every partnership's page answers the
     # operator as it answers an outsider.
     "operator": "operator",
 }
-MFA_ROLES = {"business-unit", "chair", "panel-member", "designated-officer", "operator"}
+MFA_ROLES = {"business-unit", "chair", "panel-member", "cdop-manager", "designated-officer", "operator"}
 
 
 # Whether this test process has the demo region committed (see ``demo_region``).
@@ -175,6 +177,12 @@ def auditor(partnership):
 @pytest.fixture
 def panel_member(partnership):
     return make_member("panel-member", partnership, full_name="Pan Ell", email="pan@example.org")
+
+
+@pytest.fixture
+def cdop_manager(partnership):
+    """The child death review manager: runs the panel's business with the child death records."""
+    return make_member("cdop-manager", partnership, full_name="Cora Dunn", email="cora@example.org")
 
 
 @pytest.fixture

@@ -63,6 +63,7 @@ urlpatterns = [
     path("p/<slug:partnership>/audits/", include("assure.audits.urls")),
     path("p/<slug:partnership>/reviews/", include("assure.reviews.urls")),
     path("p/<slug:partnership>/clocks/", include("assure.clocks.urls")),
+    path("p/<slug:partnership>/cdop/", include("assure.cdop.urls")),
     # Public pages of a partnership: its learning briefings, and the case consideration form for
     # practitioners who are not members (confirmed by e-mail).
     path("learning/<slug:partnership>/", include("assure.reviews.urls_learning")),

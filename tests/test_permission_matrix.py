@@ -24,6 +24,7 @@ EVERYONE_IN_PARTNERSHIP = {
     "agency_lead",
     "auditor",
     "panel_member",
+    "cdop_manager",
     "designated_officer",
     "viewer",
 }
@@ -83,7 +84,13 @@ EXPECTED = {
     "reviews.run": {"business_unit", "auditor"},
     "reviews.decide": {"chair"},
     "reviews.contribute": {"agency_lead"},
-    "clocks.view": {"business_unit", "board_member", "chair", "auditor"},
+    "clocks.view": {"business_unit", "board_member", "chair", "auditor", "panel_member", "cdop_manager"},
+    "cdop.view": {"business_unit", "board_member", "chair", "panel_member", "cdop_manager"},
+    "cdop.setup": {"business_unit"},
+    "cdop.review": {"panel_member", "cdop_manager"},
+    "cdop.manage": {"cdop_manager"},
+    "cdop.notify": {"agency_lead"},
+    "cdop.report": {"agency_lead"},
 }
 
 # Who may use a view of the whole installation, declared with each installation permission. The

@@ -27,6 +27,7 @@ from assure.performance.tests.factories import (
 )
 from tests.world_actions import ACTIONS_SAMPLES, actions_records
 from tests.world_audits import AUDITS_SAMPLES, audits_records
+from tests.world_cdop import CDOP_SAMPLES, cdop_records
 from tests.world_governance import GOVERNANCE_SAMPLES, governance_records
 from tests.world_plans import PLANS_SAMPLES, plans_records
 from tests.world_questionnaires import QUESTIONNAIRES_SAMPLES, questionnaires_records
@@ -66,6 +67,7 @@ def build_side(partnership, agency, recorder) -> Side:
         **plans_records(partnership, agency, recorder),
         **audits_records(partnership, agency, recorder),
         **reviews_records(partnership, agency, recorder),
+        **cdop_records(partnership, agency, recorder),
         **questionnaires_records(partnership, agency, recorder),
     )
 
@@ -142,6 +144,7 @@ SAMPLES = {
     **PLANS_SAMPLES,
     **AUDITS_SAMPLES,
     **REVIEWS_SAMPLES,
+    **CDOP_SAMPLES,
     **QUESTIONNAIRES_SAMPLES,
     "reports:preview": lambda s: {"pk": s.report.pk},
     "reports:outputs": lambda s: {"pk": s.report.pk},

@@ -701,6 +701,16 @@ class ReportTemplateItem(Item):
 # The questionnaire and audit-framework kinds have modules of their own, built on the classes above.
 from .schemas_audits import AuditFrameworkItem  # noqa: E402
 from .schemas_briefings import BriefingLayoutItem  # noqa: E402
+from .schemas_cdop import (  # noqa: E402
+    CdopAgeBandItem,
+    CdopContributionItem,
+    CdopDomainItem,
+    CdopFieldItem,
+    CdopPauseReasonItem,
+    CdopPlaceItem,
+    DisclosureRuleItem,
+    EthnicGroupItem,
+)
 from .schemas_letters import LetterTemplateItem  # noqa: E402
 from .schemas_questionnaires import QuestionnaireItem  # noqa: E402
 from .schemas_reviews import ReviewSchemeItem, StatutoryClockItem  # noqa: E402
@@ -713,6 +723,14 @@ ITEM_SCHEMAS: dict[str, type[Item]] = {
     "section11-standard": Section11StandardItem,
     "section11-framework": Section11FrameworkItem,
     "cdop-category": CdopCategoryItem,
+    "cdop-field": CdopFieldItem,
+    "cdop-domain": CdopDomainItem,
+    "cdop-contribution": CdopContributionItem,
+    "cdop-age-band": CdopAgeBandItem,
+    "cdop-place": CdopPlaceItem,
+    "ethnic-group": EthnicGroupItem,
+    "cdop-pause-reason": CdopPauseReasonItem,
+    "disclosure-rule": DisclosureRuleItem,
     "allegation-outcome": AllegationOutcomeItem,
     "restricted-area": RestrictedAreaItem,
     "indicator-theme": IndicatorThemeItem,
