@@ -15,3 +15,9 @@ MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="assure-test-files-"))
 # runs for tests without a database too, and each test worker then has a cache of its own. The
 # shared database cache of the other settings has its own test (accounts/tests/test_throttling.py).
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# On PostgreSQL, a test's commit does not wait for the disk: the test database is thrown away, and
+# the suite's transactional tests (the browser journeys, the shared demo region) commit and flush
+# thousands of times.
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):  # noqa: F405
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"  # noqa: F405
