@@ -128,7 +128,17 @@ NARROWER = {
     # the matrix's world (tests/world_reviews.py); an agency's uploaded chronology is downloaded by
     # its own agency's lead without it (declared reviews.refer, narrowed by the contribution).
     "reviews:review_case": set(),
+    # Child death panels and clocks, exchanges: about children, the cdop grant needed (no persona
+    # holds it here; assure/cdop/tests covers the grant).
+    "cdop:death_pause": set(),
+    "cdop:death_resume": set(),
+    "cdop:exchange_create": set(),
+    "cdop:exchange_detail": set(),
+    "cdop:exchange_download": set(),
+    "cdop:exchange_import": set(),
     "reviews:review_report_download": set(),
+    # The export of every child death shaped like the national database needs the cdop grant.
+    "cdop:ncmd_export": set(),
     "reviews:contribution_download": {"agency_lead"},
     # Section 11: the sample return is submitted (under challenge), so every persona of
     # section11.view reads it. A draft return narrows further, to its agency's lead and the
@@ -147,6 +157,39 @@ NARROWER = {
     # Reviews and panels: its parts need reviews.view, reviews.refer (every member but a viewer),
     # reviews.contribute or clocks.view.
     "menu:reviews": EVERYONE_IN_PARTNERSHIP - {"viewer"},
+    # Child death reviews, the panel's analysis: every page is about one child and needs the cdop
+    # grant, which no persona holds here (assure/cdop/tests/test_analysis_views.py covers it).
+    **dict.fromkeys(
+        [
+            "cdop:review_meeting",
+            "cdop:death_analysis",
+            "cdop:analysis_reopen",
+            "cdop:factor_add",
+            "cdop:factor_remove",
+            "cdop:recommendation_add",
+            "cdop:death_referral",
+        ],
+        set(),
+    ),
+    # Child death agency reports: the pages about one child need the cdop grant, which no persona
+    # holds here (assure/cdop/tests/test_reports_views.py covers it); the agency lead answers the
+    # report asked of their own agency without it.
+    **dict.fromkeys(["cdop:report_request", "cdop:report_detail", "cdop:report_remind", "cdop:report_withdraw"], set()),
+    # Child deaths: the register and every page about one child need the cdop grant, which no
+    # persona holds here (assure/cdop/tests/test_deaths_views.py covers it). Notifying a death
+    # (cdop:notify, cdop:notify_sent) is the agency lead's, as EXPECTED says.
+    **dict.fromkeys(
+        [
+            "cdop:deaths",
+            "cdop:death_create",
+            "cdop:death_detail",
+            "cdop:death_edit",
+            "cdop:death_confirm",
+            "cdop:death_duplicate",
+            "cdop:death_pass_on",
+        ],
+        set(),
+    ),
 }
 
 

@@ -7,22 +7,67 @@ every page about one child answers no persona here (they are in ``NARROWER`` as 
 grant's own tests are in ``assure/cdop/tests/``."""
 
 # --- panels -----------------------------------------------------------------------------------------
-PANEL_SAMPLES: dict = {}
+PANEL_SAMPLES: dict = {
+    "cdop:panel_detail": lambda s: {"pk": s.cdop_panel.pk},
+    "cdop:panel_invite": lambda s: {"pk": s.cdop_panel.pk},
+    "cdop:panel_join": lambda s: {"pk": s.cdop_panel_invitation.pk},
+    # Pausing and resuming (the panels-and-clocks part): about one child, the grant needed.
+    "cdop:death_pause": lambda s: {"pk": s.cdop_death.pk},
+    "cdop:death_resume": lambda s: {"pk": s.cdop_death.pk},
+}
 
 # --- deaths -----------------------------------------------------------------------------------------
-DEATH_SAMPLES: dict = {}
+DEATH_SAMPLES: dict = {
+    name: (lambda s: {"pk": s.cdop_death.pk})
+    for name in (
+        "cdop:death_detail",
+        "cdop:death_edit",
+        "cdop:death_confirm",
+        "cdop:death_duplicate",
+        "cdop:death_pass_on",
+    )
+}
 
 # --- agency reports ---------------------------------------------------------------------------------
-REPORT_SAMPLES: dict = {}
+REPORT_SAMPLES: dict = {
+    "cdop:report_request": lambda s: {"pk": s.cdop_death.pk},
+    **dict.fromkeys(
+        ["cdop:report_answer", "cdop:report_detail", "cdop:report_remind", "cdop:report_withdraw"],
+        lambda s: {"pk": s.cdop_report.pk},
+    ),
+}
 
 # --- the panel's analysis ---------------------------------------------------------------------------
-ANALYSIS_SAMPLES: dict = {}
+ANALYSIS_SAMPLES: dict = {
+    "cdop:review_meeting": lambda s: {"pk": s.cdop_death.pk},
+    "cdop:death_analysis": lambda s: {"pk": s.cdop_death.pk},
+    "cdop:analysis_reopen": lambda s: {"pk": s.cdop_death.pk},
+    "cdop:factor_add": lambda s: {"pk": s.cdop_death.pk},
+    "cdop:factor_remove": lambda s: {"pk": _analysis_factor(s).pk},
+    "cdop:recommendation_add": lambda s: {"pk": s.cdop_death.pk},
+    "cdop:death_referral": lambda s: {"pk": s.cdop_death.pk},
+}
+
+
+def _analysis_factor(side):
+    """A factor of the side's death, made when first asked for (the side's records have none)."""
+    from assure.cdop.models import Factor
+
+    return Factor.objects.get_or_create(
+        death=side.cdop_death,
+        domain="family-and-environment",
+        defaults={"description": "Smoking in the home.", "contribution": "may-have-contributed", "modifiable": True},
+    )[0]
+
 
 # --- figures ----------------------------------------------------------------------------------------
 FIGURES_SAMPLES: dict = {}
 
 # --- exchanges --------------------------------------------------------------------------------------
-EXCHANGE_SAMPLES: dict = {}
+EXCHANGE_SAMPLES: dict = {
+    name: (lambda s: {"pk": s.cdop_exchange.pk})
+    for name in ("cdop:exchange_detail", "cdop:exchange_download", "cdop:exchange_import")
+}
 
 
 def cdop_records(partnership, agency, recorder) -> dict:
@@ -37,7 +82,17 @@ def cdop_records(partnership, agency, recorder) -> dict:
         "cdop_death": death,
         "cdop_report": report,
         "cdop_exchange": exchange_case.exchange,
+        **_panel_records(partnership),
     }
+
+
+def _panel_records(partnership) -> dict:
+    """An invitation to the side's partnership from a panel another partnership hosts."""
+    from assure.cdop.models import PanelPartnership
+    from assure.cdop.tests.factories import PanelFactory
+
+    place = PanelPartnership.objects.create(panel=PanelFactory(), partnership=partnership)
+    return {"cdop_panel_invitation": place}
 
 
 CDOP_SAMPLES = {

@@ -26,11 +26,14 @@ child) and shows the label; ``linked_url`` gives the address when the reader may
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 
-USES = ("challenge", "paper", "evidence")
+# "referral": what a child death review was referred to the practice review panel as (a case
+# consideration). Kinds serve only the first three unless they say so.
+USES = ("challenge", "paper", "evidence", "referral")
+DEFAULT_USES = frozenset({"challenge", "paper", "evidence"})
 
 
 @dataclass(frozen=True)
@@ -41,7 +44,7 @@ class LinkableKind:
     choices: Callable[..., list[tuple[str, str]]]  # (*, user, partnership) -> [(pk, label)]
     find: Callable[..., object | None]  # (*, user, partnership, pk) -> the record, or None
     url: Callable[[object], str]  # the record's page
-    uses: frozenset[str] = field(default_factory=lambda: frozenset(USES))
+    uses: frozenset[str] = DEFAULT_USES
     describe: Callable[[object], str] = str  # the label stored with a link
 
 
@@ -58,7 +61,7 @@ def register_linkable(*kinds: LinkableKind) -> None:
 
 
 def linkable_kinds(*, use: str) -> list[LinkableKind]:
-    """The kinds that serve ``use`` ("challenge", "paper" or "evidence"), in label order."""
+    """The kinds that serve ``use`` (one of ``USES``), in label order."""
     return sorted((k for k in _kinds.values() if use in k.uses), key=lambda k: k.label)
 
 

@@ -1,8 +1,10 @@
 """Reviews' records other parts of Assure may point at (``assure/core/links.py``): a review (what a
 challenge is about, a meeting's paper, evidence of a plan's review) and a recommendation (what a
-challenge is about, evidence of a review). Registered from ``registrations.recommendations``. Both
-are found through the reviews the person may read, given the user, so nobody links a review they
-may not see; their labels name the review by its reference and title, never a child."""
+challenge is about, evidence of a review); and a case consideration (what a child death review was
+referred to the practice review panel as). Registered from ``registrations.recommendations``. Each
+is found through what the person may read, given the user, so nobody links a record they may not
+see; labels name the review by its reference and title, a case consideration by its reference,
+never a child."""
 
 from django.urls import NoReverseMatch
 
@@ -74,6 +76,38 @@ def recommendation_find(*, user, partnership, pk):
     return recommendations_visible_to(user=user, partnership=partnership).filter(pk=int(pk)).first()
 
 
+# --- case considerations, for a child death review's referral to the practice review panel ------
+
+
+def referral_label(referral) -> str:
+    return f"Case consideration {referral.reference}"
+
+
+def referral_url(referral) -> str:
+    return partnership_url("reviews:referral_detail", referral.partnership, pk=referral.pk)
+
+
+def referral_choices(*, user, partnership) -> list[tuple[str, str]]:
+    """The case considerations the user sees: all received, for a reader of reviews; their own
+    otherwise (a panel member links the one they made). Labelled by reference and route only."""
+    from .selectors.referrals import referrals_of, referrals_visible_to
+
+    found = referrals_visible_to(user=user, partnership=partnership)
+    if not found.exists():
+        found = referrals_of(user=user, partnership=partnership)
+    found = found.exclude(status="withdrawn").order_by("-submitted_at", "-pk")
+    return [(str(r.pk), f"{referral_label(r)} ({r.get_status_display().lower()})") for r in found]
+
+
+def referral_find(*, user, partnership, pk):
+    """The case consideration ``pk`` when the user sees it in the partnership, else None."""
+    from .selectors.referrals import referral_seen
+
+    if not str(pk).isdigit():
+        return None
+    return referral_seen(user=user, partnership=partnership, pk=int(pk))
+
+
 def register_links() -> None:
     register_linkable(
         LinkableKind(
@@ -95,5 +129,15 @@ def register_links() -> None:
             url=recommendation_url,
             uses=frozenset({"challenge", "evidence"}),
             describe=recommendation_label,
+        ),
+        LinkableKind(
+            key="reviews.referral",
+            label="Case consideration",
+            model="reviews.referral",
+            choices=referral_choices,
+            find=referral_find,
+            url=referral_url,
+            uses=frozenset({"referral"}),
+            describe=referral_label,
         ),
     )

@@ -151,7 +151,9 @@ class ChildDeath(models.Model):
     referral_label = models.CharField(max_length=200, blank=True)
 
     created_at = models.DateTimeField(default=timezone.now)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     OPEN = Q(status__in=["notified", "paused"])
     REVIEWABLE = ~Q(status__in=["draft", "passed-on", "duplicate"])

@@ -91,11 +91,37 @@ class FactorFactory(DjangoModelFactory):
 class AgencyReportFactory(DjangoModelFactory):
     class Meta:
         model = AgencyReport
+        skip_postgeneration_save = True
 
     death = factory.SubFactory(ChildDeathFactory)
     agency = factory.SubFactory(AgencyFactory)
     agency_reference = "REC-1042"
     due_on = dt.date(2030, 1, 31)
+
+    @factory.post_generation
+    def response(self, create, extracted, **kwargs):
+        """A draft response to the library's agency report questionnaire, as the service starts
+        (``response=False``: none; ``response=<Response>``: that one)."""
+        if not create or extracted is False:
+            return
+        if extracted is not None:
+            self.response = extracted
+            self.save(update_fields=["response"])
+            return
+        from assure.library.selectors import current_item
+        from assure.questionnaires.services import response_start
+
+        questionnaire = current_item(kind="questionnaire", code="cdop-agency-report")
+        if questionnaire is None:
+            return
+        self.response = response_start(
+            actor=None,
+            partnership=self.death.panel.host,
+            questionnaire=questionnaire,
+            about=self,
+            agency=self.agency,
+        )
+        self.save(update_fields=["response"])
 
 
 # --- exchanges ------------------------------------------------------------------------------------

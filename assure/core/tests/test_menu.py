@@ -241,6 +241,8 @@ def test_performance_and_assurance_lists_the_parts_each_person_may_use(client, p
                 "Case reviews",
                 "Action plans",
                 "Statutory clocks",
+                "Child death figures",
+                "Child death panels",
             ],
         ),
         (
@@ -252,10 +254,20 @@ def test_performance_and_assurance_lists_the_parts_each_person_may_use(client, p
                 "Case reviews",
                 "Action plans",
                 "Statutory clocks",
+                "Child death figures",
             ],
         ),
-        ("agency_lead", ["Refer a case", "Review contributions"]),
-        ("panel_member", ["Refer a case"]),
+        # An agency lead notifies a child's death and writes the reports asked of their agency.
+        ("agency_lead", ["Refer a case", "Review contributions", "Notify a child’s death", "Child death reports"]),
+        # The panel roles read the clocks and, with their grant, the panel's cases.
+        (
+            "panel_member",
+            ["Refer a case", "Statutory clocks", "Child deaths", "Child death figures", "Scoring exchanges"],
+        ),
+        (
+            "cdop_manager",
+            ["Refer a case", "Statutory clocks", "Child deaths", "Child death figures", "Scoring exchanges"],
+        ),
     ],
     indirect=["persona"],
 )

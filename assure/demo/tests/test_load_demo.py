@@ -109,7 +109,14 @@ class TestTheLoadedDemo:
         with_totp = set(totp.values_list("user__memberships__role", flat=True)) | set(
             totp.values_list("user__installation_roles__role", flat=True)
         )
-        assert with_totp - {None} == {"business-unit", "chair", "panel-member", "designated-officer", "operator"}
+        assert with_totp - {None} == {
+            "business-unit",
+            "chair",
+            "panel-member",
+            "cdop-manager",
+            "designated-officer",
+            "operator",
+        }
         authenticator = Authenticator.objects.get(
             type=Authenticator.Type.TOTP, user__email="panel-member@herefordshire.demo.assure.test"
         )

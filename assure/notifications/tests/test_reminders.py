@@ -65,6 +65,7 @@ def test_the_library_has_a_rule_for_every_kind_of_deadline(db):
         "risk-review",
         "audit-answers",
         "review-contribution",
+        "cdop-agency-report",
     }
 
 

@@ -104,6 +104,17 @@ SECTIONS = {
         "The sub-group monitors every action plan at each meeting. What the reviews taught is shared through "
         "learning briefings published on the board's website and through the multi-agency training programme."
     ),
+    "child-death-reviews": (
+        "The Child Death Overview Panel is held jointly with Telford and Wrekin. It reviews the death of every "
+        "child normally resident in either area, to learn whether anything could have been done differently and "
+        "what might prevent other deaths, and it tells both boards what it found. The rapid response to an "
+        "unexpected death follows the West Mercia protocol, which the panel helped to bring up to date this year "
+        "with the neighbouring panels.\n\n"
+        "The panel's recommendations this year were about reducing smoking in pregnancy, safer sleeping, road "
+        "safety and young drivers, and the use of antibiotics in the community. It also exchanged anonymised "
+        "cases with another panel to check that both score cases consistently. Small numbers are hidden below "
+        "so that no child or family can be recognised."
+    ),
     "board-effectiveness": (
         "The board's business plan for 2014-17 sets three priorities: compromised parenting, children who go "
         "missing (with child sexual exploitation and trafficking), and communication. The scorecard below "

@@ -6,6 +6,7 @@ from . import (  # noqa: F401 -- imported to register
     audit_findings,
     audit_programme,
     budget,
+    cdop,
     challenge_summary,
     childs_journey,
     conclusion_question,
