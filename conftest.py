@@ -64,10 +64,35 @@ def pytest_collection_modifyitems(items):
     items.sort(key=group)
 
 
+# The library's rows as first loaded into the test database, put back after a transactional test
+# has emptied it: reading, validating and loading every document again costs far more.
+_LIBRARY_ROWS: list[tuple[type, list[dict]]] = []
+
+
+def _library_models() -> list[type]:
+    """What loading the library writes, in the order its rows can be put back: the documents,
+    their items, and the core dataset's indicators made from the indicator items."""
+    from assure.library.models import LibraryDocument, LibraryItem
+    from assure.performance.models import Indicator
+
+    return [LibraryDocument, LibraryItem, Indicator]
+
+
+def _library_restore() -> None:
+    """Put the library back as first loaded (same keys, so nothing that read it goes stale), or
+    load it when there is no copy yet."""
+    if not _LIBRARY_ROWS:
+        load_library()
+        return
+    for model, rows in _LIBRARY_ROWS:
+        model.objects.bulk_create(model(**row) for row in rows)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         load_library()
+        _LIBRARY_ROWS[:] = [(model, list(model.objects.order_by("pk").values())) for model in _library_models()]
 
 
 @pytest.fixture(scope="session")
@@ -113,7 +138,7 @@ def _library_present(request):
     from assure.library.models import LibraryDocument
 
     if not LibraryDocument.objects.exists():
-        load_library()
+        _library_restore()
 
 
 @pytest.fixture
