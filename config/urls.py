@@ -64,10 +64,12 @@ urlpatterns = [
     path("p/<slug:partnership>/reviews/", include("assure.reviews.urls")),
     path("p/<slug:partnership>/clocks/", include("assure.clocks.urls")),
     path("p/<slug:partnership>/cdop/", include("assure.cdop.urls")),
+    path("p/<slug:partnership>/lado/", include("assure.lado.urls")),
     # Public pages of a partnership: its learning briefings, and the case consideration form for
     # practitioners who are not members (confirmed by e-mail).
     path("learning/<slug:partnership>/", include("assure.reviews.urls_learning")),
     path("refer/<slug:partnership>/", include("assure.reviews.urls_refer")),
+    path("allegations/<slug:partnership>/", include("assure.lado.urls_public")),
     path("p/<slug:partnership>/questionnaires/", include("assure.questionnaires.urls")),
     path("p/<slug:partnership>/reports/", include("assure.reports.urls")),
 ]

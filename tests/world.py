@@ -28,6 +28,7 @@ from assure.performance.tests.factories import (
 from tests.world_actions import ACTIONS_SAMPLES, actions_records
 from tests.world_audits import AUDITS_SAMPLES, audits_records
 from tests.world_cdop import CDOP_SAMPLES, cdop_records
+from tests.world_lado import LADO_SAMPLES, lado_records
 from tests.world_governance import GOVERNANCE_SAMPLES, governance_records
 from tests.world_plans import PLANS_SAMPLES, plans_records
 from tests.world_questionnaires import QUESTIONNAIRES_SAMPLES, questionnaires_records
@@ -68,6 +69,7 @@ def build_side(partnership, agency, recorder) -> Side:
         **audits_records(partnership, agency, recorder),
         **reviews_records(partnership, agency, recorder),
         **cdop_records(partnership, agency, recorder),
+        **lado_records(partnership, agency, recorder),
         **questionnaires_records(partnership, agency, recorder),
     )
 
@@ -145,6 +147,7 @@ SAMPLES = {
     **AUDITS_SAMPLES,
     **REVIEWS_SAMPLES,
     **CDOP_SAMPLES,
+    **LADO_SAMPLES,
     **QUESTIONNAIRES_SAMPLES,
     "reports:preview": lambda s: {"pk": s.report.pk},
     "reports:outputs": lambda s: {"pk": s.report.pk},

@@ -711,6 +711,14 @@ from .schemas_cdop import (  # noqa: E402
     DisclosureRuleItem,
     EthnicGroupItem,
 )
+from .schemas_lado import (  # noqa: E402
+    LadoCategoryItem,
+    LadoFieldItem,
+    LadoMeetingKindItem,
+    LadoSectorItem,
+    LadoTermItem,
+    LadoTimescaleItem,
+)
 from .schemas_letters import LetterTemplateItem  # noqa: E402
 from .schemas_questionnaires import QuestionnaireItem  # noqa: E402
 from .schemas_reviews import ReviewSchemeItem, StatutoryClockItem  # noqa: E402
@@ -732,6 +740,17 @@ ITEM_SCHEMAS: dict[str, type[Item]] = {
     "cdop-pause-reason": CdopPauseReasonItem,
     "disclosure-rule": DisclosureRuleItem,
     "allegation-outcome": AllegationOutcomeItem,
+    "lado-field": LadoFieldItem,
+    "lado-sector": LadoSectorItem,
+    "lado-category": LadoCategoryItem,
+    "lado-meeting-kind": LadoMeetingKindItem,
+    "lado-timescale": LadoTimescaleItem,
+    "lado-employment-basis": LadoTermItem,
+    "lado-harm-test": LadoTermItem,
+    "lado-context": LadoTermItem,
+    "lado-police-result": LadoTermItem,
+    "lado-employment-outcome": LadoTermItem,
+    "lado-regulator": LadoTermItem,
     "restricted-area": RestrictedAreaItem,
     "indicator-theme": IndicatorThemeItem,
     "indicator": IndicatorItem,

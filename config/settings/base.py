@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "assure.audits",
     "assure.reviews",
     "assure.cdop",
+    "assure.lado",
     "assure.reports",
     "assure.demo",
 ]
@@ -362,6 +363,26 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
         "mask_fields": ["summary", "their_notes"],
         "mask_callable": "assure.audit.masking.mask_completely",
     },
+    # Allegations: the person's name and date of birth, what was alleged, the advice, the meetings'
+    # decisions and the employer's answers are masked in the trail; so are the links' digests.
+    {
+        "model": "lado.Person",
+        "mask_fields": ["given_names", "family_name", "date_of_birth", "name_key"],
+        "mask_callable": "assure.audit.masking.mask_completely",
+    },
+    {
+        "model": "lado.Referral",
+        "mask_fields": ["description", "advice_given", "confirmation_digest", "status_digest"],
+        "mask_callable": "assure.audit.masking.mask_completely",
+    },
+    "lado.Child",
+    {"model": "lado.Meeting", "mask_fields": ["decisions"], "mask_callable": "assure.audit.masking.mask_completely"},
+    {
+        "model": "lado.UpdateRequest",
+        "mask_fields": ["answer", "token_digest"],
+        "mask_callable": "assure.audit.masking.mask_completely",
+    },
+    "lado.SectorExpectation",
     "plans.Plan",
     "plans.Priority",
     "plans.Objective",

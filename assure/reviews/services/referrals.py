@@ -11,7 +11,6 @@ else. The status link is sent once, in the e-mail that follows the confirmation;
 them to follow the link they were sent."""
 
 import datetime as dt
-import hashlib
 import re
 import secrets
 
@@ -28,6 +27,7 @@ from assure.audit.services import event_record
 from assure.core.computations import records_changed
 from assure.core.navigation import partnership_url
 from assure.core.references import next_reference
+from assure.core.secrets import new_token, token_digest
 from assure.library.models import LibraryItem
 from assure.library.schemas import SHIPPED_PROVIDER
 from assure.library.schemas_letters import LetterTemplateItem
@@ -58,20 +58,6 @@ OLDEST_AGE = 17
 _NAME = re.compile(r"\b[A-Z][a-z][a-z'’-]*(?:\s+[A-Z][a-z][a-z'’-]*)+\b")
 # A date in a case reference: 03/04/2009, 3-4-09, 2009-04-03, 03042009 is not caught (too like a number).
 _ISO_DATE = re.compile(r"\b(?:19|20)\d{2}[/.\-](?:0?[1-9]|1[0-2])[/.\-](?:0?[1-9]|[12]\d|3[01])\b")
-
-
-# --- secrets ------------------------------------------------------------------------------------
-
-
-def token_digest(token: str) -> str:
-    """The SHA-256 digest kept in place of a secret sent by e-mail."""
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
-def new_token() -> tuple[str, str]:
-    """A fresh secret for a link (sent, never kept) and its digest (kept)."""
-    token = secrets.token_urlsafe(32)
-    return token, token_digest(token)
 
 
 class LinkNotValid(Exception):
