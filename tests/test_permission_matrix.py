@@ -203,6 +203,52 @@ NARROWER = {
         ],
         set(),
     ),
+    # Allegations, the people they are about and their repeat referrals: every page shows a
+    # person's restricted name and needs the lado grant, which no persona holds here
+    # (assure/lado/tests/test_people_views.py covers it).
+    **dict.fromkeys(
+        ["lado:matches", "lado:person_detail", "lado:person_edit", "lado:match_decide", "lado:person_set"],
+        set(),
+    ),
+    # Allegations, the referrals: the register and every page about one referral need the lado
+    # grant, which no persona holds here (assure/lado/tests/test_referrals_views.py covers it).
+    # Referring one (lado:refer, lado:refer_sent) is the agency lead's, as EXPECTED says.
+    **dict.fromkeys(
+        [
+            "lado:referrals",
+            "lado:referral_create",
+            "lado:referral_detail",
+            "lado:referral_edit",
+            "lado:referral_accept",
+            "lado:referral_decline",
+        ],
+        set(),
+    ),
+    # Allegations, the handling of a referral and the updates asked of the employer: every page is
+    # about one referral and needs the lado grant, which no persona holds here
+    # (assure/lado/tests/test_handling_views.py and test_updates_views.py cover it). The employer's
+    # case manager answers an update on a public page, by its link.
+    **dict.fromkeys(
+        [
+            "lado:referral_consideration",
+            "lado:referral_police",
+            "lado:referral_employer",
+            "lado:referral_onward",
+            "lado:referral_close",
+            "lado:referral_reopen",
+            "lado:meeting_add",
+            "lado:meeting_edit",
+            "lado:meeting_remove",
+            "lado:update_ask",
+            "lado:update_remind",
+            "lado:update_withdraw",
+        ],
+        set(),
+    ),
+    # Allegations figures: the figures and the officer's annual report are lado.view's, as EXPECTED
+    # says (small numbers hidden); the expected referrals by sector are set by the officer with the
+    # lado grant, which no persona holds here (assure/lado/tests/test_figures_views.py covers it).
+    "lado:expectations": set(),
 }
 
 

@@ -28,8 +28,8 @@ from assure.performance.tests.factories import (
 from tests.world_actions import ACTIONS_SAMPLES, actions_records
 from tests.world_audits import AUDITS_SAMPLES, audits_records
 from tests.world_cdop import CDOP_SAMPLES, cdop_records
-from tests.world_lado import LADO_SAMPLES, lado_records
 from tests.world_governance import GOVERNANCE_SAMPLES, governance_records
+from tests.world_lado import LADO_SAMPLES, lado_records
 from tests.world_plans import PLANS_SAMPLES, plans_records
 from tests.world_questionnaires import QUESTIONNAIRES_SAMPLES, questionnaires_records
 from tests.world_reports import REPORTS_SAMPLES, report_records

@@ -5,13 +5,94 @@ Nobody in the matrix holds the ``lado`` grant, so every page about one referral 
 here (they are in ``NARROWER`` as ``set()``); the grant's own tests are in ``assure/lado/tests/``."""
 
 # --- referrals --------------------------------------------------------------------------------------
-REFERRAL_SAMPLES: dict = {}
+# The referral's pages take the side's open referral (accepting and declining refuse it, being no
+# draft); the public form's confirmation and status links take a referral through the public form,
+# made when first asked for, with the secrets of its links (only their digests are stored).
+REFERRAL_SAMPLES: dict = {
+    **{
+        name: (lambda s: {"pk": s.lado_referral.pk})
+        for name in ("lado:referral_detail", "lado:referral_edit", "lado:referral_accept", "lado:referral_decline")
+    },
+    "allegations:confirm": lambda s: {"token": _public_referral_token(s, "confirm")},
+    "allegations:status": lambda s: {"token": _public_referral_token(s, "status")},
+}
+
+
+def _public_referral_token(side, link: str) -> str:
+    """The secret of a link of the side's public referral (awaiting its referrer's confirmation,
+    or confirmed and a draft), the referral made the first time it is asked for."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from assure.core.secrets import token_digest
+    from assure.lado.models import Referral
+    from assure.lado.tests.factories import ReferralFactory
+
+    token = f"lado-{link}-{side.partnership.slug}"
+    digest = token_digest(token)
+    if link == "confirm":
+        found = {"confirmation_digest": digest}
+        more = {
+            "status": Referral.Status.AWAITING_CONFIRMATION,
+            "reference": f"P-{side.partnership.pk:012x}",
+            "confirmation_expires": timezone.now() + dt.timedelta(hours=48),
+        }
+    else:
+        found = {"status_digest": digest}
+        more = {"status": Referral.Status.DRAFT}
+    if not Referral.objects.filter(partnership=side.partnership, **found).exists():
+        ReferralFactory(partnership=side.partnership, route=Referral.Route.PUBLIC, **found, **more)
+    return token
+
 
 # --- people -----------------------------------------------------------------------------------------
-PEOPLE_SAMPLES: dict = {}
+PEOPLE_SAMPLES: dict = {
+    "lado:person_detail": lambda s: {"pk": s.lado_person.pk},
+    "lado:person_edit": lambda s: {"pk": s.lado_person.pk},
+    # The draft's person is another record of the side: the decision between the two.
+    "lado:match_decide": lambda s: {"pk": s.lado_person.pk, "other": s.lado_draft.person.pk},
+    "lado:person_set": lambda s: {"referral": s.lado_referral.pk},
+}
 
 # --- handling ---------------------------------------------------------------------------------------
-HANDLING_SAMPLES: dict = {}
+# The handling pages take the side's open referral, its meeting and its update asked of the
+# employer; the public answer page the update's link, whose secret is derived from the update (its
+# digest is stored on the update when first asked for).
+HANDLING_SAMPLES: dict = {
+    **{
+        name: (lambda s: {"pk": s.lado_referral.pk})
+        for name in (
+            "lado:referral_consideration",
+            "lado:referral_police",
+            "lado:referral_employer",
+            "lado:referral_onward",
+            "lado:referral_close",
+            "lado:referral_reopen",
+            "lado:meeting_add",
+            "lado:update_ask",
+        )
+    },
+    "lado:meeting_edit": lambda s: {"pk": s.lado_meeting.pk},
+    "lado:meeting_remove": lambda s: {"pk": s.lado_meeting.pk},
+    "lado:update_remind": lambda s: {"pk": s.lado_update.pk},
+    "lado:update_withdraw": lambda s: {"pk": s.lado_update.pk},
+    "allegations:update": lambda s: {"token": _update_token(s)},
+}
+
+
+def _update_token(side) -> str:
+    """The secret of the link to the side's update asked of the employer."""
+    from assure.core.secrets import token_digest
+    from assure.lado.services.updates import update_token
+
+    update = side.lado_update
+    token = update_token(update)
+    if update.token_digest != token_digest(token):
+        update.token_digest = token_digest(token)
+        update.save(update_fields=["token_digest"])
+    return token
+
 
 # --- figures ----------------------------------------------------------------------------------------
 FIGURES_SAMPLES: dict = {}

@@ -18,6 +18,7 @@ from assure.audit.services import event_record
 from assure.audits.demo import audits_demo_load
 from assure.cdop.demo import cdop_demo_load
 from assure.governance.demo import governance_demo_links, governance_demo_load
+from assure.lado.demo import lado_demo_load
 from assure.library.loader import load_library
 from assure.library.selectors import current_item, role_definitions
 from assure.notifications.services import held as notifications_held
@@ -151,6 +152,8 @@ class _DemoWriter:
         reviews_demo_load(partnerships=self.partnerships, agencies=self.agencies, users=self.users, today=self.today)
         # The joint child death overview panel's year: notifications, agency reports, its analysis.
         cdop_demo_load(partnerships=self.partnerships, agencies=self.agencies, users=self.users, today=self.today)
+        # The designated officer's allegations: Shropshire's 2013-14 and 2014-15, closed, and the live cases.
+        lado_demo_load(partnerships=self.partnerships, agencies=self.agencies, users=self.users, today=self.today)
         # The plan's reviews link indicators, Section 11 cycles and actions written above.
         plans_demo_evidence(partnerships=self.partnerships, users=self.users)
         # The figures Assure counts from the records just written (Section 11, meetings,

@@ -136,3 +136,94 @@ def timescale_band(referral: Referral, scales: list[Timescale] | None = None) ->
         if referral.closed_on <= scale.rule.due_on(referral.date_referred):
             return scale.code
     return LONGER
+
+
+# --- the clock source and the clocks due soon or overdue (handling) ------------------------------
+
+SOURCE = "lado"
+
+
+def allegation_categories() -> set[str]:
+    """The codes of the library's categories that are allegations (all but low-level concerns),
+    in one read."""
+    return {item.code for item in current_items(kind=CATEGORY_KIND) if item.data.get("is_allegation", True)}
+
+
+def open_readings(referral: Referral, today: dt.date, scales: list[Timescale]) -> list[tuple[Timescale, ClockReading]]:
+    """``resolution_readings`` of an open allegation the caller has picked out already, without
+    asking the library again for each referral."""
+    code = outcome_code(referral)
+    readings = []
+    for scale in scales:
+        if scale.applies_to(code):
+            reading = clock_read(scale.rule, started_on=referral.date_referred, stopped_on=None, today=today)
+            if reading is not None:
+                readings.append((scale, reading))
+    return readings
+
+
+def next_reading(readings: list[tuple[Timescale, ClockReading]]) -> tuple[Timescale, ClockReading] | None:
+    """The timescale an open referral is working towards: the soonest not yet passed; once every
+    one has passed, the last (the longest overdue is no longer the point)."""
+    ordered = sorted(readings, key=lambda pair: pair[1].due_on)
+    pending = [pair for pair in ordered if pair[1].left >= 0]
+    if pending:
+        return pending[0]
+    return ordered[-1] if ordered else None
+
+
+def _referral_url(partnership):
+    from django.urls import NoReverseMatch
+
+    from assure.core.navigation import partnership_url
+
+    try:
+        partnership_url("lado:referral_detail", partnership, pk=1)
+    except NoReverseMatch:  # the referral's page is not there: the clock is listed without a link
+        return lambda pk: ""
+    return lambda pk: partnership_url("lado:referral_detail", partnership, pk=pk)
+
+
+def open_allegation_clocks(*, user, partnership, today: dt.date) -> list[tuple[Referral, list, str]]:
+    """Each open allegation the officer may read, with its resolution readings and its page's
+    address, in a constant number of queries: nothing for anyone else."""
+    from .permissions import can_manage_cases
+    from .selectors.referrals_base import referrals_visible_to
+
+    if not can_manage_cases(user=user, partnership=partnership):
+        return []
+    categories = allegation_categories()
+    referrals = list(
+        referrals_visible_to(user=user, partnership=partnership)
+        .filter(Referral.OPEN, category__in=categories)
+        .select_related(None)
+        .select_related("outcome")
+        .only("pk", "reference", "status", "category", "date_referred", "closed_on", "outcome", "partnership")
+    )
+    if not referrals:
+        return []
+    scales = timescales()
+    url = _referral_url(partnership)
+    return [(referral, open_readings(referral, today, scales), url(referral.pk)) for referral in referrals]
+
+
+def clock_source_items(*, user, partnership, today: dt.date) -> list:
+    """Each open allegation's next resolution clock, titled by its reference only (never the
+    person or a child), for a designated officer with the ``lado`` grant."""
+    from assure.clocks.registry import OpenClock
+
+    clocks = []
+    for referral, readings, url in open_allegation_clocks(user=user, partnership=partnership, today=today):
+        found = next_reading(readings)
+        if found is None:
+            continue
+        scale, reading = found
+        clocks.append(
+            OpenClock(
+                reading=reading,
+                title=f"{referral.reference}: resolution {scale.title[:1].lower()}{scale.title[1:]}",
+                url=url,
+                source=SOURCE,
+            )
+        )
+    return clocks

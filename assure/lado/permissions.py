@@ -65,3 +65,50 @@ def may_handle_referral(*, user, partnership, referral) -> bool:
     """True when the officer may record the handling of the referral (consideration, meetings,
     the police's and the employer's actions, referrals on, updates asked): an open one."""
     return can_manage_cases(user=user, partnership=partnership) and referral.is_open
+
+
+# --- people -----------------------------------------------------------------------------------
+
+
+def may_edit_person(*, user, partnership, person) -> bool:
+    """True when the officer may correct the person's name and date of birth, or decide whether
+    they are the same as another person: a person of the partnership."""
+    return can_manage_cases(user=user, partnership=partnership) and person.partnership_id == partnership.pk
+
+
+def ensure_may_edit_person(*, user, partnership, person) -> None:
+    if not may_edit_person(user=user, partnership=partnership, person=person):
+        raise PermissionDenied
+
+
+# --- handling ---------------------------------------------------------------------------------
+
+
+def ensure_may_handle_referral(*, user, partnership, referral) -> None:
+    if not may_handle_referral(user=user, partnership=partnership, referral=referral):
+        raise PermissionDenied
+
+
+def may_reopen_referral(*, user, partnership, referral) -> bool:
+    """True when the officer may reopen the referral: a closed one."""
+    return can_manage_cases(user=user, partnership=partnership) and referral.status == referral.Status.CLOSED
+
+
+def may_chase_update(*, user, partnership, update) -> bool:
+    """True when the officer may remind the employer of an update asked of them, or withdraw it:
+    one still outstanding, on a referral still open."""
+    return may_handle_referral(user=user, partnership=partnership, referral=update.referral) and update.is_outstanding
+
+
+# --- figures ----------------------------------------------------------------------------------
+
+
+def can_set_expectations(*, user, partnership) -> bool:
+    """True when the user sets the referrals the partnership expects from each sector a year (the
+    designated officer with the ``lado`` grant, who reads the figures unsuppressed)."""
+    return can_manage_cases(user=user, partnership=partnership)
+
+
+def ensure_can_set_expectations(*, user, partnership) -> None:
+    if not can_set_expectations(user=user, partnership=partnership):
+        raise PermissionDenied

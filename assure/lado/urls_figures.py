@@ -1,3 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from .views import figures
+
+urlpatterns = [
+    path("figures/", figures.figures, name="figures"),
+    path("figures/annual-report/", figures.annual_report, name="annual_report"),
+    path("figures/expectations/", figures.expectations, name="expectations"),
+]

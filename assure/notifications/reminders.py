@@ -30,6 +30,8 @@ class ReminderDue:
     # The record's own setting, where it has one (a Section 11 cycle's reminder days before its
     # deadline); otherwise the library rule's.
     before_days: tuple[int, ...] | None = None
+    # People without an account, written to at these addresses (an employer's case manager).
+    addresses: tuple[str, ...] = ()
 
 
 Source = Callable[..., list[ReminderDue]]
@@ -133,6 +135,7 @@ def scheduled_reminders_send(*, today: dt.date) -> RemindersRun:
                 path=due.path,
                 kind=due.kind,
                 today=today,
+                addresses=due.addresses,
             )
             if reminder is None:
                 run.already += 1

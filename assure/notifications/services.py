@@ -144,13 +144,17 @@ def reminder_send(
     path: str,
     kind: str,
     today: dt.date | None = None,
+    addresses: Iterable[str] = (),
 ) -> Reminder | None:
     """Remind the recipients about ``target``, once a day at most: returns the reminder recorded,
     or None when the record was reminded already today (nothing is sent) or nobody could be
-    reminded. ``actor`` is the person who pressed the button, None for a scheduled reminder."""
+    reminded. ``actor`` is the person who pressed the button, None for a scheduled reminder.
+    ``addresses`` are people without an account (an employer's case manager answering by a
+    link), written to as ``notify_address`` does."""
     today = today or timezone.localdate()
     people = _people(recipients)
-    if not people:
+    addresses = list(dict.fromkeys(a.strip() for a in addresses if a and a.strip()))
+    if not people and not addresses:
         return None
     target_type = ContentType.objects.get_for_model(target)
     try:
@@ -161,7 +165,7 @@ def reminder_send(
                 partnership=partnership,
                 sent_on=today,
                 sent_by=actor if getattr(actor, "is_authenticated", False) else None,
-                recipients=len(people),
+                recipients=len(people) + len(addresses),
             )
             notify(
                 recipients=people,
@@ -173,13 +177,23 @@ def reminder_send(
                 target=target,
                 immediate=True,
             )
+            for address in addresses:
+                notify_address(
+                    address=address,
+                    partnership=partnership,
+                    kind=kind,
+                    subject=subject,
+                    body=body,
+                    path=path,
+                    target=target,
+                )
             event_record(
                 actor=actor,
                 verb="notifications.reminder_sent",
                 target=target,
                 partnership=partnership,
                 summary=f"Reminder sent: {target}",
-                data={"recipients": len(people), "scheduled": actor is None},
+                data={"recipients": len(people) + len(addresses), "scheduled": actor is None},
             )
     except IntegrityError:
         return None  # reminded already today

@@ -1,8 +1,9 @@
 """axe-core on every page of Assure: each URL of the project as it first appears, and again after
 its form is sent empty (the page with its error messages), as the business unit — the persona who
 can reach every partnership's page — as the operator for the pages of the whole installation,
-anonymously for the sign-in pages, and for the child death pages as the child death review manager
-with the panel's grant or as an agency lead."""
+anonymously for the sign-in pages, for the child death pages as the child death review manager
+with the panel's grant or as an agency lead, and for the allegations pages as the designated
+officer with the lado grant or as an agency lead."""
 
 import pytest
 
@@ -42,6 +43,10 @@ ROUTES = [
 # answering a report); the business unit would see only the refusal.
 CDOP_PANEL = {"cdop.review", "cdop.manage"}
 CDOP_AGENCY = {"cdop.notify", "cdop.report"}
+# Allegations: the cases are the designated officer's, with the lado grant; an agency's lead
+# refers on the employer's form.
+LADO_CASES = {"lado.manage"}
+LADO_AGENCY = {"lado.refer"}
 
 
 def _reader(route, partnership, business_unit, request):
@@ -51,8 +56,12 @@ def _reader(route, partnership, business_unit, request):
         manager = request.getfixturevalue("cdop_manager")
         RestrictedGrantFactory(user=manager, partnership=partnership, area="cdop")
         return manager
-    if permission in CDOP_AGENCY:
+    if permission in CDOP_AGENCY | LADO_AGENCY:
         return request.getfixturevalue("agency_lead")
+    if permission in LADO_CASES:
+        officer = request.getfixturevalue("designated_officer")
+        RestrictedGrantFactory(user=officer, partnership=partnership, area="lado")
+        return officer
     return business_unit
 
 

@@ -243,6 +243,7 @@ def test_performance_and_assurance_lists_the_parts_each_person_may_use(client, p
                 "Statutory clocks",
                 "Child death figures",
                 "Child death panels",
+                "Allegations figures",
             ],
         ),
         (
@@ -255,10 +256,21 @@ def test_performance_and_assurance_lists_the_parts_each_person_may_use(client, p
                 "Action plans",
                 "Statutory clocks",
                 "Child death figures",
+                "Allegations figures",
             ],
         ),
-        # An agency lead notifies a child's death and writes the reports asked of their agency.
-        ("agency_lead", ["Refer a case", "Review contributions", "Notify a child’s death", "Child death reports"]),
+        # An agency lead notifies a child's death, writes the reports asked of their agency and refers
+        # an allegation about someone who works for it.
+        (
+            "agency_lead",
+            [
+                "Refer a case",
+                "Review contributions",
+                "Notify a child’s death",
+                "Child death reports",
+                "Refer an allegation",
+            ],
+        ),
         # The panel roles read the clocks and, with their grant, the panel's cases.
         (
             "panel_member",
@@ -268,6 +280,8 @@ def test_performance_and_assurance_lists_the_parts_each_person_may_use(client, p
             "cdop_manager",
             ["Refer a case", "Statutory clocks", "Child deaths", "Child death figures", "Scoring exchanges"],
         ),
+        # The designated officer works on the allegations (with their grant) and reads their figures.
+        ("designated_officer", ["Refer a case", "Statutory clocks", "Allegations", "Allegations figures"]),
     ],
     indirect=["persona"],
 )

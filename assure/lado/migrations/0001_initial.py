@@ -86,7 +86,7 @@ class Migration(migrations.Migration):
                 ('accepted_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
                 ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
                 ('employer_agency', models.ForeignKey(blank=True, help_text="The partnership's agency, when the employer is one.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='partnerships.agency')),
-                ('outcome', models.ForeignKey(blank=True, help_text='The outcome (library kind lado-outcome), the version used.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='library.libraryitem')),
+                ('outcome', models.ForeignKey(blank=True, help_text='The outcome (library kind allegation-outcome), the version used.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='library.libraryitem')),
                 ('partnership', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='partnerships.partnership')),
                 ('person', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='referrals', to='lado.person')),
             ],

@@ -108,7 +108,7 @@ class Referral(models.Model):
         null=True,
         blank=True,
         related_name="+",
-        help_text="The outcome (library kind lado-outcome), the version used.",
+        help_text="The outcome (library kind allegation-outcome), the version used.",
     )
     closed_on = models.DateField("the date closed", null=True, blank=True)
     learning = models.TextField("the learning for the employer", blank=True)

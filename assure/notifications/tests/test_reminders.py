@@ -66,6 +66,7 @@ def test_the_library_has_a_rule_for_every_kind_of_deadline(db):
         "audit-answers",
         "review-contribution",
         "cdop-agency-report",
+        "lado-update-request",
     }
 
 

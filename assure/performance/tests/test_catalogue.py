@@ -30,7 +30,6 @@ SEED_MEASURES = [
     "csc-lac",
     "csc-lac-rate",
     "police-offences-against-children-rate",
-    "lado-referrals",
     "cse-panel-referrals",
     "marac-cases",
     "marac-repeat-cases",
@@ -44,8 +43,14 @@ SEED_MEASURES = [
     "training-sessions",
     "training-delegates",
 ]
-# The seed's measures Assure counts from its own records (the conferences' checklists) instead.
-SEED_MEASURES_COMPUTED = ["cpc-conferences", "cpc-core-groups-contribution-percent", "cpc-agencies-present-percent"]
+# The seed's measures Assure counts from its own records (the conferences' checklists, the
+# designated officer's referrals) instead.
+SEED_MEASURES_COMPUTED = [
+    "cpc-conferences",
+    "cpc-core-groups-contribution-percent",
+    "cpc-agencies-present-percent",
+    "lado-referrals",
+]
 
 
 def url(partnership, **query) -> str:

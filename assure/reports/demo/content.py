@@ -115,6 +115,22 @@ SECTIONS = {
         "cases with another panel to check that both score cases consistently. Small numbers are hidden below "
         "so that no child or family can be recognised."
     ),
+    "allegations": (
+        "Whenever anyone who works with children, paid or unpaid, may have harmed a child, committed an offence "
+        "against one or shown themselves unsuitable to work with children, the employer talks to the local "
+        "authority designated officer, whatever the concern was first called. The designated officer advises the "
+        "employer, brings in the police and other agencies where they are needed, and follows each case until it "
+        "is resolved, as quickly as a fair and thorough process allows. This sits alongside safer recruitment and "
+        "safer working practice.\n\n"
+        "Referrals rose sharply: the first half of the year alone brought more than the whole of the year before, "
+        "and twice as many joint evaluation meetings were held. Employers in private care now know the route, "
+        "recording has improved and a dedicated designated officer is easier to reach. More cases went to the "
+        "police, and more employers suspended a member of staff while the allegation was looked into.\n\n"
+        "Next year the designated officer will keep raising awareness in schools and with private providers, so "
+        "that a change of staff does not stop referrals; find out why so few referrals come from health and faith "
+        "organisations; and record the organisation each person works for, so that the figures can say more. "
+        "Small numbers are hidden below so that no one can be recognised."
+    ),
     "board-effectiveness": (
         "The board's business plan for 2014-17 sets three priorities: compromised parenting, children who go "
         "missing (with child sexual exploitation and trafficking), and communication. The scorecard below "

@@ -7,19 +7,15 @@ referral's reference, status, dates and, once decided, the decision and its lett
 else. Links that are unknown, used or expired answer 404 with a page saying so; those answers are
 not written to the request log, whose lines hold the path and so the secret."""
 
-import hashlib
-
-from allauth.account.adapter import get_adapter
 from django.conf import settings
-from django.core.cache import cache
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.cache import patch_cache_control
 
 from assure.core.access import public
 from assure.core.forms import attach
+from assure.core.public_links import RateLimit, not_logged, private, public_partnership_or_404
 from assure.partnerships.models import Partnership
 
 from ..forms_referrals import ReferralForm
@@ -38,57 +34,13 @@ from ..services.referrals import (
 )
 
 # At most this many referrals from one client address an hour.
-RATE_LIMIT = getattr(settings, "ASSURE_PUBLIC_REFERRALS_PER_HOUR", 5)
-RATE_WINDOW_SECONDS = 60 * 60
+LIMIT = RateLimit("reviews:refer", limit=getattr(settings, "ASSURE_PUBLIC_REFERRALS_PER_HOUR", 5))
 HONEYPOT = "website"
-
-
-def _partnership(slug: str) -> Partnership:
-    """The partnership of the public form: an active one of that slug. Public, so no user."""
-    found = Partnership.objects.filter(slug=slug, is_active=True).first()
-    if found is None:
-        raise Http404
-    return found
 
 
 def _posted(request: HttpRequest):
     """What was sent, when something was (an empty form sent is still a form sent)."""
     return request.POST if request.method == "POST" else None
-
-
-def _private(response: HttpResponse) -> HttpResponse:
-    patch_cache_control(response, private=True, no_store=True)
-    # A link's secret in the path never goes to another site. Not "no-referrer": under it
-    # browsers send "Origin: null" with the page's own forms, which Django's CSRF check refuses.
-    response["Referrer-Policy"] = "same-origin"
-    return response
-
-
-def _not_logged(response: HttpResponse) -> HttpResponse:
-    """Keep a refusal out of the request log (django.request logs every 4xx with its path, and
-    these paths hold a link's secret)."""
-    response._has_been_logged = True  # noqa: SLF001 - Django's own marker for a response already logged
-    return response
-
-
-def _rate_key(request: HttpRequest) -> str:
-    try:
-        address = get_adapter(request).get_client_ip(request)
-    except PermissionDenied:
-        address = "unknown"
-    return "reviews:refer:" + hashlib.sha256(address.encode()).hexdigest()
-
-
-def _limited(key: str) -> bool:
-    return (cache.get(key) or 0) >= RATE_LIMIT
-
-
-def _count(key: str) -> None:
-    if not cache.add(key, 1, RATE_WINDOW_SECONDS):
-        try:
-            cache.incr(key)
-        except ValueError:
-            cache.set(key, 1, RATE_WINDOW_SECONDS)
 
 
 def _link_not_valid(request: HttpRequest, partnership: Partnership) -> HttpResponse:
@@ -98,23 +50,23 @@ def _link_not_valid(request: HttpRequest, partnership: Partnership) -> HttpRespo
         {"partnership": partnership, "form_url": reverse("refer:form", kwargs={"partnership": partnership.slug})},
         status=404,
     )
-    return _not_logged(_private(response))
+    return not_logged(private(response))
 
 
 @public
 def form(request: HttpRequest, partnership: str) -> HttpResponse:
-    found = _partnership(partnership)
+    found = public_partnership_or_404(partnership)
     form = ReferralForm(
         _posted(request), agencies=list(partnership_agencies(found)), routes=scheme_choices(found, "routes")
     )
     warnings: dict[str, str] = {}
     status = 200
     if request.method == "POST":
-        key = _rate_key(request)
+        key = LIMIT.key(request)
         if request.POST.get(HONEYPOT):
             # Filled in by a machine, not a person: answer as if sent, keep nothing.
             return redirect("refer:sent", partnership=found.slug)
-        if _limited(key):
+        if LIMIT.reached(key):
             form.is_valid()
             form.add_error(
                 None,
@@ -134,9 +86,9 @@ def form(request: HttpRequest, partnership: str) -> HttpResponse:
                 except ValidationError as error:
                     attach(form, error)
                 else:
-                    _count(key)
+                    LIMIT.count(key)
                     return redirect("refer:sent", partnership=found.slug)
-    return _private(
+    return private(
         render(
             request,
             "reviews/referrals/referral_form.html",
@@ -155,13 +107,13 @@ def form(request: HttpRequest, partnership: str) -> HttpResponse:
 
 @public
 def sent(request: HttpRequest, partnership: str) -> HttpResponse:
-    found = _partnership(partnership)
+    found = public_partnership_or_404(partnership)
     return render(request, "reviews/refer/sent.html", {"partnership": found, "hours": CONFIRMATION_HOURS})
 
 
 @public
 def confirm(request: HttpRequest, partnership: str, token: str) -> HttpResponse:
-    found = _partnership(partnership)
+    found = public_partnership_or_404(partnership)
     try:
         referral = awaiting_confirmation(partnership=found, token=token)
     except LinkNotValid:
@@ -173,7 +125,7 @@ def confirm(request: HttpRequest, partnership: str, token: str) -> HttpResponse:
             return _link_not_valid(request, found)
         return redirect(status_path(found, status_token) + "?confirmed=1")
     scheme = scheme_for(found)
-    return _private(
+    return private(
         render(
             request,
             "reviews/refer/confirm.html",
@@ -184,14 +136,14 @@ def confirm(request: HttpRequest, partnership: str, token: str) -> HttpResponse:
 
 @public
 def status(request: HttpRequest, partnership: str, token: str) -> HttpResponse:
-    found = _partnership(partnership)
+    found = public_partnership_or_404(partnership)
     try:
         referral = referral_by_status_token(partnership=found, token=token)
     except LinkNotValid:
         return _link_not_valid(request, found)
     scheme = scheme_for(found)
     decided = referral.status == Referral.Status.DECIDED
-    return _private(
+    return private(
         render(
             request,
             "reviews/refer/status.html",

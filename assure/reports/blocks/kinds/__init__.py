@@ -14,6 +14,7 @@ from . import (  # noqa: F401 -- imported to register
     exception_report,
     indicator_chart,
     indicator_table,
+    lado_figures,
     meeting_agenda,
     membership,
     priority_impact,
