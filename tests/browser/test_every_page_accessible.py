@@ -3,11 +3,24 @@ its form is sent empty (the page with its error messages), as the business unit 
 can reach every partnership's page — as the operator for the pages of the whole installation,
 anonymously for the sign-in pages, for the child death pages as the child death review manager
 with the panel's grant or as an agency lead, and for the allegations pages as the designated
-officer with the lado grant or as an agency lead."""
+officer with the lado grant or as an agency lead.
+
+Building a partnership's records and emptying the database again cost more than checking a page,
+so one test checks a group of routes (an app's, or a part of a big app's) in one world and one
+browser, each route a subtest named by its URL name: ``-k reviews`` runs the case review pages.
+A form sent empty usually comes back with its errors and changes nothing; one that went through
+(the server redirected, or answered without an error summary) may have changed or removed records
+the next routes need, so the next route gets a new world: another partnership with a record of
+every kind and people of its own."""
+
+import math
 
 import pytest
 
 from assure.accounts.tests.factories import RestrictedGrantFactory
+from assure.partnerships.tests.factories import AgencyFactory, PartnershipFactory
+from conftest import ROLE_OF, make_member
+from tests.browser.conftest import AXE
 from tests.urlwalk import project_routes
 from tests.world import build_side, url_for
 
@@ -49,32 +62,132 @@ LADO_CASES = {"lado.manage"}
 LADO_AGENCY = {"lado.refer"}
 
 
-def _reader(route, partnership, business_unit, request):
-    """Who the sweep signs in as to see the page itself rather than a refusal."""
+class World:
+    """A partnership with a record of every kind (``build_side``) and the people who read its
+    pages. The first is the fixtures' partnership and personas; a later one is a new partnership
+    with people of its own, made as the persona fixtures make theirs."""
+
+    def __init__(self, request, first: bool):
+        self.request = request
+        self.first = first
+        if first:
+            self.partnership = request.getfixturevalue("partnership")
+            self.agency = request.getfixturevalue("agency")
+            self.business_unit = request.getfixturevalue("business_unit")
+        else:
+            self.partnership = PartnershipFactory()
+            self.agency = AgencyFactory(partnerships=[self.partnership])
+            self.business_unit = make_member("business-unit", self.partnership)
+        RestrictedGrantFactory(user=self.business_unit, partnership=self.partnership, area="confidential-minutes")
+        self.side = build_side(self.partnership, self.agency, self.business_unit)
+        self.changed = False
+        self._people = {}
+
+    def person(self, name: str):
+        """The persona ``name`` of this world's partnership (the operator is the installation's)."""
+        if name not in self._people:
+            if self.first or name == "operator":
+                user = self.request.getfixturevalue(name)
+            else:
+                agency = self.agency if name == "agency_lead" else None
+                user = make_member(ROLE_OF[name], self.partnership, agency=agency)
+            if name == "cdop_manager":
+                RestrictedGrantFactory(user=user, partnership=self.partnership, area="cdop")
+            if name == "designated_officer":
+                RestrictedGrantFactory(user=user, partnership=self.partnership, area="lado")
+            self._people[name] = user
+        return self._people[name]
+
+    def url(self, route) -> str:
+        return url_for(route, self.side, self.partnership.slug)
+
+
+def _reader(route, world: World):
+    """Who the sweep signs in as to see the page itself rather than a refusal (None: nobody)."""
+    if route.access.kind == "public":
+        return None
+    if route.access.kind == "installation":
+        return world.person("operator")
     permission = route.access.permission
     if permission in CDOP_PANEL:
-        manager = request.getfixturevalue("cdop_manager")
-        RestrictedGrantFactory(user=manager, partnership=partnership, area="cdop")
-        return manager
+        return world.person("cdop_manager")
     if permission in CDOP_AGENCY | LADO_AGENCY:
-        return request.getfixturevalue("agency_lead")
+        return world.person("agency_lead")
     if permission in LADO_CASES:
-        officer = request.getfixturevalue("designated_officer")
-        RestrictedGrantFactory(user=officer, partnership=partnership, area="lado")
-        return officer
-    return business_unit
+        return world.person("designated_officer")
+    return world.business_unit
 
 
-@pytest.mark.parametrize("route", ROUTES, ids=lambda r: r.name)
-def test_page_and_its_errors_pass_axe(route, pages, partnership, agency, business_unit, request):
-    RestrictedGrantFactory(user=business_unit, partnership=partnership, area="confidential-minutes")
-    side = build_side(partnership, agency, business_unit)
-    if route.access.kind == "installation":
-        pages.sign_in_as(request.getfixturevalue("operator"))
-    elif route.access.kind != "public":
-        pages.sign_in_as(_reader(route, partnership, business_unit, request))
-    page = pages.goto(url_for(route, side, partnership.slug))
+# Routes per test: enough that a world and a browser serve many pages, few enough that the tests
+# share out evenly between the suite's workers. An app with fewer routes than SMALL_APP shares its
+# group with the other small ones (and the sign-in pages, which have no app's name).
+GROUP_SIZE = 14
+SMALL_APP = 8
+
+
+def _groups(routes) -> list:
+    by_app: dict[str, list] = {}
+    for route in routes:
+        app, _, rest = route.name.partition(":")
+        by_app.setdefault(app if rest else "signin", []).append(route)
+    bins = {app: members for app, members in by_app.items() if len(members) >= SMALL_APP}
+    pooled = [route for app, members in by_app.items() if len(members) < SMALL_APP for route in members]
+    if pooled:
+        bins["others"] = pooled
+    groups = []
+    for app, members in bins.items():
+        count = math.ceil(len(members) / GROUP_SIZE)
+        for n in range(count):
+            chunk = members[len(members) * n // count : len(members) * (n + 1) // count]
+            groups.append(pytest.param(chunk, id=f"{app}-{n + 1}"))
+    return groups
+
+
+def _check_route(route, world: World, pages) -> bool:
+    """Check the route's page and, when it has one, its first form sent empty; whether sending
+    it may have changed the world."""
+    from django.core.cache import cache
+
+    # As a test of its own would: no sign-in rate limit or session carried over from the last.
+    cache.clear()
+    pages.page.context.clear_cookies()
+    reader = _reader(route, world)
+    if reader is not None:
+        pages.sign_in_as(reader)
+    pages.csp_errors.clear()
+    page = pages.goto(world.url(route))
     form = page.locator("main form[method=post]").first
-    if form.count() and form.locator("button[type=submit], input[type=submit]").count():
-        form.locator("button[type=submit], input[type=submit]").first.click()
+    submit = form.locator("button[type=submit], input[type=submit]")
+    if not (form.count() and submit.count()):
+        return False
+    # What the server answered to the form (a redirect's answer too): refused (4xx), or the page
+    # again with its errors, changed nothing; anything else may have.
+    answers = []
+
+    def answered(response) -> None:
+        if response.request.method != "GET":
+            answers.append(response.status)
+
+    page.on("response", answered)
+    try:
+        submit.first.click()
         pages.check()
+    finally:
+        page.remove_listener("response", answered)
+    refused = all(400 <= status < 500 for status in answers)
+    with_errors = answers == [200] and page.locator(".govuk-error-summary").count() > 0
+    return not (refused or with_errors)
+
+
+@pytest.mark.parametrize("routes", _groups(ROUTES))
+def test_pages_and_their_errors_pass_axe(routes, pages, request, subtests):
+    # axe-core in every page from its start: cheaper than sending it to each page after it loads.
+    pages.page.context.add_init_script(path=str(AXE))
+    world = None
+    for route in routes:
+        if world is None or world.changed:
+            world = World(request, first=world is None)
+        with subtests.test(msg=route.name):
+            # Until the route is through: a failure part way leaves the world in doubt.
+            world.changed = True
+            world.changed = _check_route(route, world, pages)
