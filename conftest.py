@@ -19,6 +19,7 @@ PERSONAS = (
     "cdop_manager",
     "designated_officer",
     "viewer",
+    "practitioner",
     "outsider",
     "operator",
 )
@@ -32,6 +33,7 @@ ROLE_OF = {
     "cdop_manager": "cdop-manager",
     "designated_officer": "designated-officer",
     "viewer": "viewer",
+    "practitioner": "practitioner",
     # Held over the installation, not through a membership: every partnership's page answers the
     # operator as it answers an outsider.
     "operator": "operator",
@@ -218,6 +220,17 @@ def designated_officer(partnership):
 @pytest.fixture
 def viewer(partnership):
     return make_member("viewer", partnership, full_name="Vi Ewer", email="vi@example.org")
+
+
+@pytest.fixture
+def practitioner(partnership, agency):
+    """A practitioner of the agency, signed up with a verified work e-mail: books the
+    partnership's training and sees nothing of the board's records."""
+    from assure.training.tests.factories import PractitionerFactory
+
+    user = make_member("practitioner", partnership, full_name="Pat Tishner", email="pat@example.org")
+    PractitionerFactory(user=user, partnership=partnership, agency=agency)
+    return user
 
 
 @pytest.fixture

@@ -65,11 +65,14 @@ urlpatterns = [
     path("p/<slug:partnership>/clocks/", include("assure.clocks.urls")),
     path("p/<slug:partnership>/cdop/", include("assure.cdop.urls")),
     path("p/<slug:partnership>/lado/", include("assure.lado.urls")),
+    path("p/<slug:partnership>/training/", include("assure.training.urls")),
     # Public pages of a partnership: its learning briefings, and the case consideration form for
     # practitioners who are not members (confirmed by e-mail).
     path("learning/<slug:partnership>/", include("assure.reviews.urls_learning")),
     path("refer/<slug:partnership>/", include("assure.reviews.urls_refer")),
     path("allegations/<slug:partnership>/", include("assure.lado.urls_public")),
+    # The public course calendar, practitioners' sign-up and managers' approval links.
+    path("training/<slug:partnership>/", include("assure.training.urls_public")),
     path("p/<slug:partnership>/questionnaires/", include("assure.questionnaires.urls")),
     path("p/<slug:partnership>/reports/", include("assure.reports.urls")),
 ]

@@ -104,6 +104,14 @@ EXPECTED = {
     "lado.view": {"business_unit", "board_member", "chair", "designated_officer"},
     "lado.manage": {"designated_officer"},
     "lado.refer": {"agency_lead"},
+    # Training: the board reads the figures, the business unit keeps the training; a practitioner
+    # books (their own records only) and marks the register of a session they teach (NARROWER
+    # where the side's session names no trainer); an agency's lead makes the training return.
+    "training.view": {"business_unit", "board_member", "chair"},
+    "training.manage": {"business_unit"},
+    "training.register": {"business_unit", "practitioner"},
+    "training.book": {"practitioner"},
+    "training.return": {"agency_lead"},
 }
 
 # Who may use a view of the whole installation, declared with each installation permission. The

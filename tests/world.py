@@ -35,6 +35,7 @@ from tests.world_questionnaires import QUESTIONNAIRES_SAMPLES, questionnaires_re
 from tests.world_reports import REPORTS_SAMPLES, report_records
 from tests.world_reviews import REVIEWS_SAMPLES, reviews_records
 from tests.world_section11 import SECTION11_SAMPLES, section11_records
+from tests.world_training import TRAINING_SAMPLES, training_records
 
 
 class Side(SimpleNamespace):
@@ -70,6 +71,7 @@ def build_side(partnership, agency, recorder) -> Side:
         **reviews_records(partnership, agency, recorder),
         **cdop_records(partnership, agency, recorder),
         **lado_records(partnership, agency, recorder),
+        **training_records(partnership, agency, recorder),
         **questionnaires_records(partnership, agency, recorder),
     )
 
@@ -148,6 +150,7 @@ SAMPLES = {
     **REVIEWS_SAMPLES,
     **CDOP_SAMPLES,
     **LADO_SAMPLES,
+    **TRAINING_SAMPLES,
     **QUESTIONNAIRES_SAMPLES,
     "reports:preview": lambda s: {"pk": s.report.pk},
     "reports:outputs": lambda s: {"pk": s.report.pk},

@@ -722,6 +722,7 @@ from .schemas_lado import (  # noqa: E402
 from .schemas_letters import LetterTemplateItem  # noqa: E402
 from .schemas_questionnaires import QuestionnaireItem  # noqa: E402
 from .schemas_reviews import ReviewSchemeItem, StatutoryClockItem  # noqa: E402
+from .schemas_training import TrainingLevelItem, TrainingPolicyItem  # noqa: E402
 
 ITEM_SCHEMAS: dict[str, type[Item]] = {
     "role": RoleItem,
@@ -751,6 +752,8 @@ ITEM_SCHEMAS: dict[str, type[Item]] = {
     "lado-police-result": LadoTermItem,
     "lado-employment-outcome": LadoTermItem,
     "lado-regulator": LadoTermItem,
+    "training-level": TrainingLevelItem,
+    "training-policy": TrainingPolicyItem,
     "restricted-area": RestrictedAreaItem,
     "indicator-theme": IndicatorThemeItem,
     "indicator": IndicatorItem,

@@ -46,6 +46,9 @@ class Message(models.Model):
     sent_at = models.DateTimeField(null=True, blank=True)
     target_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     target_id = models.CharField(max_length=40, blank=True)
+    calendar = models.TextField(
+        blank=True, help_text="An iCalendar event sent with the e-mail as an .ics attachment (a training session)."
+    )
 
     class Meta:
         ordering = ["-created_at", "-pk"]

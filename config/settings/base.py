@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "assure.reviews",
     "assure.cdop",
     "assure.lado",
+    "assure.training",
     "assure.reports",
     "assure.demo",
 ]
@@ -383,6 +384,23 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
         "mask_callable": "assure.audit.masking.mask_completely",
     },
     "lado.SectorExpectation",
+    # Training: the links' digests are masked; a practitioner's own details are ordinary personal
+    # data, kept in the trail like a member's.
+    {
+        "model": "training.Practitioner",
+        "mask_fields": ["verification_digest"],
+        "mask_callable": "assure.audit.masking.mask_completely",
+    },
+    "training.Course",
+    "training.Session",
+    {
+        "model": "training.Booking",
+        "mask_fields": ["approval_digest"],
+        "mask_callable": "assure.audit.masking.mask_completely",
+    },
+    "training.Evaluation",
+    "training.Quote",
+    "training.TrainingReturn",
     "plans.Plan",
     "plans.Priority",
     "plans.Objective",

@@ -19,6 +19,7 @@ import pytest
 
 from assure.accounts.tests.factories import RestrictedGrantFactory
 from assure.partnerships.tests.factories import AgencyFactory, PartnershipFactory
+from assure.training.tests.factories import PractitionerFactory
 from conftest import ROLE_OF, make_member
 from tests.browser.conftest import AXE
 from tests.urlwalk import project_routes
@@ -60,6 +61,9 @@ CDOP_AGENCY = {"cdop.notify", "cdop.report"}
 # refers on the employer's form.
 LADO_CASES = {"lado.manage"}
 LADO_AGENCY = {"lado.refer"}
+# Training: a practitioner's own pages; an agency's lead makes the single-agency training return.
+TRAINING_PRACTITIONER = {"training.book"}
+TRAINING_AGENCY = {"training.return"}
 
 
 class World:
@@ -91,6 +95,8 @@ class World:
             else:
                 agency = self.agency if name == "agency_lead" else None
                 user = make_member(ROLE_OF[name], self.partnership, agency=agency)
+                if name == "practitioner":
+                    PractitionerFactory(user=user, partnership=self.partnership, agency=self.agency)
             if name == "cdop_manager":
                 RestrictedGrantFactory(user=user, partnership=self.partnership, area="cdop")
             if name == "designated_officer":
@@ -111,7 +117,9 @@ def _reader(route, world: World):
     permission = route.access.permission
     if permission in CDOP_PANEL:
         return world.person("cdop_manager")
-    if permission in CDOP_AGENCY | LADO_AGENCY:
+    if permission in TRAINING_PRACTITIONER:
+        return world.person("practitioner")
+    if permission in CDOP_AGENCY | LADO_AGENCY | TRAINING_AGENCY:
         return world.person("agency_lead")
     if permission in LADO_CASES:
         return world.person("designated_officer")

@@ -1,0 +1,3 @@
+"""attendance"""
+
+urlpatterns: list = []

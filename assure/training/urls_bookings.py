@@ -1,0 +1,3 @@
+"""bookings"""
+
+urlpatterns: list = []

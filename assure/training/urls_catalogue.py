@@ -1,0 +1,3 @@
+"""catalogue"""
+
+urlpatterns: list = []

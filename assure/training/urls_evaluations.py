@@ -1,0 +1,3 @@
+"""evaluations"""
+
+urlpatterns: list = []

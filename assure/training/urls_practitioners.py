@@ -1,0 +1,3 @@
+"""practitioners"""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""public_approval"""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""public_calendar"""
+
+urlpatterns: list = []
