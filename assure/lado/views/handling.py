@@ -133,30 +133,37 @@ def _save(request, form, referral, service, message: str, **values) -> HttpRespo
     return done(request, referral, message)
 
 
+def _record_page(request, pk, *, initial_of, make_form, service, done_message, template: str, title: str):
+    """A page recording one part of an open referral's handling: the form filled in from the
+    referral, the service called with its values, back to the referral when it took them."""
+    referral = handled(request, pk)
+    form = make_form(_posted(request), initial_of(referral))
+    if request.method == "POST" and form.is_valid():
+        response = _save(request, form, referral, service, done_message.format(referral.reference), **form.cleaned_data)
+        if response:
+            return response
+    return page(request, template, referral, title, {"form": form})
+
+
 # --- the initial consideration --------------------------------------------------------------------
 
 
 @requires("lado.manage")
 def consideration(request: HttpRequest, pk: int) -> HttpResponse:
-    referral = handled(request, pk)
-    initial = {
-        "considered_on": referral.considered_on,
-        "threshold_met": yes_no(referral.threshold_met),
-        "advice_given": referral.advice_given,
-    }
-    form = ConsiderationForm(_posted(request), initial=initial)
-    if request.method == "POST" and form.is_valid():
-        response = _save(
-            request,
-            form,
-            referral,
-            consideration_record,
-            f"The initial consideration of {referral.reference} is recorded.",
-            **form.cleaned_data,
-        )
-        if response:
-            return response
-    return page(request, "lado/handling_consideration.html", referral, "Initial consideration", {"form": form})
+    return _record_page(
+        request,
+        pk,
+        initial_of=lambda referral: {
+            "considered_on": referral.considered_on,
+            "threshold_met": yes_no(referral.threshold_met),
+            "advice_given": referral.advice_given,
+        },
+        make_form=lambda data, initial: ConsiderationForm(data, initial=initial),
+        service=consideration_record,
+        done_message="The initial consideration of {} is recorded.",
+        template="lado/handling_consideration.html",
+        title="Initial consideration",
+    )
 
 
 # --- the police -----------------------------------------------------------------------------------
@@ -164,26 +171,23 @@ def consideration(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires("lado.manage")
 def police(request: HttpRequest, pk: int) -> HttpResponse:
-    referral = handled(request, pk)
-    initial = {
-        "police_investigation": yes_no(referral.police_investigation),
-        "police_started_on": referral.police_started_on,
-        "police_result": referral.police_result,
-        "police_result_on": referral.police_result_on,
-    }
-    form = PoliceForm(_posted(request), initial=initial, results=list(current_items(kind=POLICE_RESULT)))
-    if request.method == "POST" and form.is_valid():
-        response = _save(
-            request,
-            form,
-            referral,
-            police_record,
-            f"The police investigation of {referral.reference} is recorded.",
-            **form.cleaned_data,
-        )
-        if response:
-            return response
-    return page(request, "lado/handling_police.html", referral, "The police", {"form": form})
+    return _record_page(
+        request,
+        pk,
+        initial_of=lambda referral: {
+            "police_investigation": yes_no(referral.police_investigation),
+            "police_started_on": referral.police_started_on,
+            "police_result": referral.police_result,
+            "police_result_on": referral.police_result_on,
+        },
+        make_form=lambda data, initial: PoliceForm(
+            data, initial=initial, results=list(current_items(kind=POLICE_RESULT))
+        ),
+        service=police_record,
+        done_message="The police investigation of {} is recorded.",
+        template="lado/handling_police.html",
+        title="The police",
+    )
 
 
 # --- the employer's actions -----------------------------------------------------------------------
@@ -191,28 +195,25 @@ def police(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires("lado.manage")
 def employer(request: HttpRequest, pk: int) -> HttpResponse:
-    referral = handled(request, pk)
-    initial = {
-        "suspended": referral.suspended,
-        "suspended_from": referral.suspended_from,
-        "suspended_to": referral.suspended_to,
-        "redeployed": referral.redeployed,
-        "disciplinary": referral.disciplinary,
-        "employment_outcome": referral.employment_outcome,
-    }
-    form = EmployerForm(_posted(request), initial=initial, outcomes=list(current_items(kind=EMPLOYMENT_OUTCOME)))
-    if request.method == "POST" and form.is_valid():
-        response = _save(
-            request,
-            form,
-            referral,
-            employer_actions_record,
-            f"The employer's actions on {referral.reference} are recorded.",
-            **form.cleaned_data,
-        )
-        if response:
-            return response
-    return page(request, "lado/handling_employer.html", referral, "The employer's actions", {"form": form})
+    return _record_page(
+        request,
+        pk,
+        initial_of=lambda referral: {
+            "suspended": referral.suspended,
+            "suspended_from": referral.suspended_from,
+            "suspended_to": referral.suspended_to,
+            "redeployed": referral.redeployed,
+            "disciplinary": referral.disciplinary,
+            "employment_outcome": referral.employment_outcome,
+        },
+        make_form=lambda data, initial: EmployerForm(
+            data, initial=initial, outcomes=list(current_items(kind=EMPLOYMENT_OUTCOME))
+        ),
+        service=employer_actions_record,
+        done_message="The employer's actions on {} are recorded.",
+        template="lado/handling_employer.html",
+        title="The employer's actions",
+    )
 
 
 # --- referrals to the Disclosure and Barring Service and a regulator ------------------------------
