@@ -130,6 +130,24 @@ SHARED = {"performance:indicator", "section11:framework_detail", "questionnaires
 
 # Views whose records narrow the permission further.
 NARROWER = {
+    # A booking's own pages answer its practitioner only: the side's booking is another
+    # practitioner's (assure/training/tests/test_bookings_views.py covers the persona's own).
+    "training:booking_detail": set(),
+    "training:booking_cancel": set(),
+    "training:offer_accept": set(),
+    "training:booking_ics": set(),
+    # The partnership's overview is partnerships.view's; a practitioner, who may not view the
+    # partnership, is sent on to their own training page rather than refused (the only redirect
+    # counted as "allowed" here; assure/training/tests/test_practitioners_access.py checks where to).
+    "partnerships:home": EVERYONE_IN_PARTNERSHIP | {"practitioner"},
+    # A session's register is marked by the business unit or a trainer named on the session; the
+    # side's session names none (assure/training/tests/test_attendance_register.py covers trainers).
+    "training:register": {"business_unit"},
+    # A delegate's evaluations and certificates are their own: the side's booking is another
+    # practitioner's (assure/training/tests/test_evaluations_*.py covers their own).
+    "training:evaluate": set(),
+    "training:evaluation_start": set(),
+    "training:certificate": set(),
     # A group's landing page is open to whoever may use one of its parts: every part of
     # Performance and assurance needs performance.view, returns.view or section11.view.
     "menu:assurance": EVERYONE_IN_PARTNERSHIP - {"viewer"},

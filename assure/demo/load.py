@@ -39,6 +39,7 @@ from assure.plans.demo import plans_demo_evidence, plans_demo_load
 from assure.reports.demo import reports_demo_load
 from assure.reviews.demo import reviews_demo_load
 from assure.section11.demo import section11_demo_load
+from assure.training.demo import training_demo_load
 
 from . import actions, budget, meetings, people, region, subgroups
 
@@ -154,6 +155,8 @@ class _DemoWriter:
         cdop_demo_load(partnerships=self.partnerships, agencies=self.agencies, users=self.users, today=self.today)
         # The designated officer's allegations: Shropshire's 2013-14 and 2014-15, closed, and the live cases.
         lado_demo_load(partnerships=self.partnerships, agencies=self.agencies, users=self.users, today=self.today)
+        # Multi-agency training: Shropshire's 2013-14 and 2014-15 programme, counted into the training figures.
+        training_demo_load(partnerships=self.partnerships, agencies=self.agencies, users=self.users, today=self.today)
         # The plan's reviews link indicators, Section 11 cycles and actions written above.
         plans_demo_evidence(partnerships=self.partnerships, users=self.users)
         # The figures Assure counts from the records just written (Section 11, meetings,

@@ -150,6 +150,9 @@ PEOPLE = (
         )
         for slug in (SHROPSHIRE, TELFORD_WREKIN, HEREFORDSHIRE, WORCESTERSHIRE)
     ),
+    # A health visitor who books Shropshire's multi-agency training (her profile is written by
+    # assure/training/demo): sees her own bookings and evaluations, nothing of the board's records.
+    PersonSpec(SHROPSHIRE, "practitioner", "Wren Hollinshead", "Health visitor"),
 )
 
 

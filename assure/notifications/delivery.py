@@ -1,7 +1,7 @@
 """Turning stored messages into e-mail: one for a request, one digest for a person's week."""
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage, send_mail
 from django.utils import timezone
 
 from .models import Delivery, Message
@@ -31,7 +31,13 @@ def deliver(message_id: int) -> bool:
     if not to:
         return False
     try:
-        send_mail(message.subject, message_text(message), settings.DEFAULT_FROM_EMAIL, [to])
+        if message.calendar:
+            # An event to keep (a training session booked): sent with it as an .ics attachment.
+            email = EmailMessage(message.subject, message_text(message), settings.DEFAULT_FROM_EMAIL, [to])
+            email.attach("session.ics", message.calendar, "text/calendar")
+            email.send()
+        else:
+            send_mail(message.subject, message_text(message), settings.DEFAULT_FROM_EMAIL, [to])
     except Exception:
         # Not sent after all: release the claim so that the task's retry sends it.
         Message.objects.filter(pk=message_id).update(sent_at=None)

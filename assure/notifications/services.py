@@ -63,10 +63,13 @@ def notify(
     path: str,
     target: models.Model | None = None,
     immediate: bool = False,
+    calendar: str = "",
 ) -> list[Message]:
     """Ask each recipient something: store one message each and send it by e-mail after commit,
     with a link to ``path`` (an address inside Assure, e.g. from ``partnership_url``). Those who
-    chose the weekly digest get it there, unless ``immediate`` (reminders of what is overdue)."""
+    chose the weekly digest get it there, unless ``immediate`` (reminders of what is overdue).
+    ``calendar`` (an iCalendar text) goes with the e-mail as an .ics attachment, and makes it
+    immediate: an event belongs in the calendar now, not in next week's digest."""
     from .tasks import message_deliver
 
     people = _people(recipients)
@@ -80,9 +83,10 @@ def notify(
             subject=subject[:200],
             body=body,
             path=path,
-            delivery=Delivery.DIGEST if person.pk in digest and not immediate else Delivery.IMMEDIATE,
+            delivery=Delivery.DIGEST if person.pk in digest and not immediate and not calendar else Delivery.IMMEDIATE,
             target_type=target_type,
             target_id=str(target.pk) if target is not None else "",
+            calendar=calendar,
         )
         for person in people
     )
@@ -105,10 +109,12 @@ def notify_address(
     body: str,
     path: str,
     target: models.Model | None = None,
+    calendar: str = "",
 ) -> Message:
     """Write to someone without an account at ``address`` (a practitioner who referred a case
     through a public form): one message, sent straight away by the task worker after commit, with
-    a link to ``path`` (a public page of Assure). Never part of a digest."""
+    a link to ``path`` (a public page of Assure). Never part of a digest. ``calendar`` (an
+    iCalendar text) goes with it as an .ics attachment."""
     from .tasks import message_deliver
 
     address = (address or "").strip()
@@ -125,6 +131,7 @@ def notify_address(
         delivery=Delivery.IMMEDIATE,
         target_type=ContentType.objects.get_for_model(target) if target is not None else None,
         target_id=str(target.pk) if target is not None else "",
+        calendar=calendar,
     )
     if _held.get():
         Message.objects.filter(pk=message.pk).update(sent_at=timezone.now())

@@ -85,6 +85,34 @@ def ensure_may_mark_register(*, user, partnership, session) -> None:
         raise PermissionDenied
 
 
+# --- evaluations -------------------------------------------------------------------------------
+
+
+def may_evaluate(*, user, partnership, booking) -> bool:
+    """True when the user gives the booking's evaluations: the booking is their own (a
+    practitioner's); nobody answers for someone else."""
+    return (
+        booking.partnership_id == partnership.pk
+        and can_book(user=user, partnership=partnership)
+        and booking.practitioner.user_id == user.pk
+    )
+
+
+def ensure_may_evaluate(*, user, partnership, booking) -> None:
+    if not may_evaluate(user=user, partnership=partnership, booking=booking):
+        raise PermissionDenied
+
+
+def can_read_evaluations(*, user, partnership) -> bool:
+    """True when the user reads the evaluation results (the business unit, the board, the chair)."""
+    return can_manage(user=user, partnership=partnership) or can_view_figures(user=user, partnership=partnership)
+
+
+def ensure_can_choose_quotes(*, user, partnership) -> None:
+    """Quotes for the annual report are chosen (and their words edited) by the business unit."""
+    ensure_can_manage(user=user, partnership=partnership)
+
+
 # --- returns -----------------------------------------------------------------------------------
 
 

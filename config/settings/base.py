@@ -103,6 +103,11 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # SQLite ignores SELECT ... FOR UPDATE: taking the write lock when a transaction begins makes
+    # writes queue one after the other, so counting a session's places and booking one cannot
+    # interleave (no session is ever over-booked); waiting writers retry for up to 20 seconds.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 TASKS = {

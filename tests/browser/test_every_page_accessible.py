@@ -40,6 +40,14 @@ NOT_SWEPT = {
     "governance:agenda_paper",
     "cdop:ncmd_export",
     "cdop:exchange_download",
+    # A delegate's training certificate is a PDF.
+    "training:certificate",
+    "training:certificate_copy",
+    # An agency's single-agency training return template is an Excel download.
+    "training:return_template",
+    # The training figures' download is a spreadsheet; a booking's calendar entry is an .ics file.
+    "training:figures_download",
+    "training:booking_ics",
     # The health check answers JSON to the proxy and monitoring, not a page.
     "core:healthz",
     # The public learning page's Atom feed is for feed readers, not a page.

@@ -99,7 +99,8 @@ def test_a_new_part_takes_its_place_without_a_template_changing(monkeypatch, cli
         ("business_unit", ["Home", "Board", "Performance and assurance", "Reviews and panels", "Learning", "Reports"]),
         ("board_member", ["Home", "Board", "Performance and assurance", "Reviews and panels", "Learning", "Reports"]),
         ("chair", ["Home", "Board", "Performance and assurance", "Reviews and panels", "Learning", "Reports"]),
-        ("agency_lead", ["Home", "Board", "Performance and assurance", "Reviews and panels", "Reports"]),
+        # The agency lead's Learning is their agency's single-agency training return.
+        ("agency_lead", ["Home", "Board", "Performance and assurance", "Reviews and panels", "Learning", "Reports"]),
         ("auditor", ["Home", "Board", "Performance and assurance", "Reviews and panels", "Learning", "Reports"]),
         ("panel_member", ["Home", "Board", "Performance and assurance", "Reviews and panels"]),
         ("designated_officer", ["Home", "Board", "Performance and assurance", "Reviews and panels"]),
@@ -289,8 +290,14 @@ def test_reviews_and_panels_lists_the_parts_each_person_may_use(client, persona,
     assert _parts(_html(client, persona, _url("menu:reviews", partnership))) == parts
 
 
-def test_learning_lists_the_briefings_for_those_who_read_reviews(client, board_member, partnership):
-    assert _parts(_html(client, board_member, _url("menu:learning", partnership))) == ["Learning briefings"]
+def test_learning_lists_the_briefings_and_the_training_the_board_reads(client, board_member, partnership):
+    assert _parts(_html(client, board_member, _url("menu:learning", partnership))) == [
+        "Learning briefings",
+        "Training courses",
+        "Training evaluations",
+        "Representation at training",
+        "Training figures",
+    ]
 
 
 @pytest.mark.parametrize(("persona", "status"), [("viewer", 403), ("outsider", 404)], indirect=["persona"])

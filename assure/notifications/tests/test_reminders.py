@@ -67,6 +67,9 @@ def test_the_library_has_a_rule_for_every_kind_of_deadline(db):
         "review-contribution",
         "cdop-agency-report",
         "lado-update-request",
+        "training-session",
+        "training-offer",
+        "training-evaluation",
     }
 
 

@@ -86,8 +86,8 @@ FIGURES: dict[str, tuple[Figure, ...]] = {
         Figure("s136-detentions-under-18", MENTAL_HEALTH, "25", section="§5.38"),
         Figure("s136-police-custody", MENTAL_HEALTH, "4", section="§5.38"),
         Figure("s136-health-place-of-safety", MENTAL_HEALTH, "21", section="§5.38"),
-        Figure("training-sessions", BUSINESS_UNIT_HOST, "35", "Multi-agency training of the Board.", "§3.30"),
-        Figure("training-delegates", BUSINESS_UNIT_HOST, "699", "Multi-agency training of the Board.", "§3.30"),
+        # The training figures (35 sessions, 699 delegates) are counted from the training records
+        # (assure/training/demo), not returned.
     ),
     YEAR: (
         # Early help (§2, §5.91).
@@ -416,26 +416,7 @@ FIGURES: dict[str, tuple[Figure, ...]] = {
             "Reviewed at five meetings of the panel shared with Telford & Wrekin.",
             "§5.4",
         ),
-        Figure(
-            "training-sessions",
-            BUSINESS_UNIT_HOST,
-            "42",
-            "Multi-agency training of the Board, plus one e-learning module.",
-            "§3.30",
-        ),
-        Figure(
-            "training-delegates",
-            BUSINESS_UNIT_HOST,
-            "948",
-            "Multi-agency training of the Board: up from 699 as the programme grew.",
-            "§3.30",
-        ),
-        Figure(
-            "training-conference-delegates",
-            BUSINESS_UNIT_HOST,
-            "179",
-            "The Board's conference on compromised parenting, November 2014.",
-            "§4 priority 1",
-        ),
+        # The training figures (42 sessions, 948 delegates, 179 at the November 2014 conference) are
+        # counted from the training records (assure/training/demo), not returned.
     ),
 }

@@ -40,16 +40,17 @@ SEED_MEASURES = [
     "pf-notifications",
     "s136-police-custody",
     "s136-health-place-of-safety",
-    "training-sessions",
-    "training-delegates",
 ]
 # The seed's measures Assure counts from its own records (the conferences' checklists, the
-# designated officer's referrals) instead.
+# designated officer's referrals, the training records) instead.
 SEED_MEASURES_COMPUTED = [
     "cpc-conferences",
     "cpc-core-groups-contribution-percent",
     "cpc-agencies-present-percent",
     "lado-referrals",
+    "training-sessions",
+    "training-delegates",
+    "training-conference-delegates",
 ]
 
 
@@ -230,7 +231,7 @@ def test_export_holds_every_filtered_indicator_with_its_definition(client, board
     response = client.get(url(partnership), {"theme": "workforce", "_export": "csv"})
     text = response.content.decode("utf-8-sig")
     assert text.splitlines()[0].startswith("Code,Indicator,Theme,Unit,Polarity,Frequency,Source,Definition")
-    assert "delegate places taken up" in text
+    assert "delegates marked attended" in text
     assert "Workforce" in text
 
 

@@ -65,6 +65,12 @@ class Booking(models.Model):
     charge_policy = models.ForeignKey(
         "library.LibraryItem", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    # A charge the business unit waived is kept at nought, with who waived it and why.
+    charge_waived_at = models.DateTimeField(null=True, blank=True)
+    charge_waived_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    charge_waived_reason = models.CharField(max_length=300, blank=True)
 
     created_at = models.DateTimeField(default=timezone.now)
 

@@ -28,6 +28,7 @@ class Course(models.Model):
     outcomes = models.JSONField(
         "learning outcomes",
         default=list,
+        blank=True,
         help_text="What delegates will be able to do, one outcome per entry; evaluations ask confidence in each.",
     )
     priority = models.ForeignKey(

@@ -25,4 +25,5 @@ from . import (  # noqa: F401 -- imported to register
     scorecard_extract,
     section11_status,
     section11_summary,
+    training_figures,
 )
