@@ -191,8 +191,10 @@ NARROWER = {
         ["reports:preview", "reports:outputs", "reports:rendering", "reports:rendering_download"],
         {"business_unit", "board_member", "chair", "auditor"},
     ),
-    # Learning: its one part so far is the learning briefings (reviews.view).
-    "menu:learning": {"business_unit", "board_member", "chair", "auditor"},
+    # Learning: the learning briefings (reviews.view), the training the board reads
+    # (training.view) and an agency lead's single-agency training return (training.return); a
+    # practitioner's "My training" is under it too, but the group's page needs partnerships.view.
+    "menu:learning": {"business_unit", "board_member", "chair", "auditor", "agency_lead"},
     # Reviews and panels: its parts need reviews.view, reviews.refer (every member but a viewer),
     # reviews.contribute or clocks.view.
     "menu:reviews": EVERYONE_IN_PARTNERSHIP - {"viewer"},

@@ -47,6 +47,13 @@ class TrainingPolicyItem(Item):
         le=100,
         description="Most bookings one practitioner may make in a day: an open sign-up's limit on bulk booking.",
     )
+    under_represented_percent: int = Field(
+        default=50,
+        ge=1,
+        le=100,
+        description="A sector is under-represented at multi-agency training when its share of the delegates is under "
+        "this percentage of its share of the workforce.",
+    )
     provenance: Provenance | None = None
 
     @model_validator(mode="after")

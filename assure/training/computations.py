@@ -4,13 +4,18 @@ delegates (sessions and e-learning), conference delegates and e-learning complet
 financial year. They count exactly as the figures page does (``selectors/figures.py``).
 
 Delegate counts name nobody, so no small-numbers rule applies. A year with no record at all has no
-figure (no observation), rather than a nought nobody counted."""
+figure (no observation), rather than a nought nobody counted. A year is counted once it has ended:
+the core dataset's training figures are annual, and a part-year's would stand beside whole years
+on the scorecard (the figures page shows the year so far)."""
 
 from collections.abc import Callable, Collection
 from decimal import Decimal
 
+from django.utils import timezone
+
 from assure.core.computations import ComputedFigure
 from assure.partnerships.models import Partnership
+from assure.partnerships.years import financial_year_bounds
 
 from .selectors.figures import YearCounts, counted_years, plural, year_counts
 
@@ -22,8 +27,9 @@ def _figures(
     counted_from: Callable[[YearCounts], str],
 ) -> list[ComputedFigure]:
     figures = []
+    today = timezone.localdate()
     for year in counted_years(partnership=partnership):
-        if years is not None and year not in years:
+        if (years is not None and year not in years) or financial_year_bounds(year)[1] >= today:
             continue
         counts = year_counts(partnership=partnership, year=year)
         figures.append(ComputedFigure(year=year, numerator=Decimal(pick(counts)), counted_from=counted_from(counts)))

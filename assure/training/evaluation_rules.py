@@ -53,9 +53,14 @@ def session_end_day(booking: Booking) -> dt.date:
     return timezone.localdate(booking.session.ends_at)
 
 
+def is_evaluated(booking: Booking) -> bool:
+    """A workshop is evaluated as part of its conference: only the conference's booking is asked."""
+    return booking.session.parent_id is None
+
+
 def before_open(booking: Booking, *, now=None) -> bool:
     now = now or timezone.now()
-    return (
+    return is_evaluated(booking) and (
         booking.status in (Booking.Status.BOOKED, Booking.Status.AWAITING_APPROVAL) and now < booking.session.starts_at
     )
 
@@ -63,14 +68,19 @@ def before_open(booking: Booking, *, now=None) -> bool:
 def after_open(booking: Booking, *, now=None) -> bool:
     now = now or timezone.now()
     return (
-        booking.status == Booking.Status.BOOKED
+        is_evaluated(booking)
+        and booking.status == Booking.Status.BOOKED
         and booking.attendance != Booking.Attendance.NO_SHOW
         and booking.session.ends_at <= now
     )
 
 
 def follow_up_open(booking: Booking) -> bool:
-    return booking.status == Booking.Status.BOOKED and booking.attendance == Booking.Attendance.ATTENDED
+    return (
+        is_evaluated(booking)
+        and booking.status == Booking.Status.BOOKED
+        and booking.attendance == Booking.Attendance.ATTENDED
+    )
 
 
 def stage_open(booking: Booking, stage: str, *, now=None) -> bool:
@@ -83,6 +93,8 @@ def stage_open(booking: Booking, stage: str, *, now=None) -> bool:
 
 
 def stage_closed_reason(booking: Booking, stage: str) -> str:
+    if not is_evaluated(booking):
+        return "A workshop is evaluated as part of its conference: give the conference's evaluation."
     if stage == Stage.BEFORE:
         return "The evaluation before the course can be given only until the session starts."
     if stage == Stage.AFTER:

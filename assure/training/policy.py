@@ -27,6 +27,7 @@ class BookingPolicy:
     charge_late_cancellation_pence: int = 0
     exempt_sectors: tuple[str, ...] = ()
     bookings_per_day: int = 5
+    under_represented_percent: int = 50
 
     @classmethod
     def of(cls, data: dict) -> "BookingPolicy":
@@ -40,6 +41,7 @@ class BookingPolicy:
             charge_late_cancellation_pence=int(data.get("charge_late_cancellation_pence") or 0),
             exempt_sectors=tuple(data.get("exempt_sectors") or ()),
             bookings_per_day=int(data["bookings_per_day"]),
+            under_represented_percent=int(data.get("under_represented_percent") or 50),
         )
 
 

@@ -28,7 +28,9 @@ def test_the_business_unit_chases_an_overdue_return_from_the_home_page(
 ):
     pages.sign_in_as(business_unit)
     page = pages.goto(reverse("partnerships:home", kwargs={"partnership": partnership.slug}))
-    item = page.get_by_test_id("waiting-item").filter(has_text=str(overdue_return.agency))
+    item = page.locator('[data-testid="waiting-item"][data-kind="performance.returns_overdue"]').filter(
+        has_text=str(overdue_return.agency)
+    )
     expect(item).to_contain_text("Overdue")
     expect(item.get_by_test_id("last-reminded")).to_have_text("Last reminded: Never")
     expect(page.get_by_test_id("overdue-by-agency")).to_contain_text(str(overdue_return.agency))
@@ -37,7 +39,9 @@ def test_the_business_unit_chases_an_overdue_return_from_the_home_page(
     pages.check()
     expect(page.locator(".govuk-notification-banner--success")).to_contain_text("Reminder sent")
     today = timezone.localdate()
-    item = page.get_by_test_id("waiting-item").filter(has_text=str(overdue_return.agency))
+    item = page.locator('[data-testid="waiting-item"][data-kind="performance.returns_overdue"]').filter(
+        has_text=str(overdue_return.agency)
+    )
     expect(item.get_by_test_id("last-reminded")).to_have_text(f"Last reminded: {today.day} {today:%B %Y}")
     assert Reminder.objects.get().sent_by == business_unit
 

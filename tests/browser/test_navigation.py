@@ -39,7 +39,8 @@ def test_an_agency_lead_finds_their_overdue_action_through_the_board(pages, agen
     pages.page.set_viewport_size({"width": 1280, "height": 800})
     pages.sign_in_as(agency_lead)
     page = pages.goto(f"/p/{partnership.slug}/")
-    _shows_only(page, ["Home", "Board", "Performance and assurance", "Reviews and panels", "Reports"])
+    # Learning holds the agency's single-agency training return.
+    _shows_only(page, ["Home", "Board", "Performance and assurance", "Reviews and panels", "Learning", "Reports"])
     expect(_menu(page).get_by_role("link", name="Home")).to_have_attribute("aria-current", "page")
     for hidden in ("Members", "Trail", "Section 11"):
         expect(_menu(page).get_by_role("link", name=hidden)).to_have_count(0)

@@ -1,29 +1,45 @@
-"""A practitioner's training, end to end in a real browser: the session they want is full, so they
-join its waiting list; another delegate's booking is cancelled and the place is offered to them, which they
+"""A practitioner's training, end to end in a real browser, from their first visit. A new visitor
+opens the partnership's public course calendar and the session they want, which is full; they
+create an account from it with their work e-mail address and agency, open the link e-mailed to
+them, confirm it and land on "My training", signed in. Back on the session's page they join its
+waiting list; another delegate's booking is cancelled and the place is offered to them, which they
 accept from their booking's page. The session is held and the register marks them attended; "My
 training" then asks for their evaluation after the course, which they give (their confidence in
 each learning outcome, then the course questions) and submit, and they download their certificate.
 The business unit reads the results, chooses the delegate's words for the annual report and finds
-them among the year's quotes. Every page is checked with axe-core.
-
-The practitioner is the persona already signed up and verified: signing up and verifying a work
-e-mail address have their own tests (assure/training/tests/test_practitioners_*.py)."""
+them among the year's quotes. Every page is checked with axe-core."""
 
 import datetime as dt
+import re
 
 import pytest
+from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from assure.partnerships.years import financial_year_of
-from assure.training.models import Booking, Quote, Session
+from assure.training.models import Booking, Practitioner, Quote, Session
 from assure.training.services.bookings import booking_cancel
 from assure.training.tests.factories import BookingFactory, CourseFactory, PractitionerFactory, SessionFactory
 
 pytestmark = pytest.mark.browser
 
 WORDS = "I now ring the duty team before I send a referral, and say what worries me."
+NAME = "Morgan Tellwright"
+ADDRESS = "morgan.tellwright@northshire-health.example.org"
+
+
+def emailed_path(address: str, slug: str) -> str:
+    """The path of the verification link in the latest e-mail to ``address``. The live server
+    runs in this process, so its locmem mail backend fills this test's outbox (the task backend
+    is immediate)."""
+    for message in reversed(mail.outbox):
+        if address in message.to:
+            found = re.search(rf"/training/{slug}/verify/[^/\s]+/", message.body)
+            if found:
+                return found.group()
+    raise AssertionError(f"No e-mail to {address} holds a verification link: {[m.subject for m in mail.outbox]}")
 
 
 def choose(page, question: str, answer: str) -> None:
@@ -34,8 +50,8 @@ def choose(page, question: str, answer: str) -> None:
     page.wait_for_load_state("networkidle")
 
 
-def test_a_practitioner_is_wait_listed_gets_the_place_evaluates_and_downloads_the_certificate(
-    pages, second_pages, partnership, agency, practitioner, business_unit
+def test_a_visitor_signs_up_is_wait_listed_gets_the_place_evaluates_and_downloads_the_certificate(
+    pages, second_pages, partnership, agency, business_unit
 ):
     slug = partnership.slug
     course = CourseFactory(partnership=partnership, title="Working with compromised parenting")
@@ -45,13 +61,48 @@ def test_a_practitioner_is_wait_listed_gets_the_place_evaluates_and_downloads_th
         practitioner=PractitionerFactory(partnership=partnership, agency=agency, user__full_name="Robin Ashdown"),
     )
 
-    # The session is full: the practitioner joins its waiting list.
-    pages.sign_in_as(practitioner)
-    page = pages.goto(reverse("training:book", kwargs={"partnership": slug, "pk": session.pk}))
+    # A visitor finds the session on the public calendar: it is full, and booking needs an account.
+    page = pages.goto(reverse("courses:calendar", kwargs={"partnership": slug}))
+    with page.expect_navigation():
+        page.get_by_role("link", name=course.title).click()
+    pages.check()
+    session_path = reverse("courses:session", kwargs={"partnership": slug, "reference": session.reference})
+    assert page.url == pages.base_url + session_path
+    expect(page.get_by_text("This session is full")).to_be_visible()
+    with page.expect_navigation():
+        page.get_by_role("link", name="create an account", exact=True).click()
+    pages.check()
+
+    # They sign up with their work e-mail address and their agency.
+    page.get_by_label("Full name").fill(NAME)
+    page.get_by_label("Work e-mail address").fill(ADDRESS)
+    page.get_by_label("Password", exact=True).fill("Kestrel-harbour-lantern-42")
+    page.get_by_label("Password again").fill("Kestrel-harbour-lantern-42")
+    page.get_by_label("Your organisation", exact=True).select_option(label=agency.name)
+    page.get_by_label("Your role").fill("Health visitor")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Create the account").click()
+    pages.check()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check your e-mail")
+
+    # The link in the e-mail asks to confirm; confirming signs them in to "My training".
+    page = pages.goto(emailed_path(ADDRESS, slug))
+    with page.expect_navigation():
+        page.get_by_role("button", name="Confirm my e-mail address").click()
+    pages.check()
+    expect(page.get_by_role("heading", level=1)).to_have_text("My training")
+    profile = Practitioner.objects.get(partnership=partnership, user__email=ADDRESS)
+    assert profile.verified_at is not None and profile.agency == agency
+
+    # Back on the session's page, now signed in, they join its waiting list.
+    page = pages.goto(session_path)
     with page.expect_navigation():
         page.get_by_role("button", name="Join the waiting list").click()
     pages.check()
-    mine = Booking.objects.get(session=session, practitioner__user=practitioner)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Join the waiting list").click()
+    pages.check()
+    mine = Booking.objects.get(session=session, practitioner=profile)
     assert mine.status == Booking.Status.WAITING
 
     # The other delegate's place is cancelled; it is offered to the practitioner, who accepts it.

@@ -8,6 +8,7 @@ programme dated from the day of loading (``current.py``).
   delegates and four workshops; 54 delegates on the three compromised-parenting courses, linked to
   that priority of the business plan; no-shows and late cancellations, charged unless the agency's
   sector is exempt; evaluations before, after (about 70% returned) and three months on (about 25%),
+  the conference's included, each returned one answered on its questionnaire (``answers.py``),
   confidence in each outcome rising; most agencies' single-agency returns, with schools
   under-represented against their workforce.
 - Now: sessions in the coming weeks with bookings, one full with a waiting list, a session just

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import random
 from dataclasses import dataclass, field
 
 from django.utils import timezone
@@ -23,7 +24,7 @@ from ..models import (
     Session,
     TrainingReturn,
 )
-from . import catalogue, words
+from . import answers, catalogue, words
 
 # The seed's figures (§3.30, and the priority's review): sessions and delegates at them each year.
 YEARS = {
@@ -226,23 +227,73 @@ def _elearning(partnership, module: Course, pool, rng) -> int:
     return len(made)
 
 
+# Each stage of evaluation: the share returned, when it is sent (days from the session's end) and
+# the range of the confidence scores given in it.
+STAGES = (
+    (Evaluation.Stage.BEFORE, 0.8, -7, 1, 3),
+    (Evaluation.Stage.AFTER, 0.7, 0, 3, 5),
+    (Evaluation.Stage.FOLLOW_UP, 0.25, 91, 3, 5),
+)
+
+
 def _evaluations(partnership, bookings, business_unit, rng) -> int:
-    """2014-15's evaluations of the sessions counted: before (80% returned), after (70%) and three
-    months on (25%); confidence in each outcome rises from before to after."""
-    evaluations, scores = [], []
+    """2014-15's evaluations of the sessions held, the conference included (its workshops are
+    evaluated as part of it):
+    before (80% returned), after (70%) and three months on (25%); confidence in each outcome rises
+    from before to after; each one returned is answered on its questionnaire (``answers.py``), the
+    quotes among the after-course answers. The conference's have their own random source, so the
+    courses' draw the same whatever the conferences."""
+    courses, conferences = [], []
     for booking in bookings:
         session = booking.session
-        if booking.attendance != Booking.Attendance.ATTENDED or session.parent_id is not None:
+        if booking.attendance != Booking.Attendance.ATTENDED:
             continue
         if not (dt.date(2014, 4, 1) <= session.starts_at.date() <= dt.date(2015, 3, 31)):
             continue
+        if session.parent_id is not None:
+            continue  # a workshop is evaluated as part of its conference
         if session.course.delivery == Course.Delivery.CONFERENCE:
-            continue
-        for stage, returned, sent, low, high in (
-            (Evaluation.Stage.BEFORE, 0.8, -7, 1, 3),
-            (Evaluation.Stage.AFTER, 0.7, 0, 3, 5),
-            (Evaluation.Stage.FOLLOW_UP, 0.25, 91, 3, 5),
-        ):
+            conferences.append(booking)
+        else:
+            courses.append(booking)
+    evaluations, scores = _evaluations_of(courses, rng)
+    more, more_scores = _evaluations_of(conferences, random.Random(2014))
+    Evaluation.objects.bulk_create(evaluations + more)
+    OutcomeConfidence.objects.bulk_create(
+        OutcomeConfidence(evaluation=evaluation, outcome=index, outcome_text=text, score=draw.randint(low, high))
+        for found, draw in ((scores, rng), (more_scores, random.Random(2018)))
+        for evaluation, outcomes, low, high in found
+        for index, text in enumerate(outcomes)
+    )
+    after = [e for e in evaluations if e.stage == Evaluation.Stage.AFTER and e.submitted_at is not None]
+    quoted = list(zip(after[:: max(1, len(after) // 3)], words.QUOTES_AFTER, strict=False))
+    answers.answers_write(
+        partnership=partnership,
+        evaluations=evaluations + more,
+        said={evaluation.pk: text for evaluation, text in quoted},
+    )
+    Quote.objects.bulk_create(
+        Quote(
+            partnership=partnership,
+            evaluation=evaluation,
+            question="after-differently",
+            text=text,
+            year="2014-15",
+            selected_by=business_unit,
+            selected_at=at(dt.date(2015, 4, 20)),
+        )
+        for evaluation, text in quoted
+    )
+    return len(evaluations) + len(more)
+
+
+def _evaluations_of(bookings, rng) -> tuple[list[Evaluation], list[tuple]]:
+    """Each booking's evaluations at every stage, those returned with their submission, and the
+    confidence scores to give: (evaluation, the course's outcomes, lowest, highest)."""
+    evaluations, scores = [], []
+    for booking in bookings:
+        session = booking.session
+        for stage, returned, sent, low, high in STAGES:
             sent_at = session.ends_at + dt.timedelta(days=sent)
             submitted = rng.random() < returned
             evaluation = Evaluation(
@@ -255,26 +306,7 @@ def _evaluations(partnership, bookings, business_unit, rng) -> int:
             evaluations.append(evaluation)
             if submitted and stage != Evaluation.Stage.FOLLOW_UP:
                 scores.append((evaluation, session.course.outcomes, low, high))
-    Evaluation.objects.bulk_create(evaluations)
-    OutcomeConfidence.objects.bulk_create(
-        OutcomeConfidence(evaluation=evaluation, outcome=index, outcome_text=text, score=rng.randint(low, high))
-        for evaluation, outcomes, low, high in scores
-        for index, text in enumerate(outcomes)
-    )
-    after = [e for e in evaluations if e.stage == Evaluation.Stage.AFTER and e.submitted_at is not None]
-    Quote.objects.bulk_create(
-        Quote(
-            partnership=partnership,
-            evaluation=evaluation,
-            question="after-differently",
-            text=text,
-            year="2014-15",
-            selected_by=business_unit,
-            selected_at=at(dt.date(2015, 4, 20)),
-        )
-        for evaluation, text in zip(after[:: max(1, len(after) // 3)], words.QUOTES_AFTER, strict=False)
-    )
-    return len(evaluations)
+    return evaluations, scores
 
 
 def _returns(partnership, agencies, business_unit) -> int:

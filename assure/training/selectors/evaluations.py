@@ -226,8 +226,10 @@ class CourseResult:
 
 def _year_sessions(partnership, year: str, *, sessions=None) -> QuerySet[Session]:
     first, last = financial_year_bounds(year)
+    # A workshop is evaluated as part of its conference, so only sessions without a parent count.
     qs = Session.objects.filter(
         partnership=partnership,
+        parent__isnull=True,
         status=Session.Status.SCHEDULED,
         starts_at__date__gte=first,
         starts_at__date__lte=last,

@@ -48,3 +48,15 @@ def partnership_agencies(partnership: Partnership) -> QuerySet[Agency]:
 
 def practitioner_search_q(value: str) -> Q:
     return Q(user__full_name__icontains=value) | Q(user__email__icontains=value)
+
+
+def waiting_for_practitioner(*, user, partnership, today):
+    """What waits for a practitioner (places offered, evaluations to give, the registers of the
+    sessions they teach): "My training" is their home page, since they do not see the
+    partnership's, so it lists the same items the home page would (``partnerships/_waiting.html``)."""
+    from assure.core.waiting import waiting_for, waiting_kinds
+    from assure.partnerships.selectors.home import Home, Waiting
+
+    labels = {kind.key: kind.label for kind in waiting_kinds()}
+    items = waiting_for(user=user, partnership=partnership, today=today)
+    return Home(waiting=[Waiting(item=item, label=labels.get(item.kind, "")) for item in items])

@@ -6,7 +6,8 @@ Delegates are bookings marked attended on scheduled sessions of multi-agency cou
 the year (not conferences, not their workshops). Delegates per 100 staff divide an agency's
 delegates by the workforce it returned. A sector's share of the delegates (of those from
 agencies) is set against its share of the workforce returned; a sector whose share of delegates
-is under ``UNDER_REPRESENTED_RATIO`` of its share of the workforce is under-represented.
+is under the partnership's training policy's ``under_represented_percent`` (half, as Assure ships
+it) of its share of the workforce is under-represented.
 """
 
 from collections import defaultdict
@@ -20,11 +21,9 @@ from assure.partnerships.years import financial_year_bounds
 
 from ..models import Booking, Course, Session, TrainingReturn
 from ..permissions import can_view_figures
+from ..policy import policy_for
 from .returns import current_agencies
 
-UNDER_REPRESENTED_RATIO = Decimal("0.5")
-"""A sector is under-represented when its share of delegates is below this fraction of its share
-of the workforce (half)."""
 NO_SECTOR = "No sector recorded"
 OTHER_ORGANISATIONS = "Organisations that are not agencies"
 
@@ -70,6 +69,8 @@ class Representation:
     sectors: list[SectorLine] = field(default_factory=list)
     other_delegates: int = 0
     returns: int = 0
+    # Under what percentage of its workforce share a sector's delegate share is flagged (the policy's).
+    ratio_percent: int = 50
 
     @property
     def delegates(self) -> int:
@@ -115,7 +116,10 @@ def representation_for_year(*, partnership, year: str) -> Representation:
     missing = {pk for pk in delegates if pk is not None and pk not in known}
     if missing:
         agencies += list(Agency.objects.filter(pk__in=missing).select_related("sector"))
-    result = Representation(year=year, other_delegates=delegates.get(None, 0), returns=len(returns))
+    ratio_percent = policy_for(partnership)[1].under_represented_percent
+    result = Representation(
+        year=year, other_delegates=delegates.get(None, 0), returns=len(returns), ratio_percent=ratio_percent
+    )
     sectors: dict[str, SectorLine] = defaultdict(lambda: SectorLine(name=""))
     for agency in sorted(agencies, key=lambda a: a.name.lower()):
         sector = agency.sector.title if agency.sector_id else NO_SECTOR
@@ -133,7 +137,7 @@ def representation_for_year(*, partnership, year: str) -> Representation:
         line.delegate_share = _percent(line.delegates, all_delegates)
         line.workforce_share = _percent(line.workforce, all_workforce)
         if all_delegates and all_workforce and line.workforce:
-            line.under_represented = Decimal(line.delegates) / all_delegates < UNDER_REPRESENTED_RATIO * (
+            line.under_represented = Decimal(line.delegates) / all_delegates < Decimal(ratio_percent) / 100 * (
                 Decimal(line.workforce) / all_workforce
             )
     result.sectors = sorted(sectors.values(), key=lambda s: (s.name == NO_SECTOR, s.name.lower()))

@@ -113,7 +113,7 @@ def approval_decide(*, partnership, token: str, approve: bool, reason: str = "")
 
     found = approval_by_token(partnership=partnership, token=token)
     session = lock_session(found.session)
-    booking = Booking.objects.select_for_update().select_related("practitioner__user").get(pk=found.pk)
+    booking = Booking.objects.select_for_update(of=("self",)).select_related("practitioner__user").get(pk=found.pk)
     booking.session = session
     state = link_state(booking)
     if state == "decided":

@@ -64,7 +64,8 @@ def register_mark(*, actor, session: Session, marks: dict) -> list[Booking]:
         raise ValidationError(f"The register can be marked from the day of the session, {opens_on:%-d %B %Y}.")
     bookings = {
         b.pk: b
-        for b in Booking.objects.select_for_update()
+        # Only the bookings' rows are locked: their agency (and its sector) may be missing.
+        for b in Booking.objects.select_for_update(of=("self",))
         .filter(session=session, status=Booking.Status.BOOKED)
         .select_related("agency__sector", "session__partnership")
     }
@@ -128,7 +129,7 @@ def charge_waive(*, actor, partnership, booking: Booking, reason: str) -> Bookin
     ensure_can_manage(user=actor, partnership=partnership)
     if booking.partnership_id != partnership.pk:
         raise PermissionDenied
-    booking = Booking.objects.select_for_update().select_related("session").get(pk=booking.pk)
+    booking = Booking.objects.select_for_update(of=("self",)).select_related("session").get(pk=booking.pk)
     if not may_waive(booking):
         raise ValidationError("There is no charge on this booking to waive.")
     reason = (reason or "").strip()

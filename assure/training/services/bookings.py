@@ -49,7 +49,7 @@ def places_held(session: Session) -> int:
 def lock_session(session: Session) -> Session:
     """The session's row, locked until the transaction ends: whoever counts its places next
     waits for this transaction (on SQLite the write lock taken at BEGIN does the same)."""
-    return Session.objects.select_for_update().select_related("course", "partnership").get(pk=session.pk)
+    return Session.objects.select_for_update(of=("self",)).select_related("course", "partnership").get(pk=session.pk)
 
 
 def confirmed_notify(booking: Booking, *, subject: str, opening: str) -> None:
@@ -122,7 +122,9 @@ def booking_create(*, actor, session: Session) -> Booking:
     # The practitioner's own row first (their bookings of the day), and everything that needs no
     # count of places, so that the session stays locked for as short a time as can be.
     practitioner = (
-        Practitioner.objects.select_for_update().filter(user=actor, partnership=partnership).select_related("user")
+        Practitioner.objects.select_for_update(of=("self",))
+        .filter(user=actor, partnership=partnership)
+        .select_related("user")
     ).first()
     if practitioner is None:
         raise PermissionDenied
@@ -217,7 +219,7 @@ def booking_cancel(*, actor, partnership, booking: Booking, reason: str = "") ->
     if len(reason) > REASON_LIMIT:
         raise ValidationError({"reason": f"The reason must be {REASON_LIMIT} characters or fewer."})
     session = lock_session(booking.session)
-    booking = Booking.objects.select_for_update().select_related("practitioner__user").get(pk=booking.pk)
+    booking = Booking.objects.select_for_update(of=("self",)).select_related("practitioner__user").get(pk=booking.pk)
     booking.session = session
     step = move(booking, Status.CANCELLED, reason=reason)
     now = timezone.now()
@@ -266,7 +268,7 @@ def bookings_cancel_for_session(*, actor, session: Session, reason: str) -> int:
     session = lock_session(session)
     now = timezone.now()
     bookings = list(
-        Booking.objects.select_for_update()
+        Booking.objects.select_for_update(of=("self",))
         .filter(session=session, status__in=Booking.ACTIVE)
         .select_related("practitioner__user")
     )

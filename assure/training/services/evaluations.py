@@ -178,6 +178,7 @@ def follow_ups_send(*, today: dt.date | None = None) -> int:
             status=Booking.Status.BOOKED,
             attendance=Booking.Attendance.ATTENDED,
             session__ends_at__lte=latest_end,
+            session__parent__isnull=True,  # a workshop is evaluated as part of its conference
         )
         .exclude(evaluations__stage=Stage.FOLLOW_UP)
         .select_related("session__course", "practitioner__user", "partnership")

@@ -40,7 +40,7 @@ def offers_make(*, session: Session, now: dt.datetime | None = None) -> list[Boo
     _, policy = policy_for(session.partnership)
     expires = min(now + dt.timedelta(hours=policy.offer_hours), session.starts_at)
     waiting = list(
-        Booking.objects.select_for_update()
+        Booking.objects.select_for_update(of=("self",))
         .filter(session=session, status=Status.WAITING)
         .select_related("practitioner__user")
         .order_by("queued_at", "pk")[:free]
@@ -83,7 +83,7 @@ def offer_accept(*, actor, partnership, booking: Booking) -> Booking:
     if booking.practitioner.user_id != actor.pk:
         raise ValidationError("Only the practitioner offered the place may accept it.")
     session = lock_session(booking.session)
-    booking = Booking.objects.select_for_update().select_related("practitioner__user").get(pk=booking.pk)
+    booking = Booking.objects.select_for_update(of=("self",)).select_related("practitioner__user").get(pk=booking.pk)
     booking.session = session
     if booking.status != Status.OFFERED:
         raise ValidationError("This place is no longer offered to you.")
@@ -144,7 +144,7 @@ def offers_expire(*, now: dt.datetime | None = None) -> int:
 def _lapse_session(session_id: int, *, now: dt.datetime) -> int:
     session = lock_session(Session(pk=session_id))
     overdue = list(
-        Booking.objects.select_for_update()
+        Booking.objects.select_for_update(of=("self",))
         .filter(session=session)
         .filter(
             Q(status=Status.OFFERED, offer_expires__lte=now)

@@ -202,7 +202,7 @@ def practitioner_verify(*, partnership: Partnership, token: str, now: dt.datetim
     partnership. Raises LinkNotValid for an unknown, used or expired link."""
     now = now or timezone.now()
     candidate = awaiting_verification(partnership=partnership, token=token, now=now)
-    practitioner = Practitioner.objects.select_for_update().select_related("user").get(pk=candidate.pk)
+    practitioner = Practitioner.objects.select_for_update(of=("self",)).select_related("user").get(pk=candidate.pk)
     if practitioner.verified_at is not None or practitioner.verification_digest != token_digest(token):
         raise LinkNotValid
     user = practitioner.user

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
+from django.utils.html import escape
 
 from assure.audit.models import Event
 from assure.core.navigation import partnership_url
@@ -194,4 +195,4 @@ def test_the_agency_page_lists_its_bookings(client, business_unit, year_2014, pa
     client.force_login(business_unit)
     url = partnership_url("training:charges_agency", partnership, agency_pk=agency.pk)
     html = client.get(url, {"year": "2014-15"}).content.decode()
-    assert booking.practitioner.user.full_name in html and year_2014.reference in html
+    assert escape(booking.practitioner.user.full_name) in html and year_2014.reference in html

@@ -209,3 +209,14 @@ def test_business_unit_removes_a_quote(evaluated, business_unit, partnership):
     )
     quote_remove(actor=business_unit, partnership=partnership, quote=quote)
     assert not Quote.objects.exists()
+
+
+def test_a_workshop_is_evaluated_as_part_of_its_conference(course, profile, practitioner, partnership):
+    from assure.training.evaluation_rules import stage_open
+
+    conference = held_session(course)
+    workshop = held_session(course, parent=conference, title="Workshop: parental substance misuse")
+    booking = attended_booking(workshop, practitioner=profile, agency=profile.agency)
+    assert not stage_open(booking, "after")
+    with pytest.raises((PermissionDenied, ValidationError)):
+        evaluation_start(actor=practitioner, partnership=partnership, booking=booking, stage="after")

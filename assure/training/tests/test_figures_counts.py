@@ -161,6 +161,13 @@ def test_computed_sessions_give_only_the_years_asked(partnership):
     assert [f.year for f in computations.sessions(partnership=partnership, years=["2013-14"])] == ["2013-14"]
 
 
+def test_a_year_not_yet_ended_gives_no_computed_figure(partnership):
+    course = CourseFactory(partnership=partnership)
+    held(course)
+    held(course, day=timezone.localdate() - dt.timedelta(days=1))
+    assert [f.year for f in computations.sessions(partnership=partnership)] == ["2014-15"]
+
+
 def test_computed_conference_delegates(partnership):
     attended(held(CourseFactory(partnership=partnership, delivery=Course.Delivery.CONFERENCE)), 4)
     assert [f.numerator for f in computations.conference_delegates(partnership=partnership)] == [4]

@@ -5,6 +5,7 @@ partnership's agencies."""
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 
 from assure.core.access import requires
 from assure.core.forms import attach
@@ -15,7 +16,12 @@ from ..filters_practitioners import PractitionerFilter
 from ..forms_practitioners import DetailsForm, PlaceForm, details_initial
 from ..selectors.bookings import bookings_for_mine_page
 from ..selectors.evaluations import evaluations_for_mine_page
-from ..selectors.practitioners import own_practitioner, partnership_agencies, practitioners_visible_to
+from ..selectors.practitioners import (
+    own_practitioner,
+    partnership_agencies,
+    practitioners_visible_to,
+    waiting_for_practitioner,
+)
 from ..services.practitioners import practitioner_details_update, practitioner_place, practitioner_refuse
 from ..tables_practitioners import PractitionerTable
 
@@ -49,6 +55,7 @@ def mine(request: HttpRequest) -> HttpResponse:
         "crumbs": _mine_crumbs(partnership),
         "calendar_url": partnership_url("courses:calendar", partnership),
         "changed": request.GET.get("changed") == "1",
+        "home": waiting_for_practitioner(user=request.user, partnership=partnership, today=timezone.localdate()),
     }
     context.update(bookings_for_mine_page(user=request.user, partnership=partnership, practitioner=practitioner))
     context.update(evaluations_for_mine_page(user=request.user, partnership=partnership, practitioner=practitioner))

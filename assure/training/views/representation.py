@@ -13,7 +13,7 @@ from assure.core.navigation import crumbs
 from assure.core.tables import EXPORT_FORMATS, export_response, plain_figure
 from assure.partnerships.years import financial_year_of, financial_year_problem
 
-from ..selectors.representation import UNDER_REPRESENTED_RATIO, representation_of
+from ..selectors.representation import representation_of
 from ..selectors.returns import asked_year
 
 TITLE = "Representation at training"
@@ -83,7 +83,7 @@ def representation(request: HttpRequest) -> HttpResponse:
             "shown": shown,
             "year": year,
             "years": _years(today, year),
-            "ratio_percent": int(UNDER_REPRESENTED_RATIO * 100),
+            "ratio_percent": shown.ratio_percent,
             "crumbs": crumbs(partnership, (TITLE, None)),
         },
     )
