@@ -16,6 +16,7 @@ from assure.audits.models import Audit, CaseAudit
 from assure.audits.tests.factories import ProgrammeFactory, agency_answers, case_file_audit_tool, full_answers
 from assure.partnerships.tests.factories import AgencyFactory, library_item
 from conftest import make_member
+from tests.browser.htmx import wait_for_swap
 
 pytestmark = pytest.mark.browser
 
@@ -42,9 +43,7 @@ def answer(pages, page, data: dict[str, list[str]]) -> None:
     for code, values in data.items():
         choice = page.locator(f"input[name='{code}'][value='{values[0]}']")
         if choice.count():
-            with page.expect_response(lambda response: response.request.method == "POST"):
-                choice.check()
-            page.wait_for_load_state("networkidle")
+            wait_for_swap(page, choice.check)
             expect(page.locator(f"input[name='{code}'][value='{values[0]}']")).to_be_checked()
         else:
             page.locator(f"[name='{code}']").fill(values[0])

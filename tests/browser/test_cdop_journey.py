@@ -19,6 +19,7 @@ from assure.audits.tests.factories import full_answers
 from assure.cdop.models import AgencyReport, ChildDeath
 from assure.cdop.tests.factories import PanelFactory
 from assure.partnerships.tests.factories import MeetingFactory, SubgroupFactory
+from tests.browser.htmx import wait_for_swap
 
 pytestmark = pytest.mark.browser
 
@@ -35,9 +36,7 @@ def answer(pages, page, data: dict[str, list[str]]) -> None:
     for code, values in data.items():
         choice = page.locator(f"input[name='{code}'][value='{values[0]}']")
         if choice.count():
-            with page.expect_response(lambda response: response.request.method == "POST"):
-                choice.check()
-            page.wait_for_load_state("networkidle")
+            wait_for_swap(page, choice.check)
             expect(page.locator(f"input[name='{code}'][value='{values[0]}']")).to_be_checked()
         else:
             page.locator(f"[name='{code}']").fill(values[0])

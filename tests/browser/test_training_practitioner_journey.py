@@ -22,6 +22,7 @@ from assure.partnerships.years import financial_year_of
 from assure.training.models import Booking, Practitioner, Quote, Session
 from assure.training.services.bookings import booking_cancel
 from assure.training.tests.factories import BookingFactory, CourseFactory, PractitionerFactory, SessionFactory
+from tests.browser.htmx import wait_for_swap
 
 pytestmark = pytest.mark.browser
 
@@ -45,9 +46,7 @@ def emailed_path(address: str, slug: str) -> str:
 def choose(page, question: str, answer: str) -> None:
     """Choose an answer to a question of the questionnaire: a choice changed is saved at once
     (htmx swaps the form), so wait for it before the next."""
-    with page.expect_response(lambda response: response.request.method == "POST"):
-        page.get_by_role("group", name=question).get_by_label(answer, exact=True).check()
-    page.wait_for_load_state("networkidle")
+    wait_for_swap(page, page.get_by_role("group", name=question).get_by_label(answer, exact=True).check)
 
 
 def test_a_visitor_signs_up_is_wait_listed_gets_the_place_evaluates_and_downloads_the_certificate(
