@@ -20,6 +20,7 @@ PERSONAS = (
     "designated_officer",
     "viewer",
     "practitioner",
+    "provider",
     "outsider",
     "operator",
 )
@@ -34,6 +35,7 @@ ROLE_OF = {
     "designated_officer": "designated-officer",
     "viewer": "viewer",
     "practitioner": "practitioner",
+    "provider": "provider",
     # Held over the installation, not through a membership: every partnership's page answers the
     # operator as it answers an outsider.
     "operator": "operator",
@@ -230,6 +232,17 @@ def practitioner(partnership, agency):
 
     user = make_member("practitioner", partnership, full_name="Pat Tishner", email="pat@example.org")
     PractitionerFactory(user=user, partnership=partnership, agency=agency)
+    return user
+
+
+@pytest.fixture
+def provider(partnership):
+    """A private provider of children's homes, e-mail confirmed and verified by the business
+    unit: notifies placements with their CSE risk assessment and sees only their own."""
+    from assure.registers.tests.factories import ProviderFactory
+
+    user = make_member("provider", partnership, full_name="Prue Vider", email="prue@example.org")
+    ProviderFactory(user=user, partnership=partnership)
     return user
 
 

@@ -66,6 +66,8 @@ urlpatterns = [
     path("p/<slug:partnership>/cdop/", include("assure.cdop.urls")),
     path("p/<slug:partnership>/lado/", include("assure.lado.urls")),
     path("p/<slug:partnership>/training/", include("assure.training.urls")),
+    path("p/<slug:partnership>/registers/", include("assure.registers.urls")),
+    path("p/<slug:partnership>/engagement/", include("assure.engagement.urls")),
     # Public pages of a partnership: its learning briefings, and the case consideration form for
     # practitioners who are not members (confirmed by e-mail).
     path("learning/<slug:partnership>/", include("assure.reviews.urls_learning")),
@@ -73,6 +75,9 @@ urlpatterns = [
     path("allegations/<slug:partnership>/", include("assure.lado.urls_public")),
     # The public course calendar, practitioners' sign-up and managers' approval links.
     path("training/<slug:partnership>/", include("assure.training.urls_public")),
+    # Private providers' sign-up; the public, anonymous link of a partnership's surveys.
+    path("providers/<slug:partnership>/", include("assure.registers.urls_public")),
+    path("survey/<slug:partnership>/", include("assure.engagement.urls_public")),
     path("p/<slug:partnership>/questionnaires/", include("assure.questionnaires.urls")),
     path("p/<slug:partnership>/reports/", include("assure.reports.urls")),
 ]

@@ -112,6 +112,18 @@ EXPECTED = {
     "training.register": {"business_unit", "practitioner"},
     "training.book": {"practitioner"},
     "training.return": {"agency_lead"},
+    # Registers: the board reads the figures (breakdowns' small numbers hidden); the business unit
+    # keeps every register; an agency's lead records its agency's entries of the kinds its agency's
+    # type records (the agency lead's agency is a police force); a verified private provider
+    # notifies placements and sees only their own.
+    "registers.view": {"business_unit", "board_member", "chair"},
+    "registers.manage": {"business_unit"},
+    "registers.record": {"business_unit", "agency_lead"},
+    "registers.notify": {"provider"},
+    # Engagement: the board reads campaigns, surveys' results, voices and events; the business
+    # unit keeps them. Anyone answers an open survey on its public link.
+    "engagement.view": {"business_unit", "board_member", "chair"},
+    "engagement.manage": {"business_unit"},
 }
 
 # Who may use a view of the whole installation, declared with each installation permission. The

@@ -28,10 +28,12 @@ from assure.performance.tests.factories import (
 from tests.world_actions import ACTIONS_SAMPLES, actions_records
 from tests.world_audits import AUDITS_SAMPLES, audits_records
 from tests.world_cdop import CDOP_SAMPLES, cdop_records
+from tests.world_engagement import ENGAGEMENT_SAMPLES, engagement_records
 from tests.world_governance import GOVERNANCE_SAMPLES, governance_records
 from tests.world_lado import LADO_SAMPLES, lado_records
 from tests.world_plans import PLANS_SAMPLES, plans_records
 from tests.world_questionnaires import QUESTIONNAIRES_SAMPLES, questionnaires_records
+from tests.world_registers import REGISTERS_SAMPLES, registers_records
 from tests.world_reports import REPORTS_SAMPLES, report_records
 from tests.world_reviews import REVIEWS_SAMPLES, reviews_records
 from tests.world_section11 import SECTION11_SAMPLES, section11_records
@@ -72,6 +74,8 @@ def build_side(partnership, agency, recorder) -> Side:
         **cdop_records(partnership, agency, recorder),
         **lado_records(partnership, agency, recorder),
         **training_records(partnership, agency, recorder),
+        **registers_records(partnership, agency, recorder),
+        **engagement_records(partnership, agency, recorder),
         **questionnaires_records(partnership, agency, recorder),
     )
 
@@ -151,6 +155,8 @@ SAMPLES = {
     **CDOP_SAMPLES,
     **LADO_SAMPLES,
     **TRAINING_SAMPLES,
+    **REGISTERS_SAMPLES,
+    **ENGAGEMENT_SAMPLES,
     **QUESTIONNAIRES_SAMPLES,
     "reports:preview": lambda s: {"pk": s.report.pk},
     "reports:outputs": lambda s: {"pk": s.report.pk},

@@ -711,6 +711,7 @@ from .schemas_cdop import (  # noqa: E402
     DisclosureRuleItem,
     EthnicGroupItem,
 )
+from .schemas_engagement import EngagementMeasureItem, EngagementTermItem  # noqa: E402
 from .schemas_lado import (  # noqa: E402
     LadoCategoryItem,
     LadoFieldItem,
@@ -721,6 +722,7 @@ from .schemas_lado import (  # noqa: E402
 )
 from .schemas_letters import LetterTemplateItem  # noqa: E402
 from .schemas_questionnaires import QuestionnaireItem  # noqa: E402
+from .schemas_registers import RegisterKindItem  # noqa: E402
 from .schemas_reviews import ReviewSchemeItem, StatutoryClockItem  # noqa: E402
 from .schemas_training import TrainingLevelItem, TrainingPolicyItem  # noqa: E402
 
@@ -754,6 +756,11 @@ ITEM_SCHEMAS: dict[str, type[Item]] = {
     "lado-regulator": LadoTermItem,
     "training-level": TrainingLevelItem,
     "training-policy": TrainingPolicyItem,
+    "register-kind": RegisterKindItem,
+    "engagement-activity": EngagementTermItem,
+    "engagement-measure": EngagementMeasureItem,
+    "engagement-event-kind": EngagementTermItem,
+    "voice-source": EngagementTermItem,
     "restricted-area": RestrictedAreaItem,
     "indicator-theme": IndicatorThemeItem,
     "indicator": IndicatorItem,

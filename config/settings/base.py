@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "assure.cdop",
     "assure.lado",
     "assure.training",
+    "assure.registers",
+    "assure.engagement",
     "assure.reports",
     "assure.demo",
 ]
@@ -406,6 +408,21 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
     "training.Evaluation",
     "training.Quote",
     "training.TrainingReturn",
+    # Registers: entries hold no name by design; a provider's link digest is masked.
+    "registers.Entry",
+    "registers.Upload",
+    {
+        "model": "registers.Provider",
+        "mask_fields": ["verification_digest"],
+        "mask_callable": "assure.audit.masking.mask_completely",
+    },
+    # Engagement: a survey's responses are the questionnaire engine's and are not traced here.
+    "engagement.Campaign",
+    "engagement.Activity",
+    "engagement.Measure",
+    "engagement.Survey",
+    "engagement.Voice",
+    "engagement.Event",
     "plans.Plan",
     "plans.Priority",
     "plans.Objective",

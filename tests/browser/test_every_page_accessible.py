@@ -19,6 +19,7 @@ import pytest
 
 from assure.accounts.tests.factories import RestrictedGrantFactory
 from assure.partnerships.tests.factories import AgencyFactory, PartnershipFactory
+from assure.registers.tests.factories import ProviderFactory
 from assure.training.tests.factories import PractitionerFactory
 from conftest import ROLE_OF, make_member
 from tests.browser.conftest import AXE
@@ -72,6 +73,8 @@ LADO_AGENCY = {"lado.refer"}
 # Training: a practitioner's own pages; an agency's lead makes the single-agency training return.
 TRAINING_PRACTITIONER = {"training.book"}
 TRAINING_AGENCY = {"training.return"}
+# Registers: a private provider's own notifications.
+REGISTERS_PROVIDER = {"registers.notify"}
 
 
 class World:
@@ -105,6 +108,8 @@ class World:
                 user = make_member(ROLE_OF[name], self.partnership, agency=agency)
                 if name == "practitioner":
                     PractitionerFactory(user=user, partnership=self.partnership, agency=self.agency)
+                if name == "provider":
+                    ProviderFactory(user=user, partnership=self.partnership)
             if name == "cdop_manager":
                 RestrictedGrantFactory(user=user, partnership=self.partnership, area="cdop")
             if name == "designated_officer":
@@ -127,6 +132,8 @@ def _reader(route, world: World):
         return world.person("cdop_manager")
     if permission in TRAINING_PRACTITIONER:
         return world.person("practitioner")
+    if permission in REGISTERS_PROVIDER:
+        return world.person("provider")
     if permission in CDOP_AGENCY | LADO_AGENCY | TRAINING_AGENCY:
         return world.person("agency_lead")
     if permission in LADO_CASES:

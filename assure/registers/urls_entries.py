@@ -1,0 +1,3 @@
+"""URLs of entries (included by urls.py in the app's namespace)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""URLs of figures (included by urls.py in the app's namespace)."""
+
+urlpatterns: list = []
