@@ -411,6 +411,7 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
     # Registers: entries hold no name by design; a provider's link digest is masked.
     "registers.Entry",
     "registers.Upload",
+    "registers.MonitoredUnder",
     {
         "model": "registers.Provider",
         "mask_fields": ["verification_digest"],

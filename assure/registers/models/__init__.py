@@ -4,7 +4,8 @@ private providers who notify placements; and what retention leaves behind (each 
 with the log of its runs."""
 
 from .entries import Entry, Upload
+from .priorities import MonitoredUnder
 from .providers import Provider
 from .retention import RetainedYear, RetentionRun
 
-__all__ = ["Entry", "Provider", "RetainedYear", "RetentionRun", "Upload"]
+__all__ = ["Entry", "MonitoredUnder", "Provider", "RetainedYear", "RetentionRun", "Upload"]
