@@ -722,7 +722,7 @@ from .schemas_lado import (  # noqa: E402
 )
 from .schemas_letters import LetterTemplateItem  # noqa: E402
 from .schemas_questionnaires import QuestionnaireItem  # noqa: E402
-from .schemas_registers import RegisterKindItem  # noqa: E402
+from .schemas_registers import RegisterKindItem, RegisterTermItem  # noqa: E402
 from .schemas_reviews import ReviewSchemeItem, StatutoryClockItem  # noqa: E402
 from .schemas_training import TrainingLevelItem, TrainingPolicyItem  # noqa: E402
 
@@ -757,6 +757,7 @@ ITEM_SCHEMAS: dict[str, type[Item]] = {
     "training-level": TrainingLevelItem,
     "training-policy": TrainingPolicyItem,
     "register-kind": RegisterKindItem,
+    "register-sex": RegisterTermItem,
     "engagement-activity": EngagementTermItem,
     "engagement-measure": EngagementMeasureItem,
     "engagement-event-kind": EngagementTermItem,

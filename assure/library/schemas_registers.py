@@ -159,3 +159,12 @@ class RegisterKindItem(Item):
         if self.questionnaire:
             found.append(Reference("questionnaire", self.questionnaire, "questionnaire"))
         return found
+
+
+class RegisterTermItem(Item):
+    """A term an entry's identifiers are recorded in (kind ``register-sex``: how a register
+    records a child's sex)."""
+
+    description: str
+    order: int = Field(ge=0)
+    provenance: Provenance | None = None
