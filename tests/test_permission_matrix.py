@@ -139,6 +139,14 @@ EXPECTED_INSTALLATION = {
 # The library's Section 11 frameworks likewise: any partnership may open a cycle on any of them.
 # The library's questionnaires too: Assure's are shown to every partnership, by code.
 SHARED = {"performance:indicator", "section11:framework_detail", "questionnaires:outline"}
+# A register's kind is the library's, shared by every partnership: its pages show the asking
+# partnership's own entries (assure/registers/tests/test_entries_views.py checks whose).
+SHARED |= {"registers:entries", "registers:entry_create"}
+# The figures of a kind are the asking partnership's own entries' counts (test_figures_views.py).
+SHARED |= {"registers:kind_figures", "registers:kind_figures_download", "registers:monitored_under"}
+# A kind's upload page and template: the upload records into the asking partnership's own register
+# (assure/registers/tests/test_uploads_views.py checks for which agencies).
+SHARED |= {"registers:upload", "registers:upload_template"}
 
 # Views whose records narrow the permission further.
 NARROWER = {
@@ -151,7 +159,15 @@ NARROWER = {
     # The partnership's overview is partnerships.view's; a practitioner, who may not view the
     # partnership, is sent on to their own training page rather than refused (the only redirect
     # counted as "allowed" here; assure/training/tests/test_practitioners_access.py checks where to).
-    "partnerships:home": EVERYONE_IN_PARTNERSHIP | {"practitioner"},
+    # A private provider is sent on to "My notifications" the same way.
+    "partnerships:home": EVERYONE_IN_PARTNERSHIP | {"practitioner", "provider"},
+    # A placement notification's pages answer its own provider only: the side's notification is
+    # another provider's (assure/registers/tests/test_providers_notify.py covers the persona's own).
+    "registers:notification_detail": set(),
+    "registers:notification_answers": set(),
+    # The questions of an entry answer those who see the entry: the side's placement notification is
+    # held by children's social care, not the agency lead's police force (test_entries_views.py).
+    "registers:entry_answers": {"business_unit"},
     # A session's register is marked by the business unit or a trainer named on the session; the
     # side's session names none (assure/training/tests/test_attendance_register.py covers trainers).
     "training:register": {"business_unit"},

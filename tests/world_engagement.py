@@ -2,16 +2,49 @@
 voices, events) gives its samples here, in its own block."""
 
 # --- campaigns ----------------------------------------------------------------------------------
-CAMPAIGN_SAMPLES: dict = {}
+CAMPAIGN_SAMPLES: dict = {
+    "engagement:campaign_detail": lambda s: {"pk": s.engagement_campaign.pk},
+    "engagement:campaign_edit": lambda s: {"pk": s.engagement_campaign.pk},
+    "engagement:campaign_delete": lambda s: {"pk": s.engagement_campaign.pk},
+    "engagement:activity_add": lambda s: {"pk": s.engagement_campaign.pk},
+    "engagement:activity_edit": lambda s: {"pk": s.engagement_campaign.pk, "activity": s.engagement_activity.pk},
+    "engagement:activity_remove": lambda s: {"pk": s.engagement_campaign.pk, "activity": s.engagement_activity.pk},
+    "engagement:measure_add": lambda s: {"pk": s.engagement_campaign.pk},
+    "engagement:measure_remove": lambda s: {"pk": s.engagement_campaign.pk, "measure": s.engagement_measure.pk},
+}
 
 # --- surveys ------------------------------------------------------------------------------------
-SURVEY_SAMPLES: dict = {}
+SURVEY_SAMPLES: dict = {
+    **dict.fromkeys(
+        [
+            "engagement:survey_detail",
+            "engagement:survey_edit",
+            "engagement:survey_results",
+            "engagement:survey_compare",
+            "engagement:survey_free_text",
+        ],
+        lambda s: {"pk": s.engagement_survey.pk},
+    ),
+    "survey:answer": lambda s: {"token": s.engagement_survey.token},
+    "survey:thanks": lambda s: {"token": s.engagement_survey.token},
+}
 
 # --- voices -------------------------------------------------------------------------------------
-VOICE_SAMPLES: dict = {}
+VOICE_SAMPLES: dict = {
+    "engagement:voice_detail": lambda s: {"pk": s.engagement_quote.pk},
+    "engagement:voice_edit": lambda s: {"pk": s.engagement_voice.pk},
+    "engagement:voice_review": lambda s: {"pk": s.engagement_voice.pk},
+    "engagement:voice_choose": lambda s: {"pk": s.engagement_quote.pk},
+    "engagement:voice_unchoose": lambda s: {"pk": s.engagement_quote.pk},
+    "engagement:voice_delete": lambda s: {"pk": s.engagement_voice.pk},
+}
 
 # --- events -------------------------------------------------------------------------------------
-EVENT_SAMPLES: dict = {}
+EVENT_SAMPLES: dict = {
+    "engagement:event_detail": lambda s: {"pk": s.engagement_event.pk},
+    "engagement:event_edit": lambda s: {"pk": s.engagement_event.pk},
+    "engagement:event_delete": lambda s: {"pk": s.engagement_event.pk},
+}
 
 
 def engagement_records(partnership, agency, recorder) -> dict:

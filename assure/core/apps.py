@@ -24,7 +24,8 @@ class CoreConfig(AppConfig):
                 "Performance and assurance",
                 order=30,
                 description="How well the partnership's agencies keep children safe: the core dataset and its "
-                "scorecard, the agencies' data returns and their Section 11 self-assessments.",
+                "scorecard, the agencies' data returns, their Section 11 self-assessments and the multi-agency "
+                "registers the board monitors.",
             ),
             Group(
                 "reviews",

@@ -17,6 +17,7 @@ from assure.actions.models import Action, ActionUpdate
 from assure.audit.services import event_record
 from assure.audits.demo import audits_demo_load
 from assure.cdop.demo import cdop_demo_load
+from assure.engagement.demo import engagement_demo_load
 from assure.governance.demo import governance_demo_links, governance_demo_load
 from assure.lado.demo import lado_demo_load
 from assure.library.loader import load_library
@@ -36,6 +37,7 @@ from assure.partnerships.models import (
 from assure.performance.demo import performance_demo_exceptions, performance_demo_load
 from assure.performance.services.computed import compute_all_indicators
 from assure.plans.demo import plans_demo_evidence, plans_demo_load
+from assure.registers.demo import registers_demo_load
 from assure.reports.demo import reports_demo_load
 from assure.reviews.demo import reviews_demo_load
 from assure.section11.demo import section11_demo_load
@@ -157,6 +159,10 @@ class _DemoWriter:
         lado_demo_load(partnerships=self.partnerships, agencies=self.agencies, users=self.users, today=self.today)
         # Multi-agency training: Shropshire's 2013-14 and 2014-15 programme, counted into the training figures.
         training_demo_load(partnerships=self.partnerships, agencies=self.agencies, users=self.users, today=self.today)
+        # The multi-agency registers: Shropshire's 2013-14 and 2014-15 entries, counted into the registers' figures.
+        registers_demo_load(partnerships=self.partnerships, agencies=self.agencies, users=self.users, today=self.today)
+        # Engagement: the campaign, the e-safety surveys, the voices heard and the events, under Communication.
+        engagement_demo_load(partnerships=self.partnerships, agencies=self.agencies, users=self.users, today=self.today)
         # The plan's reviews link indicators, Section 11 cycles and actions written above.
         plans_demo_evidence(partnerships=self.partnerships, users=self.users)
         # The figures Assure counts from the records just written (Section 11, meetings,

@@ -153,6 +153,10 @@ PEOPLE = (
     # A health visitor who books Shropshire's multi-agency training (her profile is written by
     # assure/training/demo): sees her own bookings and evaluations, nothing of the board's records.
     PersonSpec(SHROPSHIRE, "practitioner", "Wren Hollinshead", "Health visitor"),
+    # The registered manager of a private children's homes company who notifies Shropshire of the
+    # children placed in its homes (her profile, verified, is written by assure/registers/demo):
+    # sees her own notifications only.
+    PersonSpec(SHROPSHIRE, "provider", "Isla Brackenbury", "Registered manager"),
 )
 
 

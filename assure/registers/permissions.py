@@ -96,6 +96,21 @@ def may_change_entry(*, user, partnership, entry) -> bool:
     return True
 
 
+# --- uploads ----------------------------------------------------------------------------------
+
+
+def may_see_upload(*, user, partnership, upload) -> bool:
+    """The business unit sees (and deletes) every upload of the partnership; an agency's lead
+    their own agency's."""
+    if upload.partnership_id != partnership.pk:
+        return False
+    if can_manage(user=user, partnership=partnership):
+        return True
+    return has_permission(
+        user=user, permission="registers.record", partnership=partnership
+    ) and upload.agency_id in agencies_of(user=user, partnership=partnership)
+
+
 # --- providers ---------------------------------------------------------------------------------
 
 

@@ -1,3 +1,9 @@
 """URLs of retention (included by urls.py in the app's namespace)."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from .views import retention
+
+urlpatterns: list = [
+    path("retention/", retention.retention, name="retention"),
+]

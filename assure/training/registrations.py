@@ -11,6 +11,7 @@ def register_all() -> None:
     evaluations()
     returns()
     figures()
+    session_attendance()
 
 
 def practitioners() -> None:
@@ -279,3 +280,13 @@ def figures() -> None:
         ),
     ]:
         register_computation(f"training.{name}", function, description)
+
+
+def session_attendance() -> None:
+    """A session's attendance, read by reference by apps that may not import training (an
+    engagement event run as a conference)."""
+    from assure.partnerships.session_attendance import register_session_attendance
+
+    from .session_attendance import sessions_attendance
+
+    register_session_attendance(sessions_attendance)

@@ -49,6 +49,11 @@ NOT_SWEPT = {
     # The training figures' download is a spreadsheet; a booking's calendar entry is an .ics file.
     "training:figures_download",
     "training:booking_ics",
+    # A register's upload template and its year's figures, and the year's engagement summary, are
+    # spreadsheets.
+    "registers:upload_template",
+    "registers:kind_figures_download",
+    "engagement:summary_download",
     # The health check answers JSON to the proxy and monitoring, not a page.
     "core:healthz",
     # The public learning page's Atom feed is for feed readers, not a page.

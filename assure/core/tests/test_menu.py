@@ -211,16 +211,38 @@ def test_the_board_lists_the_parts_each_person_may_use(client, business_unit, vi
                 "Audit results",
                 "Conference quality assurance",
                 "Conference checklists",
+                "Registers",
+                "Register uploads",
+                "Private providers",
+                "Registers’ figures",
+                "Registers’ retention",
                 "Questionnaires",
             ],
         ),
+        # An agency lead records their agency's entries of the registers its type records.
         (
             "agency_lead",
-            ["Scorecard", "Data returns", "Section 11", "Case-file audits", "Audit results", "Conference checklists"],
+            [
+                "Scorecard",
+                "Data returns",
+                "Section 11",
+                "Case-file audits",
+                "Audit results",
+                "Conference checklists",
+                "Registers",
+                "Register uploads",
+            ],
         ),
         (
             "board_member",
-            ["Scorecard", "Section 11", "Case-file audits", "Audit results", "Conference quality assurance"],
+            [
+                "Scorecard",
+                "Section 11",
+                "Case-file audits",
+                "Audit results",
+                "Conference quality assurance",
+                "Registers’ figures",
+            ],
         ),
         ("panel_member", ["Scorecard"]),
     ],
@@ -290,13 +312,18 @@ def test_reviews_and_panels_lists_the_parts_each_person_may_use(client, persona,
     assert _parts(_html(client, persona, _url("menu:reviews", partnership))) == parts
 
 
-def test_learning_lists_the_briefings_and_the_training_the_board_reads(client, board_member, partnership):
+def test_learning_lists_the_training_and_engagement_the_board_reads(client, board_member, partnership):
     assert _parts(_html(client, board_member, _url("menu:learning", partnership))) == [
         "Learning briefings",
         "Training courses",
         "Training evaluations",
         "Representation at training",
         "Training figures",
+        "Campaigns",
+        "Engagement this year",
+        "Surveys",
+        "Voices heard",
+        "Events",
     ]
 
 

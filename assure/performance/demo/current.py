@@ -23,10 +23,12 @@ class CurrentReturn:
 
 RETURNS = (
     CurrentReturn(
-        CSC, "submitted", {"csc-referrals": "1384", "csc-rereferrals-percent": "24.6", "cse-panel-referrals": "27"}
+        CSC, "submitted", {"csc-referrals": "1384", "csc-rereferrals-percent": "24.6", "csc-cp-plans": "262"}
     ),
     CurrentReturn(MENTAL_HEALTH, "submitted", {"s136-detentions-under-18": "11", "s136-police-custody": "0"}),
     CurrentReturn(EARLY_HELP, "draft", {"eh-assessments": "318", "eh-plans": ""}),
     CurrentReturn(EDUCATION, "not_started", {"edu-cme": "", "edu-part-time-timetables": ""}),
-    CurrentReturn(POLICE, "not_started", {"police-offences-against-children-rate": "", "marac-cases": ""}),
+    CurrentReturn(
+        POLICE, "not_started", {"police-offences-against-children-rate": "", "police-young-sexual-offence-charged": ""}
+    ),
 )

@@ -44,10 +44,9 @@ MEASURES = (
     ("csc-cp-plans-second-2-years-percent", s.CSC),
     ("csc-lac", s.CSC),
     ("police-offences-against-children-rate", s.POLICE),
-    ("marac-cases", s.POLICE),
 )
 
-COUNTS = frozenset({"eh-assessments", "csc-referrals", "csc-cp-plans", "csc-lac", "marac-cases"})
+COUNTS = frozenset({"eh-assessments", "csc-referrals", "csc-cp-plans", "csc-lac"})
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,13 @@ PRIORITIES = (
         "Children who go missing, child sexual exploitation and trafficking",
         (
             LineSpec("cse-panel-referrals", s.CSC),
+            # Counted from the multi-agency registers (assure/registers/demo). Custody after charge
+            # has a case in 2015-16, which would open the scorecard on a year of one figure: it is
+            # on the registers' own pages and the annual report instead.
+            LineSpec("missing-episodes", s.POLICE),
+            LineSpec("return-interviews-taken-up", s.CSC),
+            LineSpec("encompass-school-told-by-nine", s.POLICE, "80", "5"),
+            LineSpec("placement-notifications", s.CSC),
             LineSpec("csc-lac", s.CSC),
             LineSpec("csc-lac-placed-from-elsewhere", s.CSC),
             LineSpec("police-offences-against-children-rate", s.POLICE, "25", "3"),
@@ -53,6 +60,10 @@ PRIORITIES = (
         (
             LineSpec("training-sessions", s.BUSINESS_UNIT_HOST, "40", "4"),
             LineSpec("training-delegates", s.BUSINESS_UNIT_HOST, "800", "80"),
+            # Counted from engagement's records (assure/engagement/demo); the workshops of April and May
+            # 2015 fall in 2015-16, so their attendance is on engagement's own pages instead.
+            LineSpec("engagement-campaign-reach", s.BUSINESS_UNIT_HOST),
+            LineSpec("engagement-survey-responses", s.BUSINESS_UNIT_HOST),
             LineSpec("edu-schools-audit-compliant-percent", s.EDUCATION, "95", "3"),
             LineSpec("edu-early-years-audit-compliant-percent", s.EDUCATION, "75", "10"),
         ),

@@ -80,7 +80,7 @@ FIGURES: dict[str, tuple[Figure, ...]] = {
             "At 31 March 2014, across the whole of West Mercia: no figure for Shropshire alone is available.",
             "§5.87",
         ),
-        Figure("cse-panel-referrals", CSC, "11", section="§4 priority 2"),
+        # The CSE panel's referrals (11) are counted from its register (assure/registers/demo).
         Figure("pf-notifications", CSC, "9", section="§5.99"),
         Figure("pf-visits-in-time-percent", CSC, "60", section="§5.99"),
         Figure("s136-detentions-under-18", MENTAL_HEALTH, "25", section="§5.38"),
@@ -258,17 +258,8 @@ FIGURES: dict[str, tuple[Figure, ...]] = {
             "care homes on.",
             "§5.71",
         ),
-        Figure("marac-cases", POLICE, "175", "Cases of domestic abuse discussed at MARAC.", "§5.89"),
-        Figure("marac-repeat-cases", POLICE, "26", section="§5.89"),
-        Figure("marac-children", POLICE, "207", "Children affected.", "§5.89"),
-        # Child sexual exploitation (§4 priority 2).
-        Figure(
-            "cse-panel-referrals",
-            CSC,
-            "50",
-            "Up from 11: greater awareness after the CSE strategy, training and campaigns.",
-            "§4 priority 2",
-        ),
+        # The MARAC's cases, repeats and children (175, 26, 207; §5.89) and the CSE panel's referrals (50,
+        # §4 priority 2) are counted from the multi-agency registers (assure/registers/demo), not returned.
         Figure("cse-empower-participants", CSC, "42", "Girls in 8 sessions of the Empower programme.", "§4 priority 2"),
         # Private fostering (§5.99).
         Figure("pf-notifications", CSC, "8", section="§5.99"),

@@ -30,10 +30,6 @@ SEED_MEASURES = [
     "csc-lac",
     "csc-lac-rate",
     "police-offences-against-children-rate",
-    "cse-panel-referrals",
-    "marac-cases",
-    "marac-repeat-cases",
-    "marac-children",
     "edu-cme",
     "edu-ehe-registered",
     "edu-part-time-timetables",
@@ -42,7 +38,7 @@ SEED_MEASURES = [
     "s136-health-place-of-safety",
 ]
 # The seed's measures Assure counts from its own records (the conferences' checklists, the
-# designated officer's referrals, the training records) instead.
+# designated officer's referrals, the training records, the multi-agency registers) instead.
 SEED_MEASURES_COMPUTED = [
     "cpc-conferences",
     "cpc-core-groups-contribution-percent",
@@ -51,6 +47,10 @@ SEED_MEASURES_COMPUTED = [
     "training-sessions",
     "training-delegates",
     "training-conference-delegates",
+    "cse-panel-referrals",
+    "marac-cases",
+    "marac-repeat-cases",
+    "marac-children",
 ]
 
 

@@ -105,7 +105,6 @@ class TestTheDemosCoreDataset:
         [
             ("eh-assessments", "Shropshire Council Early Help"),
             ("police-offences-against-children-rate", "West Mercia Police"),
-            ("marac-cases", "West Mercia Police"),
             ("s136-detentions-under-18", "South Staffordshire and Shropshire Healthcare NHS Foundation Trust"),
             ("edu-cme", "Shropshire Council Education Access Service"),
             ("csc-icpc-15-days-percent", "Shropshire Council Children's Social Care"),
@@ -138,7 +137,7 @@ class TestTheDemosCoreDataset:
         assert {r.round.period.label for r in waiting} == {current_year(timezone.localdate())}
 
     def test_a_return_is_entered_by_the_agencys_own_lead_where_the_demo_has_one(self, demo):
-        police_return = local("marac-cases", "2014-15").data_return
+        police_return = local("police-offences-against-children-rate", "2014-15").data_return
         assert police_return.submitted_by.email.startswith("police-lead@")
 
     @pytest.mark.parametrize("slug", ["telford-wrekin", "herefordshire", "worcestershire"])

@@ -39,6 +39,22 @@ def marac_values(**values) -> dict:
     }
 
 
+def placement_values(**values) -> dict:
+    """A placement notification's fields: a child moved into Oak Lodge three days ago, placed by
+    another authority, at risk of CSE; any given instead."""
+    moved = (timezone.localdate() - dt.timedelta(days=3)).isoformat()
+    return {
+        "moved-in-on": moved,
+        "notified-on": moved,
+        "placing-authority": "other-authority",
+        "setting": "childrens-home",
+        "home": "Oak Lodge",
+        "missing-before": "no",
+        "cse-risk": "at-risk",
+        **values,
+    }
+
+
 class EntryFactory(DjangoModelFactory):
     """A MARAC case of a police agency, recorded on the form (pass ``kind_code``, ``kind`` and
     ``values`` for another kind)."""
