@@ -1,7 +1,8 @@
 """What monthly uploads have waiting, for the home page and the menu: for an agency's lead, once
-the 10th of the month has come, each register their agency records with neither an entry nor an
-upload for last month ("Upload April 2015's MARAC cases extract"). Each reads in a constant
-number of queries.
+the 10th of the month has come, each register their agency sends as a monthly extract (it has
+uploaded one before) with neither an entry nor an upload for last month ("Upload April 2015's
+MARAC cases extract"). An agency that records on the form, or not at all, is not chased. Each
+reads in a constant number of queries.
 
 The monthly reminder (rule ``register-upload``) goes to the agency's leads on the days before the
 10th the rule names and while the extract stays owed after it: one a day for an agency, naming
@@ -59,8 +60,9 @@ def extracts_phrase(*, user, partnership) -> str | None:
 
 def reminders_due(*, today: dt.date):
     """The ``register-upload`` reminder source: for each agency, in each active partnership, that
-    records a register and has an active lead, the registers with neither an entry nor an upload
-    for last month, due on the 10th. A handful of queries, plus one for each partnership's kinds."""
+    sends a register as a monthly extract (it has uploaded one before) and has an active lead, the
+    registers with neither an entry nor an upload for last month, due on the 10th. A handful of
+    queries, plus one for each partnership's kinds."""
     from assure.accounts.recipients import agency_people_with
     from assure.notifications.reminders import ReminderDue
     from assure.partnerships.models import Agency, Partnership
@@ -74,6 +76,11 @@ def reminders_due(*, today: dt.date):
     if not leads:
         return []
     agencies = Agency.objects.select_related("agency_type").in_bulk({agency for _, agency in leads})
+    sends = set(
+        Upload.objects.filter(partnership_id__in=partnerships, month__lt=month).values_list(
+            "partnership_id", "agency_id", "kind_code"
+        )
+    )
     done = set(
         Upload.objects.filter(partnership_id__in=partnerships, month=month).values_list(
             "partnership_id", "agency_id", "kind_code"
@@ -94,7 +101,9 @@ def reminders_due(*, today: dt.date):
         owed = [
             kind.title
             for kind in kinds[partnership_id]
-            if agency.agency_type.code in kind.spec.recorded_by and (partnership_id, agency_id, kind.code) not in done
+            if agency.agency_type.code in kind.spec.recorded_by
+            and (partnership_id, agency_id, kind.code) in sends
+            and (partnership_id, agency_id, kind.code) not in done
         ]
         if not owed:
             continue

@@ -70,6 +70,7 @@ def test_the_library_has_a_rule_for_every_kind_of_deadline(db):
         "training-session",
         "training-offer",
         "training-evaluation",
+        "register-upload",
     }
 
 

@@ -65,8 +65,9 @@ def last_month(today: dt.date) -> dt.date:
 
 def extracts_owed(*, user, partnership, today: dt.date) -> list[tuple[RegisterKind, Agency]]:
     """For an agency's lead (not the business unit, who records for everyone): each kind their
-    agency records, and the agency, with neither an entry nor an upload for last month. Three
-    queries, however many kinds and agencies."""
+    agency sends as a monthly extract (it has uploaded one before: an agency that records on the
+    form, or not at all, is not chased), and the agency, with neither an entry nor an upload for
+    last month. Four queries, however many kinds and agencies."""
     if can_manage(user=user, partnership=partnership) or not has_permission(
         user=user, permission="registers.record", partnership=partnership
     ):
@@ -79,6 +80,11 @@ def extracts_owed(*, user, partnership, today: dt.date) -> list[tuple[RegisterKi
     if not agencies:
         return []
     month = last_month(today)
+    sends = set(
+        Upload.objects.filter(partnership=partnership, agency__in=agencies, month__lt=month).values_list(
+            "agency_id", "kind_code"
+        )
+    )
     done = set(
         Upload.objects.filter(partnership=partnership, agency__in=agencies, month=month).values_list(
             "agency_id", "kind_code"
@@ -94,5 +100,6 @@ def extracts_owed(*, user, partnership, today: dt.date) -> list[tuple[RegisterKi
         for agency in agencies
         if agency.agency_type is not None
         and agency.agency_type.code in kind.spec.recorded_by
+        and (agency.pk, kind.code) in sends
         and (agency.pk, kind.code) not in done
     ]

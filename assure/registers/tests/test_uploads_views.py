@@ -167,7 +167,21 @@ def test_deleting_an_upload_asks_first_then_deletes_its_entries(client, agency_l
     assert not Upload.objects.exists() and not Entry.objects.exists()
 
 
+def _sends(partnership, agency, *kind_codes) -> None:
+    """The agency sends these registers as monthly extracts: it uploaded April 2015's."""
+    for code in kind_codes:
+        UploadFactory(partnership=partnership, agency=agency, kind_code=code, month=dt.date(2015, 4, 1))
+
+
+def test_an_agency_that_never_sent_an_extract_is_not_chased(agency_lead, partnership, agency):
+    from assure.registers.waiting_uploads import reminders_due
+
+    assert extracts_to_upload(user=agency_lead, partnership=partnership, today=dt.date(2015, 6, 11)) == []
+    assert [d for d in reminders_due(today=dt.date(2015, 6, 7)) if d.partnership == partnership] == []
+
+
 def test_last_months_extract_waits_for_the_lead_after_the_tenth(agency_lead, partnership, agency):
+    _sends(partnership, agency, "marac-case")
     items = extracts_to_upload(user=agency_lead, partnership=partnership, today=dt.date(2015, 6, 11))
     titles = [item.title for item in items]
     assert "Upload May 2015's MARAC cases extract" in titles
@@ -176,6 +190,7 @@ def test_last_months_extract_waits_for_the_lead_after_the_tenth(agency_lead, par
 
 
 def test_an_upload_or_an_entry_of_the_month_stops_it_waiting(agency_lead, partnership, agency):
+    _sends(partnership, agency, "marac-case", "custody-after-charge", "operation-encompass")
     UploadFactory(partnership=partnership, agency=agency, kind_code="marac-case", month=dt.date(2015, 5, 1))
     EntryFactory(
         partnership=partnership,
@@ -199,6 +214,7 @@ def test_nothing_waits_for_the_business_unit(business_unit, partnership, agency)
 def test_the_monthly_reminder_names_every_register_the_agency_owes(agency_lead, partnership, agency):
     from assure.registers.waiting_uploads import reminders_due
 
+    _sends(partnership, agency, "marac-case", "operation-encompass")
     UploadFactory(partnership=partnership, agency=agency, kind_code="marac-case", month=dt.date(2015, 5, 1))
     due = [d for d in reminders_due(today=dt.date(2015, 6, 7)) if d.partnership == partnership]
     assert len(due) == 1

@@ -274,3 +274,38 @@ def test_the_published_figures_stay_frozen_when_the_data_change(demo):
         partnership__slug="shropshire", indicator__code="csc-lac", period__label="2014-15"
     ).update(value=400)
     assert "rose from 271 to 313" in text(data_of("childs-journey"))
+
+
+# --- the priorities' registers and engagement ---------------------------------------------------
+
+
+def priority_block(title_contains: str, kind: str) -> dict:
+    section = Section.objects.get(report=annual(), key="priority", title__contains=title_contains)
+    found = section.blocks.filter(kind=kind).first()
+    assert found is not None and found.data, (title_contains, kind)
+    return found.data
+
+
+def all_rows(data: dict) -> list[list[str]]:
+    return [row for table in data["tables"] for row in table["rows"]]
+
+
+def test_priority_2_counts_the_cse_panels_referrals_from_its_register(demo):
+    rows = all_rows(priority_block("missing", "register-figures"))
+    assert ["Referrals to the CSE panel", "11", "50"] in [row[:3] for row in rows]
+
+
+def test_priority_1_counts_the_marac_from_its_register(demo):
+    rows = [row[:3] for row in all_rows(priority_block("Compromised parenting", "register-figures"))]
+    assert [row[2] for row in rows if row[0] in ("Cases discussed", "Repeat cases", "Children affected")] == [
+        "175",
+        "26",
+        "207",
+    ]
+
+
+def test_priority_3_shows_the_campaigns_reach_and_the_survey_year_on_year(demo):
+    summary = priority_block("Communication", "engagement-summary")
+    words = " ".join(summary["paragraphs"] + [cell for row in all_rows(summary) for cell in map(str, row)])
+    assert "427,821" in words and "36" in words
+    assert priority_block("Communication", "survey-comparison")["tables"]
